@@ -1,0 +1,66 @@
+import { err, ok, type Result } from 'neverthrow';
+import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
+import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
+import { usernameKey } from '../../../domain/user-rules.js';
+
+/**
+ * A single-process store for domain tests and quick experiments. It hands out copies, as a
+ * database would, so a caller mutating a user cannot change what is stored.
+ */
+export class InMemoryUserRepository implements UserRepository {
+  private readonly users = new Map<UserId, User>();
+  private nextId = 1;
+
+  async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
+    if (this.holderOf(user.username)) return err(usernameTaken(user.username));
+    if (this.withEmail(user.email)) return err(emailTaken(user.email));
+    const stored = new User(this.nextId++, user.username, user.email, user.passwordHash, '', user.lastSeen);
+    this.users.set(stored.id, stored);
+    return ok(copy(stored));
+  }
+
+  async findById(id: UserId): Promise<User | null> {
+    const user = this.users.get(id);
+    return user ? copy(user) : null;
+  }
+
+  async findByUsername(username: string): Promise<User | null> {
+    const user = this.holderOf(username);
+    return user ? copy(user) : null;
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    const user = this.withEmail(email);
+    return user ? copy(user) : null;
+  }
+
+  async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
+    const user = this.users.get(id);
+    if (!user) return err(userNotFound());
+    const holder = this.holderOf(changes.username);
+    if (holder && holder.id !== id) return err(usernameTaken(changes.username));
+    user.username = changes.username;
+    user.aboutMe = changes.aboutMe;
+    return ok(copy(user));
+  }
+
+  async recordLastSeen(id: UserId, at: Date): Promise<void> {
+    const user = this.users.get(id);
+    if (user) user.lastSeen = new Date(at);
+  }
+
+  private holderOf(username: string): User | undefined {
+    const key = usernameKey(username);
+    return [...this.users.values()].find((user) => usernameKey(user.username) === key);
+  }
+
+  private withEmail(email: string): User | undefined {
+    return [...this.users.values()].find((user) => user.email === email);
+  }
+}
+
+function copy(user: User): User {
+  const lastSeen = user.lastSeen ? new Date(user.lastSeen) : null;
+  return new User(user.id, user.username, user.email, user.passwordHash, user.aboutMe, lastSeen);
+}

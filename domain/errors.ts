@@ -1,0 +1,23 @@
+// Expected outcomes of the use cases: plain, readonly, tagged values (DESIGN.md §3).
+// They are facts about the request, never exceptions, and carry no HTTP knowledge.
+
+export type UsernameProblem = 'missing' | 'too-long' | 'bad-characters';
+
+export type UsernameInvalid = Readonly<{ type: 'UsernameInvalid'; problem: UsernameProblem; maxLength: number }>;
+export type EmailInvalid = Readonly<{ type: 'EmailInvalid'; maxLength: number }>;
+export type PasswordTooShort = Readonly<{ type: 'PasswordTooShort'; minLength: number }>;
+export type AboutMeTooLong = Readonly<{ type: 'AboutMeTooLong'; maxLength: number }>;
+export type UsernameTaken = Readonly<{ type: 'UsernameTaken'; username: string }>;
+export type EmailTaken = Readonly<{ type: 'EmailTaken'; email: string }>;
+export type UserNotFound = Readonly<{ type: 'UserNotFound' }>;
+export type InvalidCredentials = Readonly<{ type: 'InvalidCredentials' }>;
+
+export const usernameInvalid = (problem: UsernameProblem, maxLength: number): UsernameInvalid =>
+  ({ type: 'UsernameInvalid', problem, maxLength });
+export const emailInvalid = (maxLength: number): EmailInvalid => ({ type: 'EmailInvalid', maxLength });
+export const passwordTooShort = (minLength: number): PasswordTooShort => ({ type: 'PasswordTooShort', minLength });
+export const aboutMeTooLong = (maxLength: number): AboutMeTooLong => ({ type: 'AboutMeTooLong', maxLength });
+export const usernameTaken = (username: string): UsernameTaken => ({ type: 'UsernameTaken', username });
+export const emailTaken = (email: string): EmailTaken => ({ type: 'EmailTaken', email });
+export const userNotFound = (): UserNotFound => ({ type: 'UserNotFound' });
+export const invalidCredentials = (): InvalidCredentials => ({ type: 'InvalidCredentials' });

@@ -1,0 +1,5 @@
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Compares in constant time; a malformed hash is simply not a match. */
+  verify(hash: string, password: string): Promise<boolean>;
+}

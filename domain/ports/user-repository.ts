@@ -1,0 +1,17 @@
+import type { Result } from 'neverthrow';
+import type { EmailTaken, UsernameTaken, UserNotFound } from '../errors.js';
+import type { NewUser, ProfileChanges, User, UserId } from '../user.js';
+
+/**
+ * Where users live. Uniqueness of usernames (ignoring case) and emails is the store's job, so that
+ * two requests racing for one name still yield exactly one winner and a `UsernameTaken` for the rest.
+ */
+export interface UserRepository {
+  add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>>;
+  findById(id: UserId): Promise<User | null>;
+  /** Looks a username up without regard to case. */
+  findByUsername(username: string): Promise<User | null>;
+  findByEmail(email: string): Promise<User | null>;
+  updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>>;
+  recordLastSeen(id: UserId, at: Date): Promise<void>;
+}
