@@ -10,4 +10,6 @@ export interface Logger {
   warn(message: string, context?: LogContext): void;
   /** An unexpected failure: written with its stack, and reported to the administrators. */
   error(message: string, error: unknown, context?: LogContext): void;
+  /** Runs `work` with `context` (a request id, say) added to every line written inside it, across awaits. */
+  withContext<T>(context: LogContext, work: () => T): T;
 }

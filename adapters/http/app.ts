@@ -1,0 +1,92 @@
+import { Router } from '@koa/router';
+import Koa from 'koa';
+import views from 'koa-views';
+import { join } from 'node:path';
+import type { Logger } from '../../domain/ports/logger.js';
+import type { AppContext, AppKoaContext, AppMiddleware, AppState } from './context.js';
+import { errorCopy } from './errors/error-catalogue.js';
+import { ErrorHandlers } from './errors/error-handlers.js';
+import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.js';
+import { currentUser } from './middleware/current-user.js';
+import { errorBoundary, type ErrorBoundaryOptions, type ErrorPageModel } from './middleware/error-boundary.js';
+import { formBody } from './middleware/form-body.js';
+import { requestContext } from './middleware/request-context.js';
+import { applySecurityHeaders, securityHeaders } from './middleware/security-headers.js';
+import { sessions } from './middleware/session.js';
+import { staticAssets } from './middleware/static-assets.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { homeRoutes } from './routes/home-routes.js';
+import { profileRoutes } from './routes/profile-routes.js';
+import type { UseCases } from './use-cases.js';
+
+export type HttpAppOptions = Readonly<{
+  useCases: UseCases;
+  logger: Logger;
+  /** Runs one request's work in a unit of work of its own (a fresh ORM EntityManager). */
+  inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Signing keys for cookies, newest first. */
+  secretKeys: readonly string[];
+  viewsDir: string;
+  /** Production caches compiled templates; development re-reads them on every render. */
+  cacheTemplates: boolean;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy?: boolean;
+  debugPage?: ErrorBoundaryOptions['debugPage'];
+}>;
+
+export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
+  const app = new Koa<AppState, AppContext>({ keys: [...options.secretKeys], proxy: options.trustProxy ?? false });
+  // The error boundary logs and reports failures; Koa's own handler would print them to stderr again.
+  app.silent = true;
+
+  const router = new Router<AppState, AppContext>();
+  router.use(csrfProtection);
+  homeRoutes(router);
+  authRoutes(router, options.useCases);
+  profileRoutes(router, options.useCases);
+
+  app.use(requestContext(options.logger));
+  app.use(views(options.viewsDir, { extension: 'pug', options: { cache: options.cacheTemplates, basedir: options.viewsDir } }) as AppMiddleware);
+  app.use(errorBoundary({
+    logger: options.logger,
+    handlers: errorHandlers(),
+    securityHeaders: applySecurityHeaders,
+    renderErrorPage,
+    ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+  }));
+  app.use(securityHeaders);
+  app.use(staticAssets(join(options.viewsDir, 'static')));
+  app.use(sessions(app as unknown as Koa));
+  app.use(csrfTokens);
+  app.use(formBody);
+  app.use((_ctx, next) => options.inUnitOfWork(next));
+  app.use(currentUser(options.useCases));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}
+
+function errorHandlers(): ErrorHandlers {
+  return new ErrorHandlers((_error, status) => ({ status, ...errorCopy(status) }))
+    .onError(CsrfTokenInvalid, () => ({
+      status: 403,
+      title: 'Form Expired',
+      detail: 'This form has expired or was sent from another site, so nothing was changed. Go back, reload the page and submit it again.',
+    }));
+}
+
+/**
+ * The error page reads nothing it would have to load: the user is shown only if already loaded,
+ * and a session that cannot hand out a token just leaves the logout button out.
+ */
+function renderErrorPage(ctx: AppKoaContext, page: ErrorPageModel): Promise<void> {
+  return ctx.render('errors/error', { ...page, flashes: [], csrfToken: () => tokenOrNull(ctx) });
+}
+
+function tokenOrNull(ctx: AppKoaContext): string | null {
+  try {
+    return ctx.state.csrfToken();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import type Koa from 'koa';
+import type { Router, RouterMiddleware } from '@koa/router';
+import type { User } from '../../domain/user.js';
+
+/** What the middleware learns about a request and hands to the routes and templates. */
+export type AppState = {
+  requestId: string;
+  /** Loaded by the current-user middleware; `null` for visitors who are not logged in. */
+  user: User | null;
+  /** Issues the session's CSRF token on first use, so pages without forms create no session. */
+  csrfToken: () => string;
+};
+
+export type AppSession = {
+  userId?: number;
+  csrfToken?: string;
+  flashes?: Flash[];
+};
+
+export type Flash = Readonly<{ category: 'info' | 'success' | 'error'; message: string }>;
+
+export type AppContext = Koa.DefaultContext & {
+  session: (AppSession & { maxAge?: number | 'session' }) | null;
+};
+
+export type AppRouter = Router<AppState, AppContext>;
+export type AppKoaContext = Koa.ParameterizedContext<AppState, AppContext>;
+export type AppMiddleware = Koa.Middleware<AppState, AppContext>;
+export type AppRoute = RouterMiddleware<AppState, AppContext>;

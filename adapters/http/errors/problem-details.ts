@@ -1,0 +1,19 @@
+import { STATUS_CODES } from 'node:http';
+import type { ErrorResponse } from './error-handlers.js';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+/**
+ * RFC 9457 problem details. `about:blank` says the status alone explains the problem, so the
+ * title is the status phrase; the detail is written for the client, never taken from internals.
+ */
+export function problemDetails(response: ErrorResponse, reference: string | null, instance: string): Record<string, unknown> {
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[response.status] ?? response.title,
+    status: response.status,
+    detail: response.detail,
+    instance,
+    ...(reference ? { reference } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+import type { Logger } from '../../../domain/ports/logger.js';
+import type { AppKoaContext, AppMiddleware } from '../context.js';
+import { isClientDisconnect } from '../errors/client-disconnect.js';
+import type { ErrorHandlers, ErrorResponse } from '../errors/error-handlers.js';
+import { newErrorReference } from '../errors/error-reference.js';
+import { PROBLEM_JSON, problemDetails } from '../errors/problem-details.js';
+
+export type ErrorBoundaryOptions = Readonly<{
+  logger: Logger;
+  handlers: ErrorHandlers;
+  /** Sets the security headers again after the failed response's headers were discarded. */
+  securityHeaders: (ctx: AppKoaContext) => Promise<void>;
+  /** Renders the HTML error page; may throw, in which case plain text is sent instead. */
+  renderErrorPage: (ctx: AppKoaContext, page: ErrorPageModel) => Promise<void>;
+  /** In debug mode: a developer's page for an unexpected error, or null to show the generic one. */
+  debugPage?: (ctx: AppKoaContext, error: unknown) => Promise<string | null>;
+}>;
+
+export type ErrorPageModel = ErrorResponse & Readonly<{ reference: string | null }>;
+
+/**
+ * Turns every failure below it into a proper error response: client errors into their page,
+ * anything unexpected into a logged, reported 500 with a reference the user can quote. Whatever
+ * the failed request had set (cookies, a half-written body, a session change) is discarded.
+ */
+export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
+  return async function errorBoundaryMiddleware(ctx, next) {
+    try {
+      await next();
+      // Nothing answered: no route (404) or not with this method (405, with Allow set by the router).
+      if (ctx.body == null && ctx.status >= 400) await respond(ctx, options, null, ctx.status);
+    } catch (error) {
+      if (isClientDisconnect(error, ctx)) {
+        options.logger.info('Client closed the connection before the response', { method: ctx.method, path: ctx.path });
+        return;
+      }
+      await respond(ctx, options, error, statusOf(error));
+    }
+  };
+}
+
+async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
+  const unexpected = status >= 500;
+  const reference = unexpected ? newErrorReference() : null;
+  const requestFacts = { method: ctx.method, path: ctx.path, userId: safeUserId(ctx) };
+  if (reference) {
+    options.logger.error(`Exception on ${ctx.path} [${ctx.method}]`, error, { errorId: reference, ...requestFacts });
+  } else {
+    options.logger.info(`${status} on ${ctx.path} [${ctx.method}]`, requestFacts);
+  }
+
+  const response = options.handlers.respond(error, status);
+  resetHeaders(ctx, headersOf(error));
+  await options.securityHeaders(ctx);
+  ctx.set({ 'Cache-Control': 'no-store', ...response.headers });
+  ctx.status = response.status;
+
+  if (ctx.accepts('html', 'json', PROBLEM_JSON) !== 'html') {
+    ctx.type = PROBLEM_JSON;
+    ctx.body = problemDetails(response, reference, ctx.path);
+    return;
+  }
+  const debugHtml = unexpected && options.debugPage ? await options.debugPage(ctx, error).catch(() => null) : null;
+  if (debugHtml) {
+    ctx.type = 'html';
+    ctx.body = debugHtml;
+    return;
+  }
+  try {
+    await options.renderErrorPage(ctx, { ...response, reference });
+    ctx.status = response.status;
+  } catch (renderError) {
+    options.logger.error('The error page itself failed to render', renderError, { errorId: reference ?? undefined, ...requestFacts });
+    ctx.status = response.status;
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.body = plainText(response, reference);
+  }
+}
+
+function statusOf(error: unknown): number {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
+/** Headers a client error asks for (Allow on a 405, say); an unexpected error's are not trusted. */
+function headersOf(error: unknown): Record<string, string> {
+  const { status, headers } = (error ?? {}) as { status?: unknown; headers?: unknown };
+  if (typeof status !== 'number' || status >= 500 || typeof headers !== 'object' || headers === null) return {};
+  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function resetHeaders(ctx: AppKoaContext, keep: Record<string, string>): void {
+  const preserved = { 'X-Request-Id': ctx.state.requestId, Allow: ctx.response.get('Allow'), ...keep };
+  for (const name of ctx.res.getHeaderNames()) ctx.res.removeHeader(name);
+  for (const [name, value] of Object.entries(preserved)) if (value) ctx.set(name, value);
+}
+
+function safeUserId(ctx: AppKoaContext): number | null {
+  return ctx.state.user?.id ?? null;
+}
+
+function plainText(response: ErrorResponse, reference: string | null): string {
+  const lines = [`${response.status} ${response.title}`, '', response.detail];
+  if (reference) lines.push('', `Reference: ${reference}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,64 @@
+import { HttpMethodEnum, koaBody } from 'koa-body';
+import createHttpError from 'http-errors';
+import type { AppMiddleware } from '../context.js';
+
+/** Forms here are a few short fields; anything bigger is not a form of ours. */
+export const BODY_LIMIT = '16kb';
+const UNPARSED = Symbol.for('unparsedBody');
+const BODY_METHODS = [HttpMethodEnum.POST, HttpMethodEnum.PUT, HttpMethodEnum.PATCH, HttpMethodEnum.DELETE];
+
+const parse = koaBody({
+  json: true,
+  urlencoded: true,
+  text: false,
+  multipart: false,
+  jsonStrict: true,
+  formLimit: BODY_LIMIT,
+  jsonLimit: BODY_LIMIT,
+  includeUnparsed: true,
+  parsedMethods: BODY_METHODS,
+});
+
+/**
+ * Parses form and JSON bodies and turns every way a body can be wrong into a client error: a body
+ * of another type is 415, one too big 413, one that does not decode (bad JSON, broken gzip,
+ * invalid UTF-8 or percent-encoding) 400.
+ */
+export const formBody: AppMiddleware = async (ctx, next) => {
+  if ((BODY_METHODS as readonly string[]).includes(ctx.method)) {
+    if (ctx.is('urlencoded', 'json') === false) throw createHttpError(415, 'Send the form as application/x-www-form-urlencoded or JSON.');
+    try {
+      await parse(ctx, async () => {});
+    } catch (error) {
+      throw asClientError(error);
+    }
+    rejectUndecodable(ctx.request.body, ctx.is('urlencoded') !== false);
+  }
+  await next();
+};
+
+function asClientError(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null) return error;
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500) return error;
+  // zlib's codes: a body whose Content-Encoding does not match its bytes.
+  if (typeof code === 'string' && code.startsWith('Z_')) return createHttpError(400, 'The request body could not be decompressed.');
+  return error;
+}
+
+function rejectUndecodable(body: unknown, urlencoded: boolean): void {
+  const raw: unknown = typeof body === 'object' && body !== null ? (body as Record<symbol, unknown>)[UNPARSED] : undefined;
+  if (typeof raw !== 'string') return;
+  // The decoder turns bytes that are not UTF-8 into U+FFFD; a browser never sends that raw.
+  if (raw.includes('\uFFFD')) throw createHttpError(400, 'The request body is not valid UTF-8.');
+  if (urlencoded && !isDecodableUrlencoded(raw)) throw createHttpError(400, 'The form data is not validly encoded.');
+}
+
+function isDecodableUrlencoded(raw: string): boolean {
+  try {
+    for (const part of raw.split(/[&=]/)) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+import { assertNever } from '../../../domain/assert-never.js';
+import type { RegisterUserError } from '../../../domain/use-cases/register-user.js';
+import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
+import { flash } from '../flash.js';
+import type { FieldErrors } from '../forms/fields.js';
+import { readLoginForm } from '../forms/login-form.js';
+import {
+  EMAIL_TAKEN, USERNAME_TAKEN, emailInvalidMessage, passwordTooShortMessage, usernameInvalidMessage,
+} from '../forms/messages.js';
+import { readRegistrationForm, type RegistrationField } from '../forms/registration-form.js';
+import { renderPage } from '../render.js';
+import { safeNextPath } from '../safe-next.js';
+import { endSession, startLoggedInSession } from '../session-login.js';
+import type { UseCases } from '../use-cases.js';
+
+export const INVALID_LOGIN_MESSAGE = 'Invalid username or password';
+export const REGISTERED_MESSAGE = 'Congratulations, you are now a registered user!';
+
+/** People who are logged in have no business on the login and registration forms. */
+const anonymousOnly: AppRoute = async (ctx, next) => {
+  if (ctx.state.user) return ctx.redirect('/index');
+  return next();
+};
+
+export function authRoutes(router: AppRouter, { logIn, registerUser }: UseCases): void {
+  router.get('/login', anonymousOnly, async (ctx) => {
+    await renderLogin(ctx, { username: '', rememberMe: false }, {}, 200);
+  });
+
+  router.post('/login', anonymousOnly, async (ctx) => {
+    const form = readLoginForm(ctx.request.body);
+    if (!form.credentials) return renderLogin(ctx, form.values, form.errors, 422);
+
+    const result = await logIn.execute(form.credentials);
+    if (result.isErr()) {
+      // One message for an unknown user and a wrong password alike: no hint which names exist.
+      flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
+      return ctx.redirect(loginUrl(ctx.query.next));
+    }
+    startLoggedInSession(ctx, result.value, form.credentials.rememberMe);
+    ctx.redirect(safeNextPath(ctx.query.next) ?? '/index');
+  });
+
+  // Logging out changes state, so it is a POST carrying the CSRF token; the GET page only asks.
+  router.get('/logout', async (ctx) => {
+    if (!ctx.state.user) return ctx.redirect('/index');
+    await renderPage(ctx, 'logout', { title: 'Log out' });
+  });
+
+  router.post('/logout', async (ctx) => {
+    endSession(ctx);
+    ctx.redirect('/index');
+  });
+
+  router.get('/register', anonymousOnly, async (ctx) => {
+    await renderRegister(ctx, { username: '', email: '' }, {}, 200);
+  });
+
+  router.post('/register', anonymousOnly, async (ctx) => {
+    const form = readRegistrationForm(ctx.request.body);
+    if (!form.registration) return renderRegister(ctx, form.values, form.errors, 422);
+
+    const result = await registerUser.execute(form.registration);
+    if (result.isErr()) return renderRegister(ctx, form.values, registrationErrors(result.error), 422);
+    flash(ctx, REGISTERED_MESSAGE, 'success');
+    ctx.redirect('/login');
+  });
+}
+
+function registrationErrors(error: RegisterUserError): FieldErrors<RegistrationField> {
+  switch (error.type) {
+    case 'UsernameInvalid': return { username: usernameInvalidMessage(error) };
+    case 'UsernameTaken': return { username: USERNAME_TAKEN };
+    case 'EmailInvalid': return { email: emailInvalidMessage(error) };
+    case 'EmailTaken': return { email: EMAIL_TAKEN };
+    case 'PasswordTooShort': return { password: passwordTooShortMessage(error) };
+    default: return assertNever(error);
+  }
+}
+
+function loginUrl(next: unknown): string {
+  const safe = safeNextPath(next);
+  return safe ? `/login?next=${encodeURIComponent(safe)}` : '/login';
+}
+
+function renderLogin(ctx: AppKoaContext, values: { username: string; rememberMe: boolean }, errors: object, status: number) {
+  return renderPage(ctx, 'login', { title: 'Sign In', values, errors, action: loginUrl(ctx.query.next) }, status);
+}
+
+function renderRegister(ctx: AppKoaContext, values: { username: string; email: string }, errors: object, status: number) {
+  return renderPage(ctx, 'register', { title: 'Register', values, errors }, status);
+}

@@ -1,0 +1,48 @@
+// Renders an unexpected error for a log file or an email: a one-line header (its message may carry
+// user text, so it is neutralized) and the stack frames, then the chain of causes. Everything passes
+// through the scrubber, since driver errors embed SQL with its values.
+import { inspect } from 'node:util';
+import { toOneLine } from './one-line.js';
+import { isFrameLine } from './stack-frames.js';
+import type { Scrubber } from './scrub.js';
+
+const MAX_CAUSES = 3;
+
+// A class name is code, not input; anything else is replaced so an email subject never carries user text.
+const CLASS_NAME = /^[A-Za-z_$][\w$.]{0,63}$/;
+
+/** The error's short title: its class name (`TypeError`), never its message. */
+export function errorTitle(error: unknown): string {
+  if (error instanceof Error) return CLASS_NAME.test(error.name) ? error.name : 'Error';
+  if (typeof error === 'object' && error !== null) {
+    const name = error.constructor?.name ?? '';
+    return CLASS_NAME.test(name) ? `Thrown ${name}` : 'Thrown object';
+  }
+  return `Thrown ${typeof error}`;
+}
+
+export function describeError(error: unknown, scrub: Scrubber): string {
+  const lines = [header(error, scrub), ...frames(error, scrub)];
+  let cause = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; cause !== undefined && depth < MAX_CAUSES; depth += 1) {
+    lines.push(`Caused by: ${header(cause, scrub)}`, ...frames(cause, scrub));
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return lines.join('\n');
+}
+
+function header(error: unknown, scrub: Scrubber): string {
+  const message = error instanceof Error ? error.message : inspect(error, { depth: 2, breakLength: Infinity });
+  return toOneLine(scrub(message === '' ? errorTitle(error) : `${errorTitle(error)}: ${message}`));
+}
+
+// Only "at ..." lines are kept: the stack's own header repeats the message, possibly over several
+// lines, and a message crafted to look like frames must not get through unescaped.
+function frames(error: unknown, scrub: Scrubber): string[] {
+  if (!(error instanceof Error) || typeof error.stack !== 'string') return [];
+  const withoutHeader = error.stack.startsWith(String(error)) ? error.stack.slice(String(error).length) : error.stack;
+  return withoutHeader
+    .split('\n')
+    .filter(isFrameLine)
+    .map((line) => `    ${toOneLine(scrub(line.trim()))}`);
+}

@@ -1,0 +1,67 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
+import { UserSchema } from './user-schema.js';
+
+export type DatabaseLocation = Readonly<{ dialect: 'sqlite'; path: string }>;
+
+/** Callback-style connection handed to knex's pool hook by the sqlite3 driver. */
+type Sqlite3Connection = { exec(sql: string, done: (error: Error | null) => void): void };
+
+// WAL lets readers run beside a writer; the busy timeout makes a second process wait for a lock
+// instead of failing at once (DESIGN.md §6).
+const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+
+export class Database {
+  readonly users: UserRepository;
+
+  private constructor(private readonly orm: MikroORM) {
+    this.users = new MikroOrmUserRepository(orm.em);
+  }
+
+  /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
+  static async open(location: DatabaseLocation, log: (message: string) => void = () => {}): Promise<Database> {
+    const orm = await MikroORM.init({
+      driver: SqliteDriver,
+      dbName: location.path,
+      entities: [UserSchema],
+      extensions: [Migrator],
+      migrations: { migrationsList: sqliteMigrations, transactional: true, snapshot: false },
+      pool: {
+        afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
+          connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
+      },
+      // Repositories resolve the request's own EntityManager; using the global one is a bug.
+      allowGlobalContext: false,
+      debug: false,
+      colors: false,
+      logger: log,
+    });
+    return new Database(orm);
+  }
+
+  /** Applies pending migrations; returns the names of those it ran. */
+  async migrate(): Promise<string[]> {
+    const applied = await this.orm.getMigrator().up();
+    return applied.map((migration) => migration.name);
+  }
+
+  /**
+   * Runs `work` with a fresh EntityManager of its own, the unit of work of one request. Nothing is
+   * ever flushed from it, so a request that fails leaves nothing pending for the next one.
+   */
+  inUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
+    return RequestContext.create(this.orm.em, work);
+  }
+
+  async isReachable(): Promise<boolean> {
+    return this.orm.isConnected();
+  }
+
+  close(): Promise<void> {
+    return this.orm.close(true);
+  }
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { CreateUsers } from './create-users.js';
+
+// Listed explicitly, in order, so migrations run the same from TypeScript sources and from the build.
+export const sqliteMigrations: MigrationObject[] = [
+  { name: '2026-11-22-0001-create-users', class: CreateUsers },
+];

@@ -1,0 +1,65 @@
+import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { err, ok, type Result } from 'neverthrow';
+import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
+import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
+import { usernameKey } from '../../../domain/user-rules.js';
+
+/**
+ * Users in a SQL database. Writes go straight to the database (no unit-of-work flush), so a failed
+ * request never leaves half a change behind, and the unique indexes decide every race: a violation
+ * on username or email is a domain outcome, anything else is a real failure and is rethrown.
+ * Reads bypass the identity map, so what a request reads is what the database holds.
+ */
+export class MikroOrmUserRepository implements UserRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
+    try {
+      const id = await this.em.insert(User, { ...user, aboutMe: '' } as User);
+      return ok(new User(id, user.username, user.email, user.passwordHash, '', user.lastSeen));
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      if (await this.heldByAnother(user.username)) return err(usernameTaken(user.username));
+      if (await this.findByEmail(user.email)) return err(emailTaken(user.email));
+      throw error;
+    }
+  }
+
+  findById(id: UserId): Promise<User | null> {
+    return this.em.findOne(User, { id }, { disableIdentityMap: true });
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    const lowerUsername = raw((alias: string) => `lower(${alias}.username)`);
+    return this.em.findOne(User, { [lowerUsername]: usernameKey(username) }, { disableIdentityMap: true });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.em.findOne(User, { email }, { disableIdentityMap: true });
+  }
+
+  async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
+    try {
+      const updated = await this.em.nativeUpdate(User, { id }, { username: changes.username, aboutMe: changes.aboutMe });
+      if (updated === 0) return err(userNotFound());
+    } catch (error) {
+      const clash = error instanceof UniqueConstraintViolationException && await this.heldByAnother(changes.username, id);
+      if (clash) return err(usernameTaken(changes.username));
+      throw error;
+    }
+    const user = await this.findById(id);
+    return user ? ok(user) : err(userNotFound());
+  }
+
+  async recordLastSeen(id: UserId, at: Date): Promise<void> {
+    await this.em.nativeUpdate(User, { id }, { lastSeen: at });
+  }
+
+  // A unique violation is attributed by asking the database who holds the value now, rather than
+  // by parsing driver messages, which differ between SQLite and PostgreSQL.
+  private async heldByAnother(username: string, self?: UserId): Promise<boolean> {
+    const holder = await this.findByUsername(username);
+    return holder !== null && holder.id !== self;
+  }
+}

@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+
+// Everything the app reads from its environment, parsed and validated once at start. A bad value
+// stops the start with one line that names the variable (and never echoes a secret's value).
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export type Mode = 'production' | 'development' | 'test';
+
+export type MailConfig = Readonly<{
+  server: string;
+  port: number;
+  useTls: boolean;
+  username: string | null;
+  password: string | null;
+  from: string;
+  admins: readonly string[];
+}>;
+
+export type Config = Readonly<{
+  mode: Mode;
+  debug: boolean;
+  host: string;
+  port: number;
+  /** Unset means: use (or create) the key kept in the instance folder. */
+  secretKey: string | null;
+  instanceDir: string;
+  database: Readonly<{ dialect: 'sqlite'; path: string }>;
+  logDir: string;
+  mail: MailConfig | null;
+}>;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const SECRET_KEY_MIN_LENGTH = 32;
+const WELL_KNOWN_SECRET_KEYS = new Set([
+  'you-will-never-guess', 'secret', 'secret-key', 'secretkey', 'changeme', 'change-me', 'dev', 'development',
+  'default', 'password', 'keyboard cat', 'your-secret-key', 'supersecret', 'mysecret',
+]);
+
+/** Reads `.env` from the working folder when there is one; variables already set win. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function loadConfig(env: Env, cwd = process.cwd()): Config {
+  const mode = parseMode(env.NODE_ENV);
+  const debug = parseDebug(env.MICROBLOG_DEBUG, mode);
+  return {
+    mode,
+    debug,
+    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
+    port: parsePort(env, 'PORT', 5000),
+    secretKey: parseSecretKey(env.SECRET_KEY),
+    instanceDir: resolve(cwd, nonEmpty(env, 'INSTANCE_DIR') ?? 'instance'),
+    database: parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL') ?? 'sqlite:app.db', cwd),
+    logDir: resolve(cwd, nonEmpty(env, 'LOG_DIR') ?? 'logs'),
+    mail: parseMail(env),
+  };
+}
+
+function parseMode(raw: string | undefined): Mode {
+  const mode = raw?.trim() || 'development';
+  if (mode === 'production' || mode === 'development' || mode === 'test') return mode;
+  throw new ConfigError(`NODE_ENV must be production, development or test, not "${mode}"`);
+}
+
+// The original's debug mode runs an interactive debugger; ours shows a read-only error page, but
+// even that must never be forced on where real users are.
+function parseDebug(raw: string | undefined, mode: Mode): boolean {
+  const forced = parseBoolean(raw, 'MICROBLOG_DEBUG');
+  if (forced === true && mode === 'production') {
+    throw new ConfigError('MICROBLOG_DEBUG must not be enabled when NODE_ENV=production (it shows error details to visitors)');
+  }
+  return forced ?? mode === 'development';
+}
+
+function parseSecretKey(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (WELL_KNOWN_SECRET_KEYS.has(raw.trim().toLowerCase())) {
+    throw new ConfigError('SECRET_KEY is a well-known example value; set a long random one or unset it to have one generated');
+  }
+  if (raw.length < SECRET_KEY_MIN_LENGTH) {
+    throw new ConfigError(`SECRET_KEY is too short (${raw.length} characters); use at least ${SECRET_KEY_MIN_LENGTH} random characters`);
+  }
+  return raw;
+}
+
+function parseDatabaseUrl(raw: string, cwd: string): Config['database'] {
+  const match = /^sqlite:(.+)$/.exec(raw);
+  if (!match?.[1]) throw new ConfigError('DATABASE_URL must look like sqlite:<path> (for example sqlite:app.db)');
+  const path = match[1].replace(/^\/\/(?=\/)/, '');
+  return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+function parseMail(env: Env): MailConfig | null {
+  const server = nonEmpty(env, 'MAIL_SERVER');
+  if (!server) return null;
+  const admins = (env.ADMINS ?? '').split(',').map((address) => address.trim()).filter(Boolean);
+  if (admins.length === 0) throw new ConfigError('ADMINS must list at least one address (comma-separated) when MAIL_SERVER is set');
+  const invalid = admins.find((address) => !looksLikeEmail(address));
+  if (invalid) throw new ConfigError(`ADMINS contains an invalid address: "${invalid}"`);
+  const from = nonEmpty(env, 'MAIL_FROM') ?? `no-reply@${server}`;
+  if (!looksLikeEmail(from)) throw new ConfigError(`MAIL_FROM is not a valid address: "${from}"`);
+  const username = nonEmpty(env, 'MAIL_USERNAME');
+  const password = nonEmpty(env, 'MAIL_PASSWORD');
+  if (password && !username) throw new ConfigError('MAIL_PASSWORD is set but MAIL_USERNAME is not');
+  return {
+    server,
+    port: parsePort(env, 'MAIL_PORT', 25),
+    useTls: parseBoolean(env.MAIL_USE_TLS, 'MAIL_USE_TLS') ?? false,
+    username,
+    password,
+    from,
+    admins,
+  };
+}
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === null) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number (0-65535), not "${raw}"`);
+  return port;
+}
+
+function parseBoolean(raw: string | undefined, name: string): boolean | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false (1/0, yes/no), not "${raw}"`);
+}
+
+function nonEmpty(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function looksLikeEmail(address: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(address);
+}

@@ -1,0 +1,7 @@
+import { ScryptPasswordHasher } from '../../adapters/security/scrypt-password-hasher.js';
+import { FAST_SCRYPT_COST } from '../support/fast-scrypt.js';
+import { PlainTextHasher } from '../support/plain-text-hasher.js';
+import { passwordHasherContract } from './password-hasher.contract.js';
+
+passwordHasherContract('PlainTextHasher (domain test fake)', () => new PlainTextHasher());
+passwordHasherContract('ScryptPasswordHasher', () => new ScryptPasswordHasher(FAST_SCRYPT_COST));
