@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
+import type Koa from 'koa';
+import { createHttpApp } from '../adapters/http/app.js';
+import type { UseCases } from '../adapters/http/use-cases.js';
+import type { ErrorBoundaryOptions } from '../adapters/http/middleware/error-boundary.js';
+import type { Database } from '../adapters/persistence/mikro-orm/database.js';
+import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../adapters/security/scrypt-password-hasher.js';
+import { systemClock } from '../adapters/time/system-clock.js';
+import type { Clock } from '../domain/ports/clock.js';
+import type { Logger } from '../domain/ports/logger.js';
+import type { PasswordHasher } from '../domain/ports/password-hasher.js';
+import type { UserRepository } from '../domain/ports/user-repository.js';
+import { EditProfile } from '../domain/use-cases/edit-profile.js';
+import { GetProfile } from '../domain/use-cases/get-profile.js';
+import { IdentifyUser } from '../domain/use-cases/identify-user.js';
+import { LogIn } from '../domain/use-cases/log-in.js';
+import { RecordLastSeen } from '../domain/use-cases/record-last-seen.js';
+import { RegisterUser } from '../domain/use-cases/register-user.js';
+
+// The composition root: the only place that knows every adapter and the only user of tsyringe.
+// Tokens are symbols (no DI by strings) and every registration is a factory, since esbuild emits
+// no decorator metadata for constructor injection.
+
+export const TOKENS = {
+  Logger: Symbol('Logger') as InjectionToken<Logger>,
+  Database: Symbol('Database') as InjectionToken<Database>,
+  UserRepository: Symbol('UserRepository') as InjectionToken<UserRepository>,
+  PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
+  Clock: Symbol('Clock') as InjectionToken<Clock>,
+  UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
+  HttpApp: Symbol('HttpApp') as InjectionToken<Koa>,
+} as const;
+
+export type ContainerOptions = Readonly<{
+  logger: Logger;
+  database: Database;
+  secretKeys: readonly string[];
+  viewsDir: string;
+  production: boolean;
+  debugPage?: ErrorBoundaryOptions['debugPage'];
+  /** Tests pass a cheaper cost; the default is OWASP's. */
+  scryptCost?: ScryptCost;
+  clock?: Clock;
+  /** Replaces a registration, for tests that inject a failing adapter. */
+  userRepository?: UserRepository;
+}>;
+
+export function buildContainer(options: ContainerOptions): DependencyContainer {
+  const container = rootContainer.createChildContainer();
+  container.register(TOKENS.Logger, { useValue: options.logger });
+  container.register(TOKENS.Database, { useValue: options.database });
+  container.register(TOKENS.Clock, { useValue: options.clock ?? systemClock });
+  container.register(TOKENS.PasswordHasher, { useValue: new ScryptPasswordHasher(options.scryptCost ?? OWASP_SCRYPT_COST) });
+  container.register(TOKENS.UserRepository, {
+    useFactory: instanceCachingFactory((c) => options.userRepository ?? c.resolve(TOKENS.Database).users),
+  });
+  container.register(TOKENS.UseCases, {
+    useFactory: instanceCachingFactory((c): UseCases => {
+      const users = c.resolve(TOKENS.UserRepository);
+      const hasher = c.resolve(TOKENS.PasswordHasher);
+      const clock = c.resolve(TOKENS.Clock);
+      return {
+        registerUser: new RegisterUser(users, hasher, clock),
+        logIn: new LogIn(users, hasher),
+        identifyUser: new IdentifyUser(users),
+        recordLastSeen: new RecordLastSeen(users, clock),
+        getProfile: new GetProfile(users),
+        editProfile: new EditProfile(users),
+      };
+    }),
+  });
+  container.register(TOKENS.HttpApp, {
+    useFactory: instanceCachingFactory((c) => {
+      const database = c.resolve(TOKENS.Database);
+      return createHttpApp({
+        useCases: c.resolve(TOKENS.UseCases),
+        logger: c.resolve(TOKENS.Logger),
+        inUnitOfWork: (work) => database.inUnitOfWork(work),
+        secretKeys: options.secretKeys,
+        viewsDir: options.viewsDir,
+        cacheTemplates: options.production,
+        ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+      }) as unknown as Koa;
+    }),
+  });
+  return container;
+}

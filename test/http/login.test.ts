@@ -1,0 +1,113 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const test = suite<{ app: TestApp }>('login and logout', {} as { app: TestApp });
+test.before.each(async (context) => {
+  context.app = await startTestApp();
+  await context.app.browser().register('susan');
+});
+test.after.each(async ({ app }) => { await app.close(); });
+
+test('when the password is right, then the user lands on the index greeted by name', async ({ app }) => {
+  const browser = app.browser();
+  const page = await browser.logIn('susan');
+  assert.is(page.status, 302);
+  assert.is(page.location, '/index');
+  const index = await browser.follow(page);
+  assert.is(index.status, 200);
+  assert.match(index.text, 'Hi, susan!');
+});
+
+test('when the password is wrong or the user unknown, then the same message, back on the form', async ({ app }) => {
+  for (const [username, password] of [['susan', 'wrong password'], ['nobody', 'password123']] as const) {
+    const browser = app.browser();
+    const page = await browser.logIn(username, password);
+    assert.is(page.status, 302);
+    assert.is(page.location, '/login');
+    const form = await browser.follow(page);
+    assert.match(form.text, 'Invalid username or password');
+    assert.not.match(form.text, 'Hi, ');
+  }
+});
+
+test('when a visitor opens a page that needs a login, then login asks and brings them back after', async ({ app }) => {
+  const browser = app.browser();
+  const page = await browser.get('/user/susan');
+  assert.is(page.status, 302);
+  assert.is(page.location, '/login?next=%2Fuser%2Fsusan');
+  const form = await browser.follow(page);
+  assert.match(form.text, 'Please log in to access this page.');
+  const loggedIn = await browser.post('/login?next=%2Fuser%2Fsusan', { username: 'susan', password: 'password123' });
+  assert.is(loggedIn.location, '/user/susan');
+});
+
+test('when next points off the site in any disguise, then login goes to the index instead', async ({ app }) => {
+  const escapes = [
+    '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example', 'http:evil.example',
+    '//evil.example/%2F..', '/\t/evil.example', '/%0A/evil.example', 'javascript:alert(1)', ' //evil.example',
+    '///evil.example', '/\\/evil.example', 'evil.example', '//%5Cevil.example', 'data:text/html,hi', '/\r\n//evil.example',
+  ];
+  for (const next of escapes) {
+    const browser = app.browser();
+    const page = await browser.logIn('susan', 'password123', {}, `/login?next=${encodeURIComponent(next)}`);
+    assert.is(page.status, 302, next);
+    assert.ok(page.location === '/index' || page.location?.startsWith('/%'), `${JSON.stringify(next)} → ${page.location}`);
+    assert.ok(page.location?.startsWith('/') && !page.location.startsWith('//') && !page.location.includes('\\'), next);
+  }
+});
+
+test('when remember me is ticked, then the session cookie outlives the browser; otherwise it does not', async ({ app }) => {
+  const remembered = await app.browser().logIn('susan', 'password123', { remember_me: 'y' });
+  const rememberedCookie = remembered.setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
+  assert.match(rememberedCookie, /expires=/i);
+  const expires = new Date(/expires=([^;]+)/i.exec(rememberedCookie)?.[1] ?? 0).getTime();
+  assert.ok(expires - Date.now() > 29 * 24 * 3600 * 1000, 'about thirty days');
+
+  const forgotten = await app.browser().logIn('susan', 'password123');
+  const sessionCookie = forgotten.setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
+  assert.ok(sessionCookie, 'a session cookie is set');
+  assert.not.match(sessionCookie, /expires=/i);
+  assert.match(sessionCookie.toLowerCase(), 'httponly');
+  assert.match(sessionCookie.toLowerCase(), 'samesite=lax');
+});
+
+test('when the user logs out, then the session ends and the index asks for a login again', async ({ app }) => {
+  const browser = app.browser();
+  await browser.logIn('susan');
+  await browser.get('/index');
+  const page = await browser.post('/logout');
+  assert.is(page.location, '/index');
+  const index = await browser.get('/index');
+  assert.is(index.status, 302);
+  assert.is(index.location, '/login?next=%2Findex');
+});
+
+test('when GET /logout is visited, then nothing changes: it only offers the button', async ({ app }) => {
+  const browser = app.browser();
+  await browser.logIn('susan');
+  const page = await browser.get('/logout');
+  assert.is(page.status, 200);
+  assert.match(page.text, 'action="/logout"');
+  assert.is((await browser.get('/index')).status, 200, 'still logged in');
+});
+
+test('when a login form arrives without its CSRF token, then it is refused with 403', async ({ app }) => {
+  const browser = app.browser();
+  await browser.get('/login');
+  const page = await browser.post('/login', { username: 'susan', password: 'password123' }, { token: null });
+  assert.is(page.status, 403);
+  assert.match(page.text, 'This form has expired or was sent from another site');
+  assert.is((await browser.get('/index')).status, 302, 'not logged in');
+});
+
+test('when the CSRF token is sent in the query string, then it is not accepted', async ({ app }) => {
+  const browser = app.browser();
+  await browser.get('/login');
+  const token = browser.lastToken ?? '';
+  const page = await browser.post(`/login?csrf_token=${encodeURIComponent(token)}`, { username: 'susan', password: 'password123' }, { token: null });
+  assert.is(page.status, 403);
+});
+
+test.run();

@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Database } from '../../adapters/persistence/mikro-orm/database.js';
+import type { UserRepository } from '../../domain/ports/user-repository.js';
+import { buildContainer, TOKENS, type ContainerOptions } from '../../src/container.js';
+import { Browser } from './browser.js';
+import { captureLogs, type CapturedLogs } from './captured-logs.js';
+import { FAST_SCRYPT_COST } from './fast-scrypt.js';
+
+export const TEST_SECRET_KEY = 'test-only-secret-key-0123456789abcdefghijklmnop';
+
+export type TestApp = Readonly<{
+  baseUrl: string;
+  browser: () => Browser;
+  database: Database;
+  logs: CapturedLogs;
+  /** Runs `work` as a request would, for reading what the app stored. */
+  inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+}>;
+
+export type TestAppOptions = Readonly<{
+  /** Wraps the real repository, to inject failures. */
+  userRepository?: (real: UserRepository) => UserRepository;
+  viewsDir?: string;
+  debugPage?: ContainerOptions['debugPage'];
+}>;
+
+/**
+ * The whole app on a loopback port, as a browser meets it: a real SQLite file in a temporary
+ * folder, real templates, and logs captured in memory (no file, no mail).
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'microblog-http-'));
+  const database = await Database.open({ dialect: 'sqlite', path: join(dir, 'app.db') });
+  await database.migrate();
+  const logs = captureLogs();
+  const container = buildContainer({
+    logger: logs.logger,
+    database,
+    secretKeys: [TEST_SECRET_KEY],
+    viewsDir: options.viewsDir ?? resolve('views'),
+    production: true,
+    scryptCost: FAST_SCRYPT_COST,
+    ...(options.userRepository ? { userRepository: options.userRepository(database.users) } : {}),
+    ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+  });
+  const server = createServer(container.resolve(TOKENS.HttpApp).callback());
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    browser: () => new Browser(baseUrl),
+    database,
+    logs,
+    inUnitOfWork: (work) => database.inUnitOfWork(work),
+    close: async () => {
+      await closeServer(server);
+      await database.close();
+      await logs.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}
