@@ -1,0 +1,60 @@
+// What an administrator needs to know about one unexpected error, taken from a log4js ERROR event:
+// already scrubbed and neutralized, plus the fingerprint that groups its repeats.
+import { createHash } from 'node:crypto';
+import type { LoggingEvent } from 'log4js';
+import { describeError, errorTitle } from '../error-text.js';
+import { toOneLine } from '../one-line.js';
+import type { Scrubber } from '../scrub.js';
+import { isAppFrame, parseFrames } from '../stack-frames.js';
+
+export type Alert = Readonly<{
+  fingerprint: string;
+  /** The error's class name: safe for a subject line. */
+  title: string;
+  message: string;
+  time: Date;
+  referenceId: string | undefined;
+  method: string | undefined;
+  path: string | undefined;
+  userId: string | undefined;
+  requestId: string | undefined;
+  /** The error with its stack and causes. */
+  details: string;
+}>;
+
+// Enough of our own frames to tell two call paths apart; line numbers kept, columns dropped.
+const FINGERPRINT_FRAMES = 8;
+
+export function alertFromEvent(event: LoggingEvent, scrub: Scrubber): Alert {
+  const [message, error] = event.data as unknown[];
+  const context = event.context as Record<string, unknown>;
+  const text = (key: string): string | undefined =>
+    context[key] === undefined || context[key] === null ? undefined : toOneLine(scrub(String(context[key])));
+  return {
+    fingerprint: fingerprint(error, context),
+    title: errorTitle(error),
+    message: toOneLine(scrub(String(message))),
+    time: event.startTime,
+    referenceId: text('errorId'),
+    method: text('method'),
+    path: text('path'),
+    userId: text('userId'),
+    requestId: text('requestId'),
+    details: describeError(error, scrub),
+  };
+}
+
+/**
+ * Error type + the app's own stack frames + route. The route pattern (context `route`) is preferred
+ * over the raw path, so `/user/a` and `/user/b` failing alike are one group; the query never counts.
+ */
+function fingerprint(error: unknown, context: Record<string, unknown>): string {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  const frames = parseFrames(stack)
+    .filter(isAppFrame)
+    .slice(0, FINGERPRINT_FRAMES)
+    .map((frame) => `${frame.file}:${frame.line}`);
+  const route = String(context['route'] ?? context['path'] ?? '').split('?')[0];
+  const parts = [errorTitle(error), ...frames, String(context['method'] ?? ''), route];
+  return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,29 @@
+// A Mailer for development (issue 4): each message becomes an .eml file in a folder, the very bytes
+// the SMTP adapter would send, which any mail client opens. Nothing leaves the machine.
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
+
+export type FileMailerOptions = Readonly<{ directory: string; from: string }>;
+
+export class FileMailer implements Mailer {
+  readonly #composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+
+  constructor(private readonly options: FileMailerOptions) {}
+
+  async send(message: MailMessage): Promise<void> {
+    const composed = await this.#composer.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text });
+    const name = `${new Date().toISOString().replaceAll(':', '-')}-${randomUUID().slice(0, 8)}.eml`;
+    const target = path.join(this.options.directory, name);
+    await mkdir(this.options.directory, { recursive: true });
+    // Written aside then renamed, so a watcher of the folder never opens half a message.
+    await writeFile(`${target}.partial`, composed.message as Buffer);
+    await rename(`${target}.partial`, target);
+  }
+
+  async close(): Promise<void> {
+    this.#composer.close();
+  }
+}

@@ -1,0 +1,119 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FaultyUserRepository, LEAKY_SQL } from '../support/faulty-user-repository.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Context = { app: TestApp; users: FaultyUserRepository };
+const test = suite<Context>('error pages', {} as Context);
+test.before.each(async (context) => {
+  context.app = await startTestApp({ userRepository: (real) => (context.users = new FaultyUserRepository(real)) });
+});
+test.after.each(async ({ app }) => { await app.close(); });
+
+const JSON_ACCEPT = { Accept: 'application/json' };
+
+test('when a URL does not exist, then the custom 404 page with the layout and a link home', async ({ app }) => {
+  const page = await app.browser().get('/no/such/page');
+  assert.is(page.status, 404);
+  assert.match(page.headers.get('content-type') ?? '', 'text/html');
+  assert.match(page.text, 'Page Not Found');
+  assert.match(page.text, 'class="site-header"');
+  assert.match(page.text, 'href="/index"');
+});
+
+test('when a JSON client asks for a missing URL, then problem+json with the same status', async ({ app }) => {
+  const page = await app.browser().get('/no/such/page', JSON_ACCEPT);
+  assert.is(page.status, 404);
+  assert.is(page.headers.get('content-type'), 'application/problem+json');
+  const problem = JSON.parse(page.text) as Record<string, unknown>;
+  assert.is(problem.status, 404);
+  assert.is(problem.title, 'Not Found');
+  assert.is(problem.type, 'about:blank');
+  assert.type(problem.detail, 'string');
+});
+
+test('when a page is used with the wrong method, then 405 with an Allow header', async ({ app }) => {
+  const browser = app.browser();
+  await browser.get('/login');
+  const page = await browser.post('/index', {});
+  assert.is(page.status, 405);
+  assert.match(page.headers.get('allow') ?? '', 'GET');
+  assert.match(page.text, 'Method Not Allowed');
+  const json = await browser.send('/register', { method: 'DELETE', headers: JSON_ACCEPT });
+  assert.is(json.status, 405);
+  assert.is((JSON.parse(json.text) as { status: number }).status, 405);
+});
+
+test('when the database fails, then the custom 500 page with a reference that is in the log', async ({ app, users }) => {
+  const browser = app.browser();
+  await browser.register('susan');
+  await browser.logIn('susan');
+  await browser.get('/edit_profile');
+  users.failing = 'updateProfile';
+  const page = await browser.post('/edit_profile', { username: 'susan', about_me: 'new' });
+  assert.is(page.status, 500);
+  assert.match(page.text, 'An unexpected error has occurred');
+  const reference = /<code>([0-9A-Z]{8,})<\/code>/.exec(page.text)?.[1];
+  assert.ok(reference, 'the page shows a reference');
+  assert.not.match(page.text, 'SQLITE');
+  assert.not.match(page.text, 'password_hash');
+  assert.not.match(page.text, 'DatabaseLost');
+  assert.not.match(page.text, '.ts:');
+  const logLine = app.logs.lines.find((line) => line.includes(`errorId=${reference}`));
+  assert.ok(logLine, 'the reference leads to the log line');
+  assert.match(logLine, 'ERROR');
+  assert.match(logLine, 'method=POST');
+  assert.match(logLine, 'path=/edit_profile');
+  assert.match(logLine, /userId=\d+/);
+  assert.not.match(app.logs.text(), LEAKY_SQL);
+
+  users.failing = null;
+  const next = await browser.get('/user/susan');
+  assert.is(next.status, 200, 'the next request works');
+  assert.match(next.text, 'User: susan');
+  assert.not.match(next.text, 'new</p>', 'nothing of the failed request was saved');
+});
+
+test('when the database fails for a JSON client, then problem+json carries the reference and no internals', async ({ app, users }) => {
+  const browser = app.browser();
+  await browser.register('susan');
+  await browser.logIn('susan');
+  users.failing = 'findById';
+  const page = await browser.get('/index', JSON_ACCEPT);
+  assert.is(page.status, 500);
+  const problem = JSON.parse(page.text) as Record<string, unknown>;
+  assert.is(problem.status, 500);
+  assert.match(String(problem.reference), /^[0-9A-Z]{8}$/);
+  assert.not.match(page.text, 'SQL');
+  assert.not.match(page.text, 'stack');
+});
+
+test('when loading the logged-in user fails, then the 500 page still renders, without the user', async ({ app, users }) => {
+  const browser = app.browser();
+  await browser.register('susan');
+  await browser.logIn('susan');
+  users.failing = 'findById';
+  const page = await browser.get('/index');
+  assert.is(page.status, 500);
+  assert.match(page.text, 'An unexpected error has occurred');
+  assert.match(page.text, 'href="/login"', 'the nav shows the anonymous links');
+});
+
+test('when responses are errors, then the security headers are still on them', async ({ app, users }) => {
+  const browser = app.browser();
+  const missing = await browser.get('/missing');
+  await browser.register('susan');
+  await browser.logIn('susan');
+  users.failing = 'findById';
+  const failed = await browser.get('/index');
+  for (const page of [missing, failed]) {
+    assert.match(page.headers.get('content-security-policy') ?? '', "default-src 'self'");
+    assert.is(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(page.headers.get('x-frame-options'));
+    assert.ok(page.headers.get('referrer-policy'));
+  }
+  assert.is(failed.headers.get('set-cookie'), null, 'a failed request changes no cookie');
+  assert.is(failed.headers.get('cache-control'), 'no-store');
+});
+
+test.run();

@@ -1,0 +1,34 @@
+import type { UserRepository } from '../../domain/ports/user-repository.js';
+
+type Method = keyof UserRepository;
+
+/**
+ * The real repository with a switch: while `failing` names a method, that method throws what a
+ * broken database would (a driver error whose message carries SQL with values).
+ */
+export class FaultyUserRepository implements UserRepository {
+  failing: Method | null = null;
+
+  constructor(private readonly real: UserRepository) {}
+
+  add: UserRepository['add'] = (user) => this.guard('add', () => this.real.add(user));
+  findById: UserRepository['findById'] = (id) => this.guard('findById', () => this.real.findById(id));
+  findByUsername: UserRepository['findByUsername'] = (name) => this.guard('findByUsername', () => this.real.findByUsername(name));
+  findByEmail: UserRepository['findByEmail'] = (email) => this.guard('findByEmail', () => this.real.findByEmail(email));
+  updateProfile: UserRepository['updateProfile'] = (id, changes) => this.guard('updateProfile', () => this.real.updateProfile(id, changes));
+  recordLastSeen: UserRepository['recordLastSeen'] = (id, at) => this.guard('recordLastSeen', () => this.real.recordLastSeen(id, at));
+
+  private async guard<T>(method: Method, call: () => Promise<T>): Promise<T> {
+    if (this.failing === method) throw new DatabaseLost();
+    return call();
+  }
+}
+
+export const LEAKY_SQL = "update `users` set `password_hash` = 'scrypt$16384$8$1$c2FsdA$aGFzaA' where `id` = 1";
+
+export class DatabaseLost extends Error {
+  override readonly name = 'DatabaseLost';
+  constructor() {
+    super(`${LEAKY_SQL} - SQLITE_IOERR: disk I/O error`);
+  }
+}
