@@ -8,7 +8,6 @@ const PROBE_ORIGIN = 'http://microblog.invalid';
 export function safeNextPath(next: unknown): string | null {
   if (typeof next !== 'string' || next.length === 0 || next.length > 2048) return null;
   if (!next.startsWith('/') || next.startsWith('//')) return null;
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(next)) return null;
   let url: URL;
   try {

@@ -10,12 +10,15 @@ export type FileMailerOptions = Readonly<{ directory: string; from: string }>;
 
 export class FileMailer implements Mailer {
   readonly #composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  // File names sort in sending order even within one millisecond.
+  #sequence = 0;
 
   constructor(private readonly options: FileMailerOptions) {}
 
   async send(message: MailMessage): Promise<void> {
     const composed = await this.#composer.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text });
-    const name = `${new Date().toISOString().replaceAll(':', '-')}-${randomUUID().slice(0, 8)}.eml`;
+    this.#sequence += 1;
+    const name = `${new Date().toISOString().replaceAll(':', '-')}-${String(this.#sequence).padStart(6, '0')}-${randomUUID().slice(0, 8)}.eml`;
     const target = path.join(this.options.directory, name);
     await mkdir(this.options.directory, { recursive: true });
     // Written aside then renamed, so a watcher of the folder never opens half a message.

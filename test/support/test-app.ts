@@ -48,7 +48,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.userRepository ? { userRepository: options.userRepository(database.users) } : {}),
     ...(options.debugPage ? { debugPage: options.debugPage } : {}),
   });
-  const server = createServer(container.resolve(TOKENS.HttpApp).callback());
+  const handle = container.resolve(TOKENS.HttpApp).callback();
+  const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

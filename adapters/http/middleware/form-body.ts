@@ -4,7 +4,6 @@ import type { AppMiddleware } from '../context.js';
 
 /** Forms here are a few short fields; anything bigger is not a form of ours. */
 export const BODY_LIMIT = '16kb';
-const UNPARSED = Symbol.for('unparsedBody');
 const BODY_METHODS = [HttpMethodEnum.POST, HttpMethodEnum.PUT, HttpMethodEnum.PATCH, HttpMethodEnum.DELETE];
 
 const parse = koaBody({
@@ -25,14 +24,15 @@ const parse = koaBody({
  * invalid UTF-8 or percent-encoding) 400.
  */
 export const formBody: AppMiddleware = async (ctx, next) => {
-  if ((BODY_METHODS as readonly string[]).includes(ctx.method)) {
+  // A zero-length body is no body, whatever its declared type: the form then reports empty fields.
+  if ((BODY_METHODS as readonly string[]).includes(ctx.method) && ctx.request.length !== 0) {
     if (ctx.is('urlencoded', 'json') === false) throw createHttpError(415, 'Send the form as application/x-www-form-urlencoded or JSON.');
     try {
       await parse(ctx, async () => {});
     } catch (error) {
       throw asClientError(error);
     }
-    rejectUndecodable(ctx.request.body, ctx.is('urlencoded') !== false);
+    rejectUndecodable(ctx.request.rawBody, ctx.is('urlencoded') !== false);
   }
   await next();
 };
@@ -41,13 +41,12 @@ function asClientError(error: unknown): unknown {
   if (typeof error !== 'object' || error === null) return error;
   const { status, code } = error as { status?: unknown; code?: unknown };
   if (typeof status === 'number' && status >= 400 && status < 500) return error;
-  // zlib's codes: a body whose Content-Encoding does not match its bytes.
-  if (typeof code === 'string' && code.startsWith('Z_')) return createHttpError(400, 'The request body could not be decompressed.');
+  // zlib's (Z_…) and brotli's (ERR__ERROR_…) codes: a body whose Content-Encoding does not match its bytes.
+  if (typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code)) return createHttpError(400, 'The request body could not be decompressed.');
   return error;
 }
 
-function rejectUndecodable(body: unknown, urlencoded: boolean): void {
-  const raw: unknown = typeof body === 'object' && body !== null ? (body as Record<symbol, unknown>)[UNPARSED] : undefined;
+function rejectUndecodable(raw: unknown, urlencoded: boolean): void {
   if (typeof raw !== 'string') return;
   // The decoder turns bytes that are not UTF-8 into U+FFFD; a browser never sends that raw.
   if (raw.includes('\uFFFD')) throw createHttpError(400, 'The request body is not valid UTF-8.');

@@ -21,7 +21,10 @@ export function staticAssets(dir: string): AppMiddleware {
   }
   return async (ctx, next) => {
     const asset = assets.get(ctx.path);
-    if (!asset || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    if (!asset || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
+      await next();
+      return;
+    }
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.etag = asset.etag;
     ctx.type = asset.type;

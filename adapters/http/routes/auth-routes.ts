@@ -18,8 +18,8 @@ export const REGISTERED_MESSAGE = 'Congratulations, you are now a registered use
 
 /** People who are logged in have no business on the login and registration forms. */
 const anonymousOnly: AppRoute = async (ctx, next) => {
-  if (ctx.state.user) return ctx.redirect('/index');
-  return next();
+  if (ctx.state.user) ctx.redirect('/index');
+  else await next();
 };
 
 export function authRoutes(router: AppRouter, { logIn, registerUser }: UseCases): void {

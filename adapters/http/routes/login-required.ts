@@ -6,7 +6,10 @@ export const LOGIN_REQUIRED_MESSAGE = 'Please log in to access this page.';
 
 /** Sends visitors to the login form, which brings them back here afterwards. */
 export const loginRequired: AppMiddleware = async (ctx, next) => {
-  if (ctx.state.user) return next();
+  if (ctx.state.user) {
+    await next();
+    return;
+  }
   flash(ctx, LOGIN_REQUIRED_MESSAGE);
   ctx.redirect(`/login?next=${encodeURIComponent(ctx.originalUrl)}`);
 };

@@ -16,7 +16,7 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
     try {
-      const id = await this.em.insert(User, { ...user, aboutMe: '' } as User);
+      const id = await this.em.insert(User, { ...user, aboutMe: '' });
       return ok(new User(id, user.username, user.email, user.passwordHash, '', user.lastSeen));
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -31,7 +31,7 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   findByUsername(username: string): Promise<User | null> {
-    const lowerUsername = raw((alias: string) => `lower(${alias}.username)`);
+    const lowerUsername: string = raw((alias: string) => `lower(${alias}.username)`);
     return this.em.findOne(User, { [lowerUsername]: usernameKey(username) }, { disableIdentityMap: true });
   }
 

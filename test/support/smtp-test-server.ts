@@ -1,0 +1,96 @@
+// Real SMTP endpoints on 127.0.0.1 for tests: a working smtp-server on a free port, a server that
+// accepts connections but never greets, and a port where nothing listens.
+import net from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { parseMail, type ParsedMail } from './smtp-message.js';
+
+export type ReceivedMail = ParsedMail & Readonly<{ envelopeTo: readonly string[]; raw: string }>;
+
+export type SmtpTestServer = Readonly<{
+  host: string;
+  port: number;
+  received: () => readonly ReceivedMail[];
+  /** Resolves once `count` messages have arrived; rejects after `timeoutMs`. */
+  waitForMessages: (count: number, timeoutMs?: number) => Promise<readonly ReceivedMail[]>;
+  close: () => Promise<void>;
+}>;
+
+export type SmtpTestServerOptions = Readonly<{ username?: string; password?: string }>;
+
+const HOST = '127.0.0.1';
+
+export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    logger: false,
+    // Plain sessions: the built-in certificate is self-signed, and TLS is not what these tests test.
+    disabledCommands: options.username === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
+    authOptional: options.username === undefined,
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      const valid = auth.username === options.username && auth.password === options.password;
+      callback(valid ? null : new Error('Invalid username or password'), valid ? { user: auth.username } : undefined);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push({ ...parseMail(raw), envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        callback();
+      });
+    },
+  });
+  const port = await listen(server.server, () => server.listen(0, HOST));
+  return {
+    host: HOST,
+    port,
+    received: () => [...received],
+    waitForMessages: async (count, timeoutMs = 5_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, received ${received.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return [...received];
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A server that accepts TCP connections and never says a word: an SMTP greeting never comes. */
+export async function startSilentServer(): Promise<Readonly<{ port: number; close: () => Promise<void> }>> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await listen(server, () => server.listen(0, HOST));
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A loopback port nobody listens on: connecting to it is refused at once. */
+export async function unusedPort(): Promise<number> {
+  const server = net.createServer();
+  const port = await listen(server, () => server.listen(0, HOST));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function listen(server: net.Server, start: () => void): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+    start();
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  return address.port;
+}
