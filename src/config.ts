@@ -11,6 +11,8 @@ export class ConfigError extends Error {
 export type Mode = 'production' | 'development' | 'test';
 
 export type MailConfig = Readonly<{
+  /** `smtp` sends through MAIL_SERVER; `file` writes each message into the instance folder, for development. */
+  transport: 'smtp' | 'file';
   server: string;
   port: number;
   useTls: boolean;
@@ -97,10 +99,12 @@ function parseDatabaseUrl(raw: string, cwd: string): Config['database'] {
 }
 
 function parseMail(env: Env): MailConfig | null {
-  const server = nonEmpty(env, 'MAIL_SERVER');
+  const transport = nonEmpty(env, 'MAIL_TRANSPORT') ?? 'smtp';
+  if (transport !== 'smtp' && transport !== 'file') throw new ConfigError(`MAIL_TRANSPORT must be smtp or file, not "${transport}"`);
+  const server = nonEmpty(env, 'MAIL_SERVER') ?? (transport === 'file' ? 'localhost' : null);
   if (!server) return null;
   const admins = (env.ADMINS ?? '').split(',').map((address) => address.trim()).filter(Boolean);
-  if (admins.length === 0) throw new ConfigError('ADMINS must list at least one address (comma-separated) when MAIL_SERVER is set');
+  if (admins.length === 0) throw new ConfigError('ADMINS must list at least one address (comma-separated) when mail is configured');
   const invalid = admins.find((address) => !looksLikeEmail(address));
   if (invalid) throw new ConfigError(`ADMINS contains an invalid address: "${invalid}"`);
   const from = nonEmpty(env, 'MAIL_FROM') ?? `no-reply@${server}`;
@@ -109,6 +113,7 @@ function parseMail(env: Env): MailConfig | null {
   const password = nonEmpty(env, 'MAIL_PASSWORD');
   if (password && !username) throw new ConfigError('MAIL_PASSWORD is set but MAIL_USERNAME is not');
   return {
+    transport,
     server,
     port: parsePort(env, 'MAIL_PORT', 25),
     useTls: parseBoolean(env.MAIL_USE_TLS, 'MAIL_USE_TLS') ?? false,

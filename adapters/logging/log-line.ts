@@ -1,7 +1,7 @@
 // The line shape of the log file, after the Flask original
 // `%(asctime)s %(levelname)s: %(message)s [in %(pathname)s:%(lineno)d]`, plus the context (request
 // id, user id, ...) as key=value pairs, and for errors the stack on the following lines. Those lines
-// start with whitespace, so a reader can always tell them from a new event, which starts with a time.
+// start with a class name, "Caused by:" or whitespace, never with a time as every event line does.
 import type { LoggingEvent } from 'log4js';
 import { describeError } from './error-text.js';
 import { toOneLine } from './one-line.js';

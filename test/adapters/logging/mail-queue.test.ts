@@ -1,0 +1,85 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { MailQueue } from '../../../adapters/logging/alerts/mail-queue.js';
+import type { Mailer, MailMessage } from '../../../domain/ports/mailer.js';
+import { instantTimers } from '../../support/log-timers.js';
+
+/** A mailer that answers each send with the next outcome of its script, then succeeds. */
+class ScriptedMailer implements Mailer {
+  readonly sent: string[] = [];
+  attempts = 0;
+
+  constructor(private readonly script: ('fail' | 'ok' | 'hang')[]) {}
+
+  async send(message: MailMessage): Promise<void> {
+    this.attempts += 1;
+    const outcome = this.script.shift() ?? 'ok';
+    if (outcome === 'hang') return new Promise(() => undefined);
+    if (outcome === 'fail') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' });
+    this.sent.push(message.subject);
+  }
+
+  async close(): Promise<void> {}
+}
+
+function queueOver(mailer: Mailer, capacity = 10): { queue: MailQueue; warnings: string[]; notes: string[] } {
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const queue = new MailQueue({
+    mailer,
+    capacity,
+    maxAttempts: 3,
+    retryBackoffMs: 1_000,
+    timers: instantTimers,
+    report: { warn: (message) => warnings.push(message), info: (message) => notes.push(message) },
+    describeFailure: (error) => (error instanceof Error ? error.message : String(error)),
+  });
+  return { queue, warnings, notes };
+}
+
+const mail = (subject: string): MailMessage => ({ to: ['admin@example.com'], subject, text: '' });
+
+test('when sending fails and then works within the attempts, then the message is sent once and nothing is reported', async () => {
+  const mailer = new ScriptedMailer(['fail', 'fail', 'ok']);
+  const { queue, warnings } = queueOver(mailer);
+  queue.enqueue(mail('one'));
+  assert.is(await queue.drain(1_000), 0);
+  assert.equal(mailer.sent, ['one']);
+  assert.is(mailer.attempts, 3);
+  assert.equal(warnings, []);
+});
+
+test('when every attempt fails for several messages, then the failure is reported once, and recovery once', async () => {
+  const mailer = new ScriptedMailer(['fail', 'fail', 'fail', 'fail', 'fail', 'fail', 'ok']);
+  const { queue, warnings, notes } = queueOver(mailer);
+  queue.enqueue(mail('one'));
+  queue.enqueue(mail('two'));
+  queue.enqueue(mail('three'));
+  await queue.drain(1_000);
+  assert.is(mailer.attempts, 7);
+  assert.equal(warnings, [
+    'Alert email not sent after 3 attempts: connect ECONNREFUSED 127.0.0.1:25 (further failures are not logged until an alert email gets through)',
+  ]);
+  assert.equal(mailer.sent, ['three']);
+  assert.equal(notes, ['Alert emails are being delivered again']);
+});
+
+test('when the queue is full, then the oldest waiting message is dropped and the drops are counted', async () => {
+  const mailer = new ScriptedMailer([]);
+  const { queue, warnings, notes } = queueOver(mailer, 2);
+  for (const subject of ['a', 'b', 'c', 'd']) queue.enqueue(mail(subject));
+  assert.is(queue.pending, 2);
+  await queue.drain(1_000);
+  assert.equal(mailer.sent, ['c', 'd']);
+  assert.equal(warnings, ['Alert email queue is full (2); dropping the oldest alerts']);
+  assert.equal(notes, ['2 alert emails were dropped because the queue was full']);
+});
+
+test('when the mail server hangs, then drain gives up after its timeout and says how many are left', async () => {
+  const { queue } = queueOver(new ScriptedMailer(['hang']));
+  queue.enqueue(mail('one'));
+  queue.enqueue(mail('two'));
+  assert.is(await queue.drain(50), 2);
+});
+
+test.run();

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { resolveSecretKey } from '../../src/secret-key.js';
+
+const STRONG_KEY = 'k'.repeat(40);
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env, '/srv/app');
+  } catch (error) {
+    assert.instance(error, ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+test('when nothing is configured, then the defaults of the original app apply', () => {
+  const config = loadConfig({}, '/srv/app');
+  assert.is(config.port, 5000);
+  assert.is(config.host, '127.0.0.1');
+  assert.equal(config.database, { dialect: 'sqlite', path: '/srv/app/app.db' });
+  assert.is(config.logDir, '/srv/app/logs');
+  assert.is(config.secretKey, null);
+  assert.is(config.mail, null);
+  assert.is(config.mode, 'development');
+  assert.is(config.debug, true);
+});
+
+test('when DATABASE_URL names an absolute or relative SQLite path, then both are honoured', () => {
+  assert.is(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x/app.db' }, '/srv/app').database.path, '/tmp/x/app.db');
+  assert.is(loadConfig({ DATABASE_URL: 'sqlite:data/app.db' }, '/srv/app').database.path, '/srv/app/data/app.db');
+  assert.is(loadConfig({ DATABASE_URL: 'sqlite:///tmp/y.db' }, '/srv/app').database.path, '/tmp/y.db');
+});
+
+test('when a value is invalid, then one line names the variable', () => {
+  assert.match(refusal({ PORT: 'eighty' }), /^PORT /);
+  assert.match(refusal({ DATABASE_URL: 'mysql://x' }), /^DATABASE_URL /);
+  assert.match(refusal({ NODE_ENV: 'staging' }), /^NODE_ENV /);
+  assert.match(refusal({ MAIL_SERVER: 'smtp.example.com' }), /^ADMINS /);
+  assert.match(refusal({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com', MAIL_PORT: '99999' }), /^MAIL_PORT /);
+  assert.match(refusal({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com', MAIL_USE_TLS: 'maybe' }), /^MAIL_USE_TLS /);
+  assert.match(refusal({ MAIL_TRANSPORT: 'pigeon' }), /^MAIL_TRANSPORT /);
+  assert.match(refusal({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'not-an-address' }), /^ADMINS /);
+  assert.match(refusal({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com', MAIL_PASSWORD: 'pw' }), /^MAIL_PASSWORD /);
+});
+
+test('when SECRET_KEY is weak or a well-known example, then the start is refused without echoing it', () => {
+  const short = refusal({ SECRET_KEY: 'short-but-secret' });
+  assert.match(short, /^SECRET_KEY is too short/);
+  assert.not.match(short, 'short-but-secret');
+  assert.match(refusal({ SECRET_KEY: 'you-will-never-guess' }), /^SECRET_KEY is a well-known example value/);
+  assert.is(loadConfig({ SECRET_KEY: STRONG_KEY }).secretKey, STRONG_KEY);
+});
+
+test('when production is asked to run in debug mode, then it refuses', () => {
+  assert.match(refusal({ NODE_ENV: 'production', MICROBLOG_DEBUG: '1' }), /^MICROBLOG_DEBUG must not be enabled/);
+  assert.is(loadConfig({ NODE_ENV: 'production' }).debug, false);
+});
+
+test('when mail is configured, then the sender defaults to no-reply at the server', () => {
+  const config = loadConfig({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com, b@example.com', MAIL_USE_TLS: '1' });
+  assert.equal(config.mail, {
+    transport: 'smtp', server: 'smtp.example.com', port: 25, useTls: true, username: null, password: null,
+    from: 'no-reply@smtp.example.com', admins: ['a@example.com', 'b@example.com'],
+  });
+});
+
+test('when no SECRET_KEY is set, then a strong key is generated once, kept owner-only, and reused', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'microblog-instance-')), 'instance');
+  const first = resolveSecretKey(null, dir);
+  assert.is(first.origin, 'generated');
+  assert.ok(first.key.length >= 48);
+  assert.is(statSync(join(dir, 'secret_key')).mode & 0o777, 0o600);
+  const second = resolveSecretKey(null, dir);
+  assert.equal(second, { key: first.key, origin: 'instance-file' });
+  assert.is(readFileSync(join(dir, 'secret_key'), 'utf8').trim(), first.key);
+  assert.equal(resolveSecretKey(STRONG_KEY, dir), { key: STRONG_KEY, origin: 'environment' });
+});
+
+test.run();
