@@ -14,6 +14,8 @@ export const TEST_SECRET_KEY = 'test-only-secret-key-0123456789abcdefghijklmnop'
 
 export type TestApp = Readonly<{
   baseUrl: string;
+  /** The temporary folder holding the database file (app.db). */
+  dataDir: string;
   browser: () => Browser;
   database: Database;
   logs: CapturedLogs;
@@ -54,6 +56,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
+    dataDir: dir,
     browser: () => new Browser(baseUrl),
     database,
     logs,
