@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { LoggingEvent } from 'log4js';
 import { emailAlertAppender } from '../adapters/logging/alerts/email-alert-appender.js';
 import { configureLogging, type Logging } from '../adapters/logging/configure-logging.js';
 import type { LogAppender } from '../adapters/logging/log-appender.js';
-import { formatLogLine } from '../adapters/logging/log-line.js';
 import { rotatingFileAppender } from '../adapters/logging/rotating-file-appender.js';
-import { createScrubber, type Scrubber } from '../adapters/logging/scrub.js';
+import { createScrubber } from '../adapters/logging/scrub.js';
+import { stdoutAppender } from '../adapters/logging/stdout-appender.js';
 import { FileMailer } from '../adapters/mail/file-mailer.js';
 import { NodemailerMailer } from '../adapters/mail/nodemailer-mailer.js';
 import type { Mailer } from '../domain/ports/mailer.js';
@@ -15,16 +14,23 @@ import type { Config, MailConfig } from './config.js';
  * The app's logging: the rotating file of the original, the same lines on stdout, and, when mail
  * is configured and the app is not in debug mode, alert emails to the administrators.
  */
-export function startLogging(config: Config, secretKey: string): Logging {
+export function startLogging(config: Config, secretKey: string, projectRoot: string): Logging {
   const scrub = createScrubber([secretKey, config.mail?.password ?? undefined]);
   const appenders: Record<string, LogAppender> = {
     file: rotatingFileAppender({ directory: config.logDir, scrub }),
-    console: consoleAppender(scrub),
+    stdout: stdoutAppender({ scrub }),
   };
-  if (config.mail && !config.debug) {
-    appenders.alerts = emailAlertAppender({ mailer: createMailer(config.mail, config.instanceDir), to: config.mail.admins, scrub });
-  }
-  return configureLogging({ appenders });
+  const mailer = config.mail && !config.debug ? createMailer(config.mail, config.instanceDir) : null;
+  if (config.mail && mailer) appenders.alerts = emailAlertAppender({ mailer, to: config.mail.admins, scrub });
+  const logging = configureLogging({ appenders, projectRoot });
+  return {
+    logger: logging.logger,
+    // The alert appender flushes its queue during logging's shutdown; the mailer is closed after it.
+    shutdown: async () => {
+      await logging.shutdown();
+      await mailer?.close();
+    },
+  };
 }
 
 export function createMailer(mail: MailConfig, instanceDir: string): Mailer {
@@ -37,11 +43,4 @@ export function createMailer(mail: MailConfig, instanceDir: string): Mailer {
     ...(mail.username ? { username: mail.username } : {}),
     ...(mail.password ? { password: mail.password } : {}),
   });
-}
-
-function consoleAppender(scrub: Scrubber): LogAppender {
-  return {
-    level: 'info',
-    definition: { type: 'stdout', layout: { type: 'pattern', pattern: '%x{line}', tokens: { line: (event: LoggingEvent) => formatLogLine(event, scrub) } } },
-  };
 }

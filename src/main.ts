@@ -27,7 +27,7 @@ function readConfig(): Config {
 
 const config = readConfig();
 const secret = resolveSecretKey(config.secretKey, config.instanceDir);
-const logging = startLogging(config, secret.key);
+const logging = startLogging(config, secret.key, PROJECT_ROOT);
 const { logger } = logging;
 if (secret.origin === 'generated') {
   logger.warn(`SECRET_KEY is not set: generated a new key in ${join(config.instanceDir, SECRET_KEY_FILE_NAME)} (owner-only). Set SECRET_KEY to manage it yourself.`);

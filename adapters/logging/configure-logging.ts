@@ -55,7 +55,7 @@ export function configureLogging(options: LoggingOptions): Logging {
     logger,
     shutdown: async () => {
       // Flushed while log4js is still enabled, so a mail failure during the flush reaches the file.
-      await Promise.all(entries.map(([, appender]) => appender.flush?.(flushTimeoutMs)));
+      await Promise.all(entries.flatMap(([, appender]) => (appender.flush ? [appender.flush(flushTimeoutMs)] : [])));
       await new Promise<void>((resolve, reject) => {
         log4js.shutdown((error) => (error ? reject(error) : resolve()));
       });

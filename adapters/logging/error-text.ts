@@ -13,12 +13,22 @@ const CLASS_NAME = /^[A-Za-z_$][\w$.]{0,63}$/;
 
 /** The error's short title: its class name (`TypeError`), never its message. */
 export function errorTitle(error: unknown): string {
-  if (error instanceof Error) return CLASS_NAME.test(error.name) ? error.name : 'Error';
+  if (error instanceof Error) return CLASS_NAME.test(error.name) && error.name !== 'Error' ? error.name : titleFromStack(error);
   if (typeof error === 'object' && error !== null) {
     const name = error.constructor?.name ?? '';
     return CLASS_NAME.test(name) ? `Thrown ${name}` : 'Thrown object';
   }
   return `Thrown ${typeof error}`;
+}
+
+// An error that crossed from a cluster worker arrives as a plain Error (log4js keeps only its own
+// properties), but its stack still starts with "<class name>: <message>". Anything else in front of
+// the message (V8 formats the stack lazily, with whatever `name` holds then) is not trusted.
+function titleFromStack(error: Error): string {
+  const stack = error.stack ?? '';
+  const name = /^[^:\n]*/.exec(stack)?.[0] ?? '';
+  const header = error.message === '' ? name : `${name}: ${error.message}`;
+  return CLASS_NAME.test(name) && stack.startsWith(header) ? name : 'Error';
 }
 
 export function describeError(error: unknown, scrub: Scrubber): string {

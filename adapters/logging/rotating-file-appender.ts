@@ -1,8 +1,7 @@
 // The log file of the Flask original's RotatingFileHandler: <directory>/microblog.log, rolled at
 // 10 KB, 10 backups kept, INFO and up (issue 4).
 import path from 'node:path';
-import type { LoggingEvent } from 'log4js';
-import { formatLogLine } from './log-line.js';
+import { lineLayout } from './line-layout.js';
 import type { LogAppender, LogLevelName } from './log-appender.js';
 import type { Scrubber } from './scrub.js';
 
@@ -23,8 +22,7 @@ export function rotatingFileAppender(options: RotatingFileOptions): LogAppender 
       filename: path.join(options.directory, options.fileName ?? 'microblog.log'),
       maxLogSize: options.maxLogSize ?? 10_240,
       backups: options.backups ?? 10,
-      // A pattern made of one custom token: the whole line comes from formatLogLine.
-      layout: { type: 'pattern', pattern: '%x{line}', tokens: { line: (event: LoggingEvent) => formatLogLine(event, options.scrub) } },
+      layout: lineLayout(options.scrub),
     },
   };
 }

@@ -84,7 +84,7 @@ test('when a client disconnects mid-body, then nothing is logged as an error and
     });
   });
   await new Promise((settle) => setTimeout(settle, 100));
-  assert.is(app.logs.lines.filter((line) => line.includes(' ERROR: ')).length, 0);
+  assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
   assert.is((await app.browser().get('/login')).status, 200);
 });
 

@@ -59,7 +59,7 @@ test('when the database fails, then the custom 500 page with a reference that is
   assert.not.match(page.text, 'password_hash');
   assert.not.match(page.text, 'DatabaseLost');
   assert.not.match(page.text, '.ts:');
-  const logLine = app.logs.lines.find((line) => line.includes(`errorId=${reference}`));
+  const logLine = app.logs.lines().find((line) => line.includes(`errorId=${reference}`));
   assert.ok(logLine, 'the reference leads to the log line');
   assert.match(logLine, 'ERROR');
   assert.match(logLine, 'method=POST');

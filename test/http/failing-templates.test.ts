@@ -22,7 +22,7 @@ test('when a page template throws, then the custom 500 page is shown and logged 
     assert.match(page.text, 'An unexpected error has occurred');
     assert.not.match(page.text, 'template exploded');
     const reference = /<code>([0-9A-Z]+)<\/code>/.exec(page.text)?.[1] ?? 'missing';
-    assert.ok(app.logs.lines.some((line) => line.includes(`errorId=${reference}`)));
+    assert.ok(app.logs.lines().some((line) => line.includes(`errorId=${reference}`)));
     assert.is((await app.browser().get('/register')).status, 200, 'other pages still work');
   } finally {
     await app.close();
@@ -39,7 +39,7 @@ test('when the error page itself throws, then a plain-text page still answers wi
     assert.match(page.headers.get('content-type') ?? '', 'text/plain');
     assert.match(page.text, '500 An unexpected error has occurred');
     const reference = /Reference: ([0-9A-Z]+)/.exec(page.text)?.[1] ?? 'missing';
-    assert.ok(app.logs.lines.some((line) => line.includes(`errorId=${reference}`)));
+    assert.ok(app.logs.lines().some((line) => line.includes(`errorId=${reference}`)));
     const missing = await app.browser().get('/nowhere');
     assert.is(missing.status, 404);
     assert.match(missing.text, '404 Page Not Found');

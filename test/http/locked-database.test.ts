@@ -21,7 +21,7 @@ test('when another connection holds the database longer than the busy timeout, t
     assert.match(locked.text, 'An unexpected error has occurred');
     assert.not.match(locked.text, 'SQLITE_BUSY');
     const reference = /<code>([0-9A-Z]+)<\/code>/.exec(locked.text)?.[1] ?? 'missing';
-    const logLine = app.logs.lines.find((line) => line.includes(`errorId=${reference}`)) ?? '';
+    const logLine = app.logs.lines().find((line) => line.includes(`errorId=${reference}`)) ?? '';
     assert.match(logLine, 'ERROR');
 
     await exec(intruder, 'ROLLBACK');

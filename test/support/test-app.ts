@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { buildContainer, TOKENS, type ContainerOptions } from '../../src/container.js';
@@ -29,6 +30,8 @@ export type TestAppOptions = Readonly<{
   userRepository?: (real: UserRepository) => UserRepository;
   viewsDir?: string;
   debugPage?: ContainerOptions['debugPage'];
+  /** Log appenders besides the in-memory one. */
+  appenders?: Readonly<Record<string, LogAppender>>;
 }>;
 
 /**
@@ -39,7 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dir = mkdtempSync(join(tmpdir(), 'microblog-http-'));
   const database = await Database.open({ dialect: 'sqlite', path: join(dir, 'app.db') });
   await database.migrate();
-  const logs = captureLogs();
+  const logs = captureLogs(options.appenders);
   const container = buildContainer({
     logger: logs.logger,
     database,

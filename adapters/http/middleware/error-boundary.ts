@@ -42,7 +42,9 @@ export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
 async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
   const unexpected = status >= 500;
   const reference = unexpected ? newErrorReference() : null;
-  const requestFacts = { method: ctx.method, path: ctx.path, userId: safeUserId(ctx) };
+  // The route pattern groups alerts: /user/a and /user/b failing alike are one problem, not two.
+  const route = (ctx as { routerPath?: string }).routerPath;
+  const requestFacts = { method: ctx.method, path: ctx.path, route, userId: safeUserId(ctx) };
   if (reference) {
     options.logger.error(`Exception on ${ctx.path} [${ctx.method}]`, error, { errorId: reference, ...requestFacts });
   } else {

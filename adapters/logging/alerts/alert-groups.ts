@@ -23,14 +23,10 @@ export type AlertGroupsOptions = Readonly<{
   onDigest: (digest: Digest) => void;
 }>;
 
-type Group = {
-  readonly first: Alert;
-  repeats: number;
-  since: Date | undefined;
-  lastAt: Date | undefined;
-  recentReferenceIds: string[];
-  cancelTimer: () => void;
-};
+// The repeats counted since the group's last email; none yet means the window may close quietly.
+type Repeats = { count: number; since: Date; lastAt: Date; recentReferenceIds: readonly string[] };
+
+type Group = { readonly first: Alert; repeats: Repeats | undefined; cancelTimer: () => void };
 
 const RECENT_REFERENCE_IDS = 5;
 
@@ -43,14 +39,17 @@ export class AlertGroups {
     const key = this.keyFor(alert);
     const group = this.#groups.get(key);
     if (group === undefined) {
-      this.#groups.set(key, { first: alert, repeats: 0, since: undefined, lastAt: undefined, recentReferenceIds: [], cancelTimer: this.startWindow(key) });
+      this.#groups.set(key, { first: alert, repeats: undefined, cancelTimer: this.startWindow(key) });
       this.options.onFirst(alert);
       return;
     }
-    group.repeats += 1;
-    group.since ??= alert.time;
-    group.lastAt = alert.time;
-    if (alert.referenceId !== undefined) group.recentReferenceIds = [...group.recentReferenceIds, alert.referenceId].slice(-RECENT_REFERENCE_IDS);
+    const { count = 0, since = alert.time, recentReferenceIds = [] } = group.repeats ?? {};
+    group.repeats = {
+      count: count + 1,
+      since,
+      lastAt: alert.time,
+      recentReferenceIds: alert.referenceId === undefined ? recentReferenceIds : [...recentReferenceIds, alert.referenceId].slice(-RECENT_REFERENCE_IDS),
+    };
   }
 
   /** Sends the digests of every open group now (at shutdown) and forgets the groups. */
@@ -74,17 +73,17 @@ export class AlertGroups {
   private closeWindow(key: string): void {
     const group = this.#groups.get(key);
     if (group === undefined) return;
-    if (group.repeats === 0) {
+    if (group.repeats === undefined) {
       this.#groups.delete(key);
       return;
     }
     this.sendDigest(group);
-    Object.assign(group, { repeats: 0, since: undefined, lastAt: undefined, recentReferenceIds: [], cancelTimer: this.startWindow(key) });
+    group.repeats = undefined;
+    group.cancelTimer = this.startWindow(key);
   }
 
-  private sendDigest(group: Group): void {
-    if (group.repeats === 0 || group.since === undefined || group.lastAt === undefined) return;
-    const { first, repeats, since, lastAt, recentReferenceIds } = group;
-    this.options.onDigest({ first, repeats, since, lastAt, recentReferenceIds });
+  private sendDigest({ first, repeats }: Group): void {
+    if (repeats === undefined) return;
+    this.options.onDigest({ first, repeats: repeats.count, since: repeats.since, lastAt: repeats.lastAt, recentReferenceIds: repeats.recentReferenceIds });
   }
 }

@@ -2,6 +2,7 @@
 // already scrubbed and neutralized, plus the fingerprint that groups its repeats.
 import { createHash } from 'node:crypto';
 import type { LoggingEvent } from 'log4js';
+import type { LogContext } from '../../../domain/ports/logger.js';
 import { describeError, errorTitle } from '../error-text.js';
 import { toOneLine } from '../one-line.js';
 import type { Scrubber } from '../scrub.js';
@@ -27,7 +28,7 @@ const FINGERPRINT_FRAMES = 8;
 
 export function alertFromEvent(event: LoggingEvent, scrub: Scrubber): Alert {
   const [message, error] = event.data as unknown[];
-  const context = event.context as Record<string, unknown>;
+  const context = event.context as LogContext;
   const text = (key: string): string | undefined =>
     context[key] === undefined || context[key] === null ? undefined : toOneLine(scrub(String(context[key])));
   return {
@@ -48,7 +49,7 @@ export function alertFromEvent(event: LoggingEvent, scrub: Scrubber): Alert {
  * Error type + the app's own stack frames + route. The route pattern (context `route`) is preferred
  * over the raw path, so `/user/a` and `/user/b` failing alike are one group; the query never counts.
  */
-function fingerprint(error: unknown, context: Record<string, unknown>): string {
+function fingerprint(error: unknown, context: LogContext): string {
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
   const frames = parseFrames(stack)
     .filter(isAppFrame)

@@ -43,6 +43,11 @@ test('when the error message or the context carry user text, then the title stay
   assert.is(alert.referenceId, 'E-1');
 });
 
+test('when an error arrives from a cluster worker as a plain Error, then the title still comes from its stack', () => {
+  const revived = Object.assign(new Error('boom'), { stack: 'TypeError: boom\n    at handler (/app/adapters/http/routes.ts:10:5)' });
+  assert.is(alertFromEvent(anErrorEvent('Unexpected error', revived), scrub).title, 'TypeError');
+});
+
 test('when something that is not an Error is thrown, then the title says what was thrown, not its value', () => {
   const alert = alertFromEvent(anErrorEvent('Unexpected error', 'password=hunter2'), scrub);
   assert.is(alert.title, 'Thrown string');
