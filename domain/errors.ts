@@ -11,6 +11,8 @@ export type UsernameTaken = Readonly<{ type: 'UsernameTaken'; username: string }
 export type EmailTaken = Readonly<{ type: 'EmailTaken'; email: string }>;
 export type UserNotFound = Readonly<{ type: 'UserNotFound' }>;
 export type InvalidCredentials = Readonly<{ type: 'InvalidCredentials' }>;
+export type TooManyAttempts = Readonly<{ type: 'TooManyAttempts'; retryAfterMs: number }>;
+export type SessionEnded = Readonly<{ type: 'SessionEnded' }>;
 
 export const usernameInvalid = (problem: UsernameProblem, maxLength: number): UsernameInvalid =>
   ({ type: 'UsernameInvalid', problem, maxLength });
@@ -21,3 +23,5 @@ export const usernameTaken = (username: string): UsernameTaken => ({ type: 'User
 export const emailTaken = (email: string): EmailTaken => ({ type: 'EmailTaken', email });
 export const userNotFound = (): UserNotFound => ({ type: 'UserNotFound' });
 export const invalidCredentials = (): InvalidCredentials => ({ type: 'InvalidCredentials' });
+export const tooManyAttempts = (retryAfterMs: number): TooManyAttempts => ({ type: 'TooManyAttempts', retryAfterMs });
+export const sessionEnded = (): SessionEnded => ({ type: 'SessionEnded' });

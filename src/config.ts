@@ -29,6 +29,10 @@ export type Config = Readonly<{
   port: number;
   /** Unset means: use (or create) the key kept in the instance folder. */
   secretKey: string | null;
+  /** Former keys: cookies they signed stay valid while new ones are signed with `secretKey`. */
+  secretKeyFallbacks: readonly string[];
+  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy: boolean;
   instanceDir: string;
   database: Readonly<{ dialect: 'sqlite'; path: string }>;
   logDir: string;
@@ -56,7 +60,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     debug,
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     port: parsePort(env, 'PORT', 5000),
-    secretKey: parseSecretKey(env.SECRET_KEY),
+    secretKey: parseSecretKey(env.SECRET_KEY, 'SECRET_KEY'),
+    secretKeyFallbacks: (env.SECRET_KEY_FALLBACKS ?? '').split(',').filter((key) => key.trim() !== '')
+      .map((key) => parseSecretKey(key.trim(), 'SECRET_KEY_FALLBACKS') ?? ''),
+    trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY') ?? false,
     instanceDir: resolve(cwd, nonEmpty(env, 'INSTANCE_DIR') ?? 'instance'),
     database: parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL') ?? 'sqlite:app.db', cwd),
     logDir: resolve(cwd, nonEmpty(env, 'LOG_DIR') ?? 'logs'),
@@ -80,13 +87,13 @@ function parseDebug(raw: string | undefined, mode: Mode): boolean {
   return forced ?? mode === 'development';
 }
 
-function parseSecretKey(raw: string | undefined): string | null {
+function parseSecretKey(raw: string | undefined, name: string): string | null {
   if (raw === undefined || raw === '') return null;
   if (WELL_KNOWN_SECRET_KEYS.has(raw.trim().toLowerCase())) {
-    throw new ConfigError('SECRET_KEY is a well-known example value; set a long random one or unset it to have one generated');
+    throw new ConfigError(`${name} is a well-known example value; set a long random one or unset it to have one generated`);
   }
   if (raw.length < SECRET_KEY_MIN_LENGTH) {
-    throw new ConfigError(`SECRET_KEY is too short (${raw.length} characters); use at least ${SECRET_KEY_MIN_LENGTH} random characters`);
+    throw new ConfigError(`${name} is too short (${raw.length} characters); use at least ${SECRET_KEY_MIN_LENGTH} random characters`);
   }
   return raw;
 }

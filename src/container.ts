@@ -9,14 +9,18 @@ import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../ada
 import { systemClock } from '../adapters/time/system-clock.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { Logger } from '../domain/ports/logger.js';
+import type { LoginAttemptLog } from '../domain/ports/login-attempt-log.js';
 import type { PasswordHasher } from '../domain/ports/password-hasher.js';
+import type { SessionRepository } from '../domain/ports/session-repository.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
 import { GetProfile } from '../domain/use-cases/get-profile.js';
-import { IdentifyUser } from '../domain/use-cases/identify-user.js';
+import { EndSession } from '../domain/use-cases/end-session.js';
 import { LogIn } from '../domain/use-cases/log-in.js';
 import { RecordLastSeen } from '../domain/use-cases/record-last-seen.js';
 import { RegisterUser } from '../domain/use-cases/register-user.js';
+import { ResumeSession } from '../domain/use-cases/resume-session.js';
+import { StartSession } from '../domain/use-cases/start-session.js';
 
 // The composition root: the only place that knows every adapter and the only user of tsyringe.
 // Tokens are symbols (no DI by strings) and every registration is a factory, since esbuild emits
@@ -26,6 +30,8 @@ export const TOKENS = {
   Logger: Symbol('Logger') as InjectionToken<Logger>,
   Database: Symbol('Database') as InjectionToken<Database>,
   UserRepository: Symbol('UserRepository') as InjectionToken<UserRepository>,
+  SessionRepository: Symbol('SessionRepository') as InjectionToken<SessionRepository>,
+  LoginAttemptLog: Symbol('LoginAttemptLog') as InjectionToken<LoginAttemptLog>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
   Clock: Symbol('Clock') as InjectionToken<Clock>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
@@ -35,7 +41,10 @@ export const TOKENS = {
 export type ContainerOptions = Readonly<{
   logger: Logger;
   database: Database;
+  /** Cookie signing keys, newest first. */
   secretKeys: readonly string[];
+  /** Trust X-Forwarded-* from a reverse proxy (client address, HTTPS). */
+  trustProxy?: boolean;
   viewsDir: string;
   production: boolean;
   debugPage?: ErrorBoundaryOptions['debugPage'];
@@ -55,18 +64,23 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.UserRepository, {
     useFactory: instanceCachingFactory((c) => options.userRepository ?? c.resolve(TOKENS.Database).users),
   });
+  container.register(TOKENS.SessionRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).sessions) });
+  container.register(TOKENS.LoginAttemptLog, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).loginAttempts) });
   container.register(TOKENS.UseCases, {
     useFactory: instanceCachingFactory((c): UseCases => {
       const users = c.resolve(TOKENS.UserRepository);
       const hasher = c.resolve(TOKENS.PasswordHasher);
       const clock = c.resolve(TOKENS.Clock);
+      const sessions = c.resolve(TOKENS.SessionRepository);
       return {
         registerUser: new RegisterUser(users, hasher, clock),
-        logIn: new LogIn(users, hasher),
-        identifyUser: new IdentifyUser(users),
+        logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock),
+        startSession: new StartSession(sessions, clock),
+        resumeSession: new ResumeSession(sessions, users, clock),
+        endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
         getProfile: new GetProfile(users),
-        editProfile: new EditProfile(users),
+        editProfile: new EditProfile(users, sessions),
       };
     }),
   });
@@ -78,6 +92,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         logger: c.resolve(TOKENS.Logger),
         inUnitOfWork: (work) => database.inUnitOfWork(work),
         secretKeys: options.secretKeys,
+        trustProxy: options.trustProxy ?? false,
         viewsDir: options.viewsDir,
         cacheTemplates: options.production,
         ...(options.debugPage ? { debugPage: options.debugPage } : {}),

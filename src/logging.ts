@@ -14,8 +14,8 @@ import type { Config, MailConfig } from './config.js';
  * The app's logging: the rotating file of the original, the same lines on stdout, and, when mail
  * is configured and the app is not in debug mode, alert emails to the administrators.
  */
-export function startLogging(config: Config, secretKey: string, projectRoot: string): Logging {
-  const scrub = createScrubber([secretKey, config.mail?.password ?? undefined]);
+export function startLogging(config: Config, secretKeys: readonly string[], projectRoot: string): Logging {
+  const scrub = createScrubber([...secretKeys, config.mail?.password ?? undefined]);
   const appenders: Record<string, LogAppender> = {
     file: rotatingFileAppender({ directory: config.logDir, scrub }),
     stdout: stdoutAppender({ scrub }),

@@ -27,7 +27,7 @@ function readConfig(): Config {
 
 const config = readConfig();
 const secret = resolveSecretKey(config.secretKey, config.instanceDir);
-const logging = startLogging(config, secret.key, PROJECT_ROOT);
+const logging = startLogging(config, [secret.key, ...config.secretKeyFallbacks], PROJECT_ROOT);
 const { logger } = logging;
 if (secret.origin === 'generated') {
   logger.warn(`SECRET_KEY is not set: generated a new key in ${join(config.instanceDir, SECRET_KEY_FILE_NAME)} (owner-only). Set SECRET_KEY to manage it yourself.`);
@@ -41,7 +41,8 @@ if (applied.length > 0) logger.info(`Database migrated: ${applied.join(', ')}`);
 const container = buildContainer({
   logger,
   database,
-  secretKeys: [secret.key],
+  secretKeys: [secret.key, ...config.secretKeyFallbacks],
+  trustProxy: config.trustProxy,
   viewsDir: VIEWS_DIR,
   production: config.mode === 'production',
   ...(config.debug ? { debugPage: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR }) } : {}),

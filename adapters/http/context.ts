@@ -11,8 +11,9 @@ export type AppState = {
   csrfToken: () => string;
 };
 
+/** The signed cookie's content. Who is logged in lives on the server, under `token`. */
 export type AppSession = {
-  userId?: number;
+  token?: string;
   csrfToken?: string;
   flashes?: Flash[];
 };
@@ -21,6 +22,8 @@ export type Flash = Readonly<{ category: 'info' | 'success' | 'error'; message: 
 
 export type AppContext = Koa.DefaultContext & {
   session: (AppSession & { maxAge?: number | 'session' }) | null;
+  /** koa-session's options for this request's cookie. */
+  sessionOptions: { secure?: boolean };
 };
 
 export type AppRouter = Router<AppState, AppContext>;

@@ -1,23 +1,28 @@
 import type { User } from '../../domain/user.js';
 import type { AppKoaContext } from './context.js';
+import type { UseCases } from './use-cases.js';
 
-/** How long "Remember me" keeps a login across browser restarts. */
+/** How long "Remember me" keeps the cookie across browser restarts (the server session agrees). */
 export const REMEMBER_ME_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * Starts a fresh session for `user`: nothing of the visitor's session survives into the logged-in
- * one but its pending messages, and its CSRF token is replaced. Without "remember me" the cookie
- * dies with the browser.
+ * Starts a fresh session for `user`: a new server-side token and a new cookie, so nothing of the
+ * visitor's session (its CSRF token included) survives into the logged-in one but its pending
+ * messages. Without "remember me" the cookie dies with the browser.
  */
-export function startLoggedInSession(ctx: AppKoaContext, user: User, rememberMe: boolean): void {
+export async function startLoggedInSession(ctx: AppKoaContext, useCases: UseCases, user: User, rememberMe: boolean): Promise<void> {
+  const token = await useCases.startSession.execute({ userId: user.id, rememberMe });
   const flashes = ctx.session?.flashes;
   ctx.session = null;
-  ctx.session = { userId: user.id, ...(flashes ? { flashes } : {}) };
+  ctx.session = { token, ...(flashes ? { flashes } : {}) };
   ctx.session.maxAge = rememberMe ? REMEMBER_ME_MS : 'session';
   ctx.state.user = user;
 }
 
-export function endSession(ctx: AppKoaContext): void {
+/** Ends the session on the server first, so a copy of the cookie is worthless, then drops the cookie. */
+export async function endLoggedInSession(ctx: AppKoaContext, useCases: UseCases): Promise<void> {
+  const token = ctx.session?.token;
+  if (typeof token === 'string') await useCases.endSession.execute(token);
   ctx.session = null;
   ctx.state.user = null;
 }

@@ -29,6 +29,13 @@ export class ScryptPasswordHasher implements PasswordHasher {
     const key = await derive(password, parsed.salt, parsed.cost);
     return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
   }
+
+  needsRehash(hash: string): boolean {
+    const parsed = parse(hash);
+    if (!parsed) return true;
+    const { N, r, p } = parsed.cost;
+    return N !== this.cost.N || r !== this.cost.r || p !== this.cost.p;
+  }
 }
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {

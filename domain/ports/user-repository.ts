@@ -14,4 +14,5 @@ export interface UserRepository {
   findByEmail(email: string): Promise<User | null>;
   updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>>;
   recordLastSeen(id: UserId, at: Date): Promise<void>;
+  updatePasswordHash(id: UserId, passwordHash: string): Promise<void>;
 }

@@ -15,6 +15,13 @@ test('when the cost is raised, then hashes made with the old cost still verify',
   assert.ok(await new ScryptPasswordHasher({ N: 2 ** 12, r: 8, p: 1 }).verify(old, 'a passphrase'));
 });
 
+test('when the cost is raised, then old hashes need a rehash and new ones do not', async () => {
+  const old = await new ScryptPasswordHasher(FAST_SCRYPT_COST).hash('a passphrase');
+  const stronger = new ScryptPasswordHasher({ N: 2 ** 12, r: 8, p: 1 });
+  assert.ok(stronger.needsRehash(old));
+  assert.not.ok(stronger.needsRehash(await stronger.hash('a passphrase')));
+});
+
 test('when the same password is hashed twice, then the salts differ', async () => {
   const hasher = new ScryptPasswordHasher(FAST_SCRYPT_COST);
   assert.is.not(await hasher.hash('same'), await hasher.hash('same'));

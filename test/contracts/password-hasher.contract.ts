@@ -28,5 +28,11 @@ export function passwordHasherContract(name: string, makeHasher: () => PasswordH
     assert.not.ok(await hasher.verify(hash, `${long}y`));
   });
 
+  test('when a hash was just made, then it needs no rehash; a foreign or malformed one does', async () => {
+    const hasher = makeHasher();
+    assert.not.ok(hasher.needsRehash(await hasher.hash('fresh password')));
+    assert.ok(hasher.needsRehash('not a hash'));
+  });
+
   test.run();
 }

@@ -100,6 +100,14 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     });
   });
 
+  test('when the password hash is replaced, then the new one is stored', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const user = (await store.users.add(aNewUser({ passwordHash: 'old-hash' })))._unsafeUnwrap();
+      await store.users.updatePasswordHash(user.id, 'new-hash');
+      assert.is((await store.users.findById(user.id))?.passwordHash, 'new-hash');
+    });
+  });
+
   test('when a found user is mutated, then what is stored does not change', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const user = (await store.users.add(aNewUser({ username: 'stable' })))._unsafeUnwrap();

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
+import { InMemorySessionRepository } from '../../adapters/persistence/in-memory/in-memory-session-repository.js';
 import { EditProfile } from '../../domain/use-cases/edit-profile.js';
 import { aNewUser } from '../support/builders.js';
 
@@ -8,48 +9,67 @@ async function setup() {
   const users = new InMemoryUserRepository();
   const me = (await users.add(aNewUser({ username: 'me' })))._unsafeUnwrap();
   await users.add(aNewUser({ username: 'other' }));
-  return { users, me, editProfile: new EditProfile(users) };
+  const sessions = new InMemorySessionRepository();
+  const started = new Date('2026-01-01T00:00:00Z');
+  const session = { userId: me.id, createdAt: started, lastActiveAt: started, rememberMe: false };
+  const here = await sessions.create(session);
+  const elsewhere = await sessions.create(session);
+  return { users, me, sessions, here, elsewhere, editProfile: new EditProfile(users, sessions) };
 }
 
 test('when the edit is valid, then username and about-me are saved, trimmed', async () => {
   const { users, me, editProfile } = await setup();
-  const result = await editProfile.execute({ userId: me.id, username: ' renamed ', aboutMe: '  Hi!  ' });
+  const result = await editProfile.execute({ session: 'current', userId: me.id, username: ' renamed ', aboutMe: '  Hi!  ' });
   assert.is(result._unsafeUnwrap().username, 'renamed');
   assert.is((await users.findById(me.id))?.aboutMe, 'Hi!');
 });
 
+test('when the username changes, then the other sessions of the user end and this one stays', async () => {
+  const { me, sessions, here, elsewhere, editProfile } = await setup();
+  assert.ok((await editProfile.execute({ session: here, userId: me.id, username: 'renamed', aboutMe: '' })).isOk());
+  assert.ok(await sessions.find(here));
+  assert.is(await sessions.find(elsewhere), null);
+});
+
+test('when only about-me or the case of the name changes, then every session stays', async () => {
+  const { me, sessions, here, elsewhere, editProfile } = await setup();
+  assert.ok((await editProfile.execute({ session: here, userId: me.id, username: 'ME', aboutMe: 'new' })).isOk());
+  assert.ok(await sessions.find(here));
+  assert.ok(await sessions.find(elsewhere));
+});
+
 test('when keeping your own username, then it is allowed', async () => {
   const { me, editProfile } = await setup();
-  assert.ok((await editProfile.execute({ userId: me.id, username: 'me', aboutMe: 'x' })).isOk());
+  assert.ok((await editProfile.execute({ session: 'current', userId: me.id, username: 'me', aboutMe: 'x' })).isOk());
 });
 
 test("when taking another user's username in any case, then UsernameTaken and nothing is saved", async () => {
   const { users, me, editProfile } = await setup();
-  const result = await editProfile.execute({ userId: me.id, username: 'OTHER', aboutMe: 'changed' });
+  const result = await editProfile.execute({ session: 'current', userId: me.id, username: 'OTHER', aboutMe: 'changed' });
   assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', username: 'OTHER' });
   assert.is((await users.findById(me.id))?.aboutMe, '');
 });
 
 test('when about-me is over 140 characters, then AboutMeTooLong names the limit', async () => {
   const { me, editProfile } = await setup();
-  const result = await editProfile.execute({ userId: me.id, username: 'me', aboutMe: 'x'.repeat(141) });
+  const result = await editProfile.execute({ session: 'current', userId: me.id, username: 'me', aboutMe: 'x'.repeat(141) });
   assert.equal(result._unsafeUnwrapErr(), { type: 'AboutMeTooLong', maxLength: 140 });
 });
 
 test('when about-me is 140 emoji, then it fits: characters are counted as people see them', async () => {
   const { me, editProfile } = await setup();
-  assert.ok((await editProfile.execute({ userId: me.id, username: 'me', aboutMe: '🙂'.repeat(140) })).isOk());
+  assert.ok((await editProfile.execute({ session: 'current', userId: me.id, username: 'me', aboutMe: '🙂'.repeat(140) })).isOk());
 });
 
 test('when the username is invalid, then UsernameInvalid', async () => {
   const { me, editProfile } = await setup();
-  const result = await editProfile.execute({ userId: me.id, username: '', aboutMe: '' });
+  const result = await editProfile.execute({ session: 'current', userId: me.id, username: '', aboutMe: '' });
   assert.is(result._unsafeUnwrapErr().type, 'UsernameInvalid');
 });
 
 test('when the user no longer exists, then UserNotFound', async () => {
   const { editProfile } = await setup();
-  const result = await editProfile.execute({ userId: 999, username: 'ghost', aboutMe: '' });
+  const result = await editProfile.execute({ session: 'current', userId: 999, username: 'ghost', aboutMe: '' });
   assert.equal(result._unsafeUnwrapErr(), { type: 'UserNotFound' });
 });
 

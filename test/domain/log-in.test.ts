@@ -1,9 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
 import { LogIn } from '../../domain/use-cases/log-in.js';
 import { aNewUser } from '../support/builders.js';
+import { FixedClock } from '../support/fixed-clock.js';
 import { PlainTextHasher } from '../support/plain-text-hasher.js';
 
 /** Counts verifications, to show an unknown user costs a password check like a known one. */
@@ -18,25 +20,70 @@ class CountingHasher extends PlainTextHasher implements PasswordHasher {
 async function setup() {
   const users = new InMemoryUserRepository();
   const hasher = new CountingHasher();
-  await users.add(aNewUser({ username: 'Susan', passwordHash: await hasher.hash('right password') }));
-  return { hasher, logIn: new LogIn(users, hasher) };
+  const clock = new FixedClock();
+  const user = (await users.add(aNewUser({ username: 'Susan', passwordHash: await hasher.hash('right password') })))._unsafeUnwrap();
+  return { users, user, hasher, clock, logIn: new LogIn(users, hasher, new InMemoryLoginAttemptLog(), clock) };
 }
+
+const from = (clientAddress: string, username: string, password: string) => ({ username, password, clientAddress });
 
 test('when the password is right, then the user is logged in, whatever the case of the username', async () => {
   const { logIn } = await setup();
-  assert.is((await logIn.execute({ username: 'susan', password: 'right password' }))._unsafeUnwrap().username, 'Susan');
+  assert.is((await logIn.execute(from('10.0.0.1', 'susan', 'right password')))._unsafeUnwrap().username, 'Susan');
 });
 
 test('when the password is wrong, then InvalidCredentials', async () => {
   const { logIn } = await setup();
-  assert.equal((await logIn.execute({ username: 'Susan', password: 'wrong' }))._unsafeUnwrapErr(), { type: 'InvalidCredentials' });
+  assert.equal((await logIn.execute(from('10.0.0.1', 'Susan', 'wrong')))._unsafeUnwrapErr(), { type: 'InvalidCredentials' });
 });
 
 test('when the user is unknown, then the same InvalidCredentials after the same password check', async () => {
   const { hasher, logIn } = await setup();
-  const result = await logIn.execute({ username: 'nobody', password: 'whatever' });
+  const result = await logIn.execute(from('10.0.0.1', 'nobody', 'whatever'));
   assert.equal(result._unsafeUnwrapErr(), { type: 'InvalidCredentials' });
   assert.is(hasher.verifications, 1);
+});
+
+test('when an account fails five times, then the sixth try waits, even with the right password, until the window passes', async () => {
+  const { clock, logIn } = await setup();
+  for (let i = 0; i < 5; i++) {
+    assert.is((await logIn.execute(from(`10.0.0.${i}`, 'susan', 'wrong')))._unsafeUnwrapErr().type, 'InvalidCredentials');
+    clock.advance(60_000);
+  }
+  const blocked = (await logIn.execute(from('10.0.0.99', 'susan', 'right password')))._unsafeUnwrapErr();
+  assert.equal(blocked, { type: 'TooManyAttempts', retryAfterMs: 10 * 60_000 });
+  clock.advance(10 * 60_000 + 1);
+  assert.ok((await logIn.execute(from('10.0.0.99', 'susan', 'right password'))).isOk());
+});
+
+test('when one address fails against many accounts, then it is throttled, and other addresses are not', async () => {
+  const { logIn } = await setup();
+  for (let i = 0; i < 20; i++) await logIn.execute(from('203.0.113.7', `guess${i}`, 'wrong'));
+  assert.is((await logIn.execute(from('203.0.113.7', 'susan', 'right password')))._unsafeUnwrapErr().type, 'TooManyAttempts');
+  assert.ok((await logIn.execute(from('198.51.100.1', 'susan', 'right password'))).isOk());
+});
+
+test('when a login succeeds, then the account counter starts again', async () => {
+  const { logIn } = await setup();
+  for (let i = 0; i < 4; i++) await logIn.execute(from('10.0.0.1', 'susan', 'wrong'));
+  assert.ok((await logIn.execute(from('10.0.0.1', 'susan', 'right password'))).isOk());
+  for (let i = 0; i < 4; i++) await logIn.execute(from('10.0.0.1', 'susan', 'wrong'));
+  assert.ok((await logIn.execute(from('10.0.0.1', 'susan', 'right password'))).isOk());
+});
+
+/** Still verifies hashes of an older scheme, as a hasher does after its settings were raised. */
+class UpgradingHasher extends PlainTextHasher {
+  override async verify(hash: string, password: string): Promise<boolean> {
+    return hash === `legacy:${password}` || super.verify(hash, password);
+  }
+}
+
+test('when the stored hash is outdated, then a successful login replaces it with a current one', async () => {
+  const users = new InMemoryUserRepository();
+  const user = (await users.add(aNewUser({ username: 'susan', passwordHash: 'legacy:old password' })))._unsafeUnwrap();
+  const logIn = new LogIn(users, new UpgradingHasher(), new InMemoryLoginAttemptLog(), new FixedClock());
+  assert.ok((await logIn.execute(from('10.0.0.1', 'susan', 'old password'))).isOk());
+  assert.is((await users.findById(user.id))?.passwordHash, 'plain:old password');
 });
 
 test.run();

@@ -2,7 +2,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { GetProfile } from '../../domain/use-cases/get-profile.js';
-import { IdentifyUser } from '../../domain/use-cases/identify-user.js';
 import { RecordLastSeen } from '../../domain/use-cases/record-last-seen.js';
 import { aNewUser } from '../support/builders.js';
 import { FixedClock } from '../support/fixed-clock.js';
@@ -16,10 +15,6 @@ test('when the profile exists, then GetProfile finds it by name in any case', as
 test('when no user has the name, then UserNotFound', async () => {
   const result = await new GetProfile(new InMemoryUserRepository()).execute('nobody');
   assert.equal(result._unsafeUnwrapErr(), { type: 'UserNotFound' });
-});
-
-test('when a session names a deleted user, then IdentifyUser finds nobody', async () => {
-  assert.is(await new IdentifyUser(new InMemoryUserRepository()).execute(41), null);
 });
 
 test('when a user is seen, then last seen is written once per minute, not on every request', async () => {

@@ -17,6 +17,7 @@ export class FaultyUserRepository implements UserRepository {
   findByEmail: UserRepository['findByEmail'] = (email) => this.guard('findByEmail', () => this.real.findByEmail(email));
   updateProfile: UserRepository['updateProfile'] = (id, changes) => this.guard('updateProfile', () => this.real.updateProfile(id, changes));
   recordLastSeen: UserRepository['recordLastSeen'] = (id, at) => this.guard('recordLastSeen', () => this.real.recordLastSeen(id, at));
+  updatePasswordHash: UserRepository['updatePasswordHash'] = (id, hash) => this.guard('updatePasswordHash', () => this.real.updatePasswordHash(id, hash));
 
   private async guard<T>(method: Method, call: () => Promise<T>): Promise<T> {
     if (this.failing === method) throw new DatabaseLost();

@@ -17,18 +17,22 @@ export async function inMemoryUserStore(): Promise<UserStore> {
 }
 
 /** A migrated SQLite database in a fresh temporary folder, removed on close. */
-export async function sqliteUserStore(): Promise<UserStore & { path: string }> {
+export async function sqliteDatabase(): Promise<{ database: Database; path: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'microblog-db-'));
   const path = join(dir, 'test.db');
   const database = await Database.open({ dialect: 'sqlite', path });
   await database.migrate();
   return {
+    database,
     path,
-    users: database.users,
-    inUnitOfWork: (work) => database.inUnitOfWork(work),
     close: async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export async function sqliteUserStore(): Promise<UserStore> {
+  const { database, close } = await sqliteDatabase();
+  return { users: database.users, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
 }

@@ -2,20 +2,20 @@ import type { AppMiddleware } from '../context.js';
 import type { UseCases } from '../use-cases.js';
 
 /**
- * Loads the user the session names and notes that they were seen. A session whose user no longer
- * exists is ended rather than trusted.
+ * Loads the user whose server-side session the cookie names, and notes that they were seen. A
+ * token the server no longer knows (logged out, expired, user gone) leaves an anonymous visitor.
  */
-export function currentUser({ identifyUser, recordLastSeen }: UseCases): AppMiddleware {
+export function currentUser({ resumeSession, recordLastSeen }: UseCases): AppMiddleware {
   return async (ctx, next) => {
     ctx.state.user = null;
-    const userId = ctx.session?.userId;
-    if (typeof userId === 'number') {
-      const user = await identifyUser.execute(userId);
-      if (user) {
-        ctx.state.user = user;
-        await recordLastSeen.execute(user);
-      } else {
-        ctx.session = null;
+    const token = ctx.session?.token;
+    if (typeof token === 'string') {
+      const resumed = await resumeSession.execute(token);
+      if (resumed.isOk()) {
+        ctx.state.user = resumed.value;
+        await recordLastSeen.execute(resumed.value);
+      } else if (ctx.session) {
+        delete ctx.session.token;
       }
     }
     await next();

@@ -1,21 +1,29 @@
 import type Koa from 'koa';
+import compose from 'koa-compose';
 import createSession from 'koa-session';
 import type { AppMiddleware } from '../context.js';
 
 export const SESSION_COOKIE = 'microblog_session';
 
 /**
- * Signed cookie sessions (the keys are the app's `keys`, from SECRET_KEY). The cookie is HttpOnly
- * and SameSite=Lax, and lives as long as the browser unless "remember me" gives it a lifetime.
+ * Signed cookie sessions (signed with the app's `keys`: the newest SECRET_KEY signs, older ones
+ * still verify). The cookie is HttpOnly and SameSite=Lax, Secure whenever the request came over
+ * HTTPS (directly or, with a trusted proxy, as X-Forwarded-Proto says), and lives as long as the
+ * browser unless "remember me" gives it a lifetime. It holds a reference to the server-side
+ * session, the CSRF token and pending messages, never who the user is.
  */
 export function sessions(app: Koa): AppMiddleware {
-  return createSession({
+  const session = createSession({
     key: SESSION_COOKIE,
     maxAge: 'session',
     httpOnly: true,
     sameSite: 'lax',
     signed: true,
     overwrite: true,
-    renew: true,
   }, app) as AppMiddleware;
+  const secureOverHttps: AppMiddleware = async (ctx, next) => {
+    ctx.sessionOptions.secure = ctx.secure;
+    await next();
+  };
+  return compose([session, secureOverHttps]);
 }

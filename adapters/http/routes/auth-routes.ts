@@ -10,7 +10,7 @@ import {
 import { readRegistrationForm, type RegistrationField } from '../forms/registration-form.js';
 import { renderPage } from '../render.js';
 import { safeNextPath } from '../safe-next.js';
-import { endSession, startLoggedInSession } from '../session-login.js';
+import { endLoggedInSession, startLoggedInSession } from '../session-login.js';
 import type { UseCases } from '../use-cases.js';
 
 export const INVALID_LOGIN_MESSAGE = 'Invalid username or password';
@@ -22,7 +22,8 @@ const anonymousOnly: AppRoute = async (ctx, next) => {
   else await next();
 };
 
-export function authRoutes(router: AppRouter, { logIn, registerUser }: UseCases): void {
+export function authRoutes(router: AppRouter, useCases: UseCases): void {
+  const { logIn, registerUser } = useCases;
   router.get('/login', anonymousOnly, async (ctx) => {
     await renderLogin(ctx, { username: '', rememberMe: false }, {}, 200);
   });
@@ -31,13 +32,21 @@ export function authRoutes(router: AppRouter, { logIn, registerUser }: UseCases)
     const form = readLoginForm(ctx.request.body);
     if (!form.credentials) return renderLogin(ctx, form.values, form.errors, 422);
 
-    const result = await logIn.execute(form.credentials);
+    const { username, password, rememberMe } = form.credentials;
+    const result = await logIn.execute({ username, password, clientAddress: ctx.ip });
     if (result.isErr()) {
-      // One message for an unknown user and a wrong password alike: no hint which names exist.
-      flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
-      return ctx.redirect(loginUrl(ctx.query.next));
+      switch (result.error.type) {
+        case 'InvalidCredentials':
+          // One message for an unknown user and a wrong password alike: no hint which names exist.
+          flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
+          return ctx.redirect(loginUrl(ctx.query.next));
+        case 'TooManyAttempts':
+          return ctx.throw(429, { headers: { 'Retry-After': String(Math.ceil(result.error.retryAfterMs / 1000)) } });
+        default:
+          return assertNever(result.error);
+      }
     }
-    startLoggedInSession(ctx, result.value, form.credentials.rememberMe);
+    await startLoggedInSession(ctx, useCases, result.value, rememberMe);
     ctx.redirect(safeNextPath(ctx.query.next) ?? '/index');
   });
 
@@ -48,7 +57,7 @@ export function authRoutes(router: AppRouter, { logIn, registerUser }: UseCases)
   });
 
   router.post('/logout', async (ctx) => {
-    endSession(ctx);
+    await endLoggedInSession(ctx, useCases);
     ctx.redirect('/index');
   });
 

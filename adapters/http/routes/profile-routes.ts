@@ -35,7 +35,7 @@ export function profileRoutes(router: AppRouter, { getProfile, editProfile }: Us
     const form = readEditProfileForm(ctx.request.body);
     if (!form.edit) return renderEditProfile(ctx, form.values, form.errors, 422);
 
-    const result = await editProfile.execute({ userId: currentUser(ctx).id, ...form.edit });
+    const result = await editProfile.execute({ userId: currentUser(ctx).id, session: ctx.session?.token ?? '', ...form.edit });
     if (result.isErr()) {
       const errors = editProfileErrors(result.error);
       if (!errors) return ctx.throw(404, 'Your account no longer exists.');

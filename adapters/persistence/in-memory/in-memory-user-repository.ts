@@ -50,6 +50,11 @@ export class InMemoryUserRepository implements UserRepository {
     if (user) user.lastSeen = new Date(at);
   }
 
+  async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
+    const user = this.users.get(id);
+    if (user) user.passwordHash = passwordHash;
+  }
+
   private holderOf(username: string): User | undefined {
     const key = usernameKey(username);
     return [...this.users.values()].find((user) => usernameKey(user.username) === key);

@@ -1,9 +1,15 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { SqliteDriver } from '@mikro-orm/sqlite';
+import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import type { SessionRepository } from '../../../domain/ports/session-repository.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import { LoginFailureSchema } from './login-failure-schema.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
+import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
+import { SessionSchema } from './session-schema.js';
 import { UserSchema } from './user-schema.js';
 
 export type DatabaseLocation = Readonly<{ dialect: 'sqlite'; path: string }>;
@@ -17,9 +23,13 @@ const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; P
 
 export class Database {
   readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly loginAttempts: LoginAttemptLog;
 
   private constructor(private readonly orm: MikroORM) {
     this.users = new MikroOrmUserRepository(orm.em);
+    this.sessions = new MikroOrmSessionRepository(orm.em);
+    this.loginAttempts = new MikroOrmLoginAttemptLog(orm.em);
   }
 
   /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
@@ -27,7 +37,7 @@ export class Database {
     const orm = await MikroORM.init({
       driver: SqliteDriver,
       dbName: location.path,
-      entities: [UserSchema],
+      entities: [UserSchema, SessionSchema, LoginFailureSchema],
       extensions: [Migrator],
       migrations: { migrationsList: sqliteMigrations, transactional: true, snapshot: false },
       pool: {

@@ -56,6 +56,10 @@ export class MikroOrmUserRepository implements UserRepository {
     await this.em.nativeUpdate(User, { id }, { lastSeen: at });
   }
 
+  async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
+    await this.em.nativeUpdate(User, { id }, { passwordHash });
+  }
+
   // A unique violation is attributed by asking the database who holds the value now, rather than
   // by parsing driver messages, which differ between SQLite and PostgreSQL.
   private async heldByAnother(username: string, self?: UserId): Promise<boolean> {

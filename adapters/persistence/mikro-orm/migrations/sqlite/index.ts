@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
 
 // Listed explicitly, in order, so migrations run the same from TypeScript sources and from the build.
 export const sqliteMigrations: MigrationObject[] = [
   { name: '2026-11-22-0001-create-users', class: CreateUsers },
+  { name: '2026-11-22-0002-create-sessions-and-login-failures', class: CreateSessionsAndLoginFailures },
 ];

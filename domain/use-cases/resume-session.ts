@@ -1,0 +1,34 @@
+import { err, ok, type Result } from 'neverthrow';
+import { sessionEnded, type SessionEnded } from '../errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import { isExpired, SESSION_ACTIVITY_PRECISION_MS } from '../sessions/session.js';
+import type { User } from '../user.js';
+
+export type ResumeSessionError = SessionEnded;
+
+/**
+ * Finds who a session token belongs to. A token that was logged out, has idled or lived too long,
+ * or whose user is gone is ended here, on the server, whatever the cookie says.
+ */
+export class ResumeSession {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly users: UserRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(token: SessionToken): Promise<Result<User, ResumeSessionError>> {
+    const session = await this.sessions.find(token);
+    if (!session) return err(sessionEnded());
+    const now = this.clock.now();
+    const user = isExpired(session, now) ? null : await this.users.findById(session.userId);
+    if (!user) {
+      await this.sessions.delete(token);
+      return err(sessionEnded());
+    }
+    if (now.getTime() - session.lastActiveAt.getTime() >= SESSION_ACTIVITY_PRECISION_MS) await this.sessions.touch(token, now);
+    return ok(user);
+  }
+}
