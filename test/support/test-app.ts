@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
+import type { Clock } from '../../domain/ports/clock.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { buildContainer, TOKENS, type ContainerOptions } from '../../src/container.js';
 import { Browser } from './browser.js';
@@ -30,6 +31,12 @@ export type TestAppOptions = Readonly<{
   userRepository?: (real: UserRepository) => UserRepository;
   viewsDir?: string;
   debugPage?: ContainerOptions['debugPage'];
+  /** A folder whose app.db to use (and keep): several apps on one database, or one app restarted. */
+  dataDir?: string;
+  /** Cookie signing keys, newest first. */
+  secretKeys?: readonly string[];
+  trustProxy?: boolean;
+  clock?: Clock;
   /** Log appenders besides the in-memory one. */
   appenders?: Readonly<Record<string, LogAppender>>;
 }>;
@@ -39,14 +46,16 @@ export type TestAppOptions = Readonly<{
  * folder, real templates, and logs captured in memory (no file, no mail).
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'microblog-http-'));
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'microblog-http-'));
   const database = await Database.open({ dialect: 'sqlite', path: join(dir, 'app.db') });
   await database.migrate();
   const logs = captureLogs(options.appenders);
   const container = buildContainer({
     logger: logs.logger,
     database,
-    secretKeys: [TEST_SECRET_KEY],
+    secretKeys: options.secretKeys ?? [TEST_SECRET_KEY],
+    trustProxy: options.trustProxy ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
     viewsDir: options.viewsDir ?? resolve('views'),
     production: true,
     scryptCost: FAST_SCRYPT_COST,
@@ -68,7 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await closeServer(server);
       await database.close();
       await logs.shutdown();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

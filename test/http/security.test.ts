@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Keygrip from 'keygrip';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
+import { Browser } from '../support/browser.js';
+import { FixedClock } from '../support/fixed-clock.js';
+import { startTestApp, TEST_SECRET_KEY } from '../support/test-app.js';
+
+const OLD_KEY = TEST_SECRET_KEY;
+const NEW_KEY = 'a-newer-test-only-secret-key-abcdefghijklmnopqrstu';
+
+function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'microblog-shared-'));
+  return work(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** A second browser holding exactly the cookies of the first: a stolen or copied cookie. */
+function copyOf(browser: Browser): Browser {
+  const thief = new Browser(browser.baseUrl);
+  for (const [name, value] of browser.cookies) thief.cookies.set(name, value);
+  return thief;
+}
+
+test('when a user logs out, then a copy of their cookie taken before is anonymous', async () => {
+  const app = await startTestApp();
+  try {
+    const browser = app.browser();
+    await browser.register('susan');
+    await browser.logIn('susan');
+    await browser.get('/index');
+    const thief = copyOf(browser);
+    assert.is((await thief.get('/index')).status, 200, 'the copy works while the session lives');
+    await browser.post('/logout');
+    const replay = await thief.get('/index');
+    assert.is(replay.status, 302);
+    assert.is(replay.location, '/login?next=%2Findex');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when a user logs in, then the visitor cookie from before does not become a logged-in one', async () => {
+  const app = await startTestApp();
+  try {
+    const browser = app.browser();
+    await browser.register('susan');
+    await browser.get('/login');
+    const planted = copyOf(browser);
+    await browser.post('/login', { username: 'susan', password: 'password123' });
+    assert.is.not(browser.cookies.get(SESSION_COOKIE), planted.cookies.get(SESSION_COOKIE));
+    assert.is((await planted.get('/index')).status, 302, 'the pre-login cookie stays anonymous');
+  } finally {
+    await app.close();
+  }
+});
+
+test("when a user changes their username, then their other sessions end and this one continues", async () => {
+  const app = await startTestApp();
+  try {
+    const laptop = app.browser();
+    await laptop.register('susan');
+    await laptop.logIn('susan');
+    const phone = app.browser();
+    await phone.logIn('susan');
+    await laptop.get('/edit_profile');
+    assert.is((await laptop.post('/edit_profile', { username: 'susie', about_me: '' })).status, 302);
+    assert.is((await laptop.get('/index')).status, 200);
+    assert.is((await phone.get('/index')).status, 302);
+  } finally {
+    await app.close();
+  }
+});
+
+test('when a session idles past its limit, then the server ends it whatever the cookie says', async () => {
+  const clock = new FixedClock(new Date());
+  const app = await startTestApp({ clock });
+  try {
+    const browser = app.browser();
+    await browser.register('susan');
+    await browser.logIn('susan');
+    clock.advance(60 * 60_000);
+    assert.is((await browser.get('/index')).status, 200, 'an hour idle is fine');
+    clock.advance(3 * 60 * 60_000);
+    assert.is((await browser.get('/index')).status, 302, 'three more hours is not');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when logins keep failing, then 429 with Retry-After and its page, and the account recovers after the wait', async () => {
+  const clock = new FixedClock(new Date());
+  const app = await startTestApp({ clock });
+  try {
+    await app.browser().register('susan');
+    const attacker = app.browser();
+    for (let i = 0; i < 5; i++) assert.is((await attacker.logIn('susan', `guess-${i}`)).location, '/login');
+    const blocked = await attacker.logIn('susan', 'password123');
+    assert.is(blocked.status, 429);
+    assert.is(blocked.headers.get('retry-after'), String(15 * 60));
+    assert.match(blocked.text, 'Too Many Requests');
+    const json = await attacker.send('/login', {
+      method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `csrf_token=${attacker.lastToken ?? ''}&username=susan&password=password123`,
+    });
+    assert.is((JSON.parse(json.text) as { status: number }).status, 429);
+
+    clock.advance(15 * 60_000 + 1000);
+    const recovered = await app.browser().logIn('susan', 'password123');
+    assert.is(recovered.location, '/index');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when two app processes share the database, then failures seen by one throttle the other', () => withTempDir(async (dataDir) => {
+  const first = await startTestApp({ dataDir });
+  const second = await startTestApp({ dataDir });
+  try {
+    await first.browser().register('susan');
+    for (let i = 0; i < 5; i++) await (i % 2 ? first : second).browser().logIn('susan', `guess-${i}`);
+    assert.is((await first.browser().logIn('susan', 'password123')).status, 429);
+    assert.is((await second.browser().logIn('susan', 'password123')).status, 429);
+  } finally {
+    await first.close();
+    await second.close();
+  }
+}));
+
+test('when served over HTTPS behind a trusted proxy, then the session cookie is Secure; over plain HTTP it is not', async () => {
+  const app = await startTestApp({ trustProxy: true });
+  try {
+    const https = await app.browser().get('/login', { 'X-Forwarded-Proto': 'https' });
+    assert.match(https.setCookies.join('\n'), /microblog_session=[^;]+;.*secure/i);
+    const http = await app.browser().get('/login');
+    assert.ok(http.setCookies.length > 0);
+    assert.not.match(http.setCookies.join('\n'), /secure/i);
+  } finally {
+    await app.close();
+  }
+});
+
+test('when the secret key is rotated, then cookies signed with the old key still work and are re-signed with the new one', () => withTempDir(async (dataDir) => {
+  const before = await startTestApp({ dataDir, secretKeys: [OLD_KEY] });
+  const browser = before.browser();
+  try {
+    await browser.register('susan');
+    await browser.logIn('susan');
+  } finally {
+    await before.close();
+  }
+  const rotated = await startTestApp({ dataDir, secretKeys: [NEW_KEY, OLD_KEY] });
+  try {
+    const visitor = new Browser(rotated.baseUrl);
+    for (const [name, value] of browser.cookies) visitor.cookies.set(name, value);
+    const page = await visitor.get('/index');
+    assert.is(page.status, 200, 'still logged in after the rotation');
+    const value = visitor.cookies.get(SESSION_COOKIE) ?? '';
+    assert.is(visitor.cookies.get(`${SESSION_COOKIE}.sig`), new Keygrip([NEW_KEY]).sign(`${SESSION_COOKIE}=${value}`), 're-signed with the newest key');
+  } finally {
+    await rotated.close();
+  }
+  const retired = await startTestApp({ dataDir, secretKeys: ['yet-another-test-only-secret-key-0123456789abcdef'] });
+  try {
+    const visitor = new Browser(retired.baseUrl);
+    for (const [name, value] of browser.cookies) visitor.cookies.set(name, value);
+    assert.is((await visitor.get('/index')).status, 302, 'a key no longer configured verifies nothing');
+  } finally {
+    await retired.close();
+  }
+}));
+
+test('when any state-changing route is posted without its CSRF token, then 403 and nothing happens', async () => {
+  const app = await startTestApp();
+  try {
+    const browser = app.browser();
+    await browser.register('susan');
+    await browser.logIn('susan');
+    await browser.get('/edit_profile');
+    for (const route of ['/login', '/register', '/logout', '/edit_profile']) {
+      assert.is((await browser.post(route, { username: 'x' }, { token: null })).status, 403, route);
+      assert.is((await browser.post(route, { username: 'x' }, { token: 'forged-token' })).status, 403, route);
+    }
+    assert.is((await browser.get('/index')).status, 200, 'still logged in: the logout was refused');
+  } finally {
+    await app.close();
+  }
+});
+
+test.run();
