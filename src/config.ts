@@ -34,7 +34,9 @@ export type Config = Readonly<{
   /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy: boolean;
   instanceDir: string;
-  database: Readonly<{ dialect: 'sqlite'; path: string }>;
+  database: Readonly<{ dialect: 'sqlite'; path: string }> | Readonly<{ dialect: 'postgresql'; url: string }>;
+  /** Worker processes to serve with (Node's cluster); 1 serves from the main process. */
+  webConcurrency: number;
   logDir: string;
   mail: MailConfig | null;
 }>;
@@ -67,6 +69,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     instanceDir: resolve(cwd, nonEmpty(env, 'INSTANCE_DIR') ?? 'instance'),
     database: parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL') ?? 'sqlite:app.db', cwd),
     logDir: resolve(cwd, nonEmpty(env, 'LOG_DIR') ?? 'logs'),
+    webConcurrency: parseCount(env, 'WEB_CONCURRENCY', 1),
     mail: parseMail(env),
   };
 }
@@ -99,8 +102,17 @@ function parseSecretKey(raw: string | undefined, name: string): string | null {
 }
 
 function parseDatabaseUrl(raw: string, cwd: string): Config['database'] {
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      const url = new URL(raw);
+      if (!url.hostname || url.pathname.length < 2) throw new Error('incomplete');
+    } catch {
+      throw new ConfigError('DATABASE_URL must look like postgresql://user:password@host:5432/database');
+    }
+    return { dialect: 'postgresql', url: raw };
+  }
   const match = /^sqlite:(.+)$/.exec(raw);
-  if (!match?.[1]) throw new ConfigError('DATABASE_URL must look like sqlite:<path> (for example sqlite:app.db)');
+  if (!match?.[1]) throw new ConfigError('DATABASE_URL must look like sqlite:<path> (for example sqlite:app.db) or postgresql://user:password@host/database');
   const path = match[1].replace(/^\/\/(?=\/)/, '');
   return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
 }
@@ -137,6 +149,14 @@ function parsePort(env: Env, name: string, fallback: number): number {
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number (0-65535), not "${raw}"`);
   return port;
+}
+
+function parseCount(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === null) return fallback;
+  const count = Number(raw);
+  if (!/^\d+$/.test(raw) || count < 1 || count > 64) throw new ConfigError(`${name} must be a whole number from 1 to 64, not "${raw}"`);
+  return count;
 }
 
 function parseBoolean(raw: string | undefined, name: string): boolean | null {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Keygrip from 'keygrip';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -8,13 +5,14 @@ import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
 import { Browser } from '../support/browser.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { startTestApp, TEST_SECRET_KEY } from '../support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const OLD_KEY = TEST_SECRET_KEY;
 const NEW_KEY = 'a-newer-test-only-secret-key-abcdefghijklmnopqrstu';
 
-function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'microblog-shared-'));
-  return work(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+async function withSharedDatabase<T>(work: (database: TestDatabase) => Promise<T>): Promise<T> {
+  const database = await createTestDatabase();
+  return work(database).finally(() => database.drop());
 }
 
 /** A second browser holding exactly the cookies of the first: a stolen or copied cookie. */
@@ -115,9 +113,9 @@ test('when logins keep failing, then 429 with Retry-After and its page, and the 
   }
 });
 
-test('when two app processes share the database, then failures seen by one throttle the other', () => withTempDir(async (dataDir) => {
-  const first = await startTestApp({ dataDir });
-  const second = await startTestApp({ dataDir });
+test('when two app processes share the database, then failures seen by one throttle the other', () => withSharedDatabase(async (database) => {
+  const first = await startTestApp({ database });
+  const second = await startTestApp({ database });
   try {
     await first.browser().register('susan');
     for (let i = 0; i < 5; i++) await (i % 2 ? first : second).browser().logIn('susan', `guess-${i}`);
@@ -142,8 +140,8 @@ test('when served over HTTPS behind a trusted proxy, then the session cookie is 
   }
 });
 
-test('when the secret key is rotated, then cookies signed with the old key still work and are re-signed with the new one', () => withTempDir(async (dataDir) => {
-  const before = await startTestApp({ dataDir, secretKeys: [OLD_KEY] });
+test('when the secret key is rotated, then cookies signed with the old key still work and are re-signed with the new one', () => withSharedDatabase(async (database) => {
+  const before = await startTestApp({ database, secretKeys: [OLD_KEY] });
   const browser = before.browser();
   try {
     await browser.register('susan');
@@ -151,7 +149,7 @@ test('when the secret key is rotated, then cookies signed with the old key still
   } finally {
     await before.close();
   }
-  const rotated = await startTestApp({ dataDir, secretKeys: [NEW_KEY, OLD_KEY] });
+  const rotated = await startTestApp({ database, secretKeys: [NEW_KEY, OLD_KEY] });
   try {
     const visitor = new Browser(rotated.baseUrl);
     for (const [name, value] of browser.cookies) visitor.cookies.set(name, value);
@@ -162,7 +160,7 @@ test('when the secret key is rotated, then cookies signed with the old key still
   } finally {
     await rotated.close();
   }
-  const retired = await startTestApp({ dataDir, secretKeys: ['yet-another-test-only-secret-key-0123456789abcdef'] });
+  const retired = await startTestApp({ database, secretKeys: ['yet-another-test-only-secret-key-0123456789abcdef'] });
   try {
     const visitor = new Browser(retired.baseUrl);
     for (const [name, value] of browser.cookies) visitor.cookies.set(name, value);

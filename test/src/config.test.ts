@@ -31,9 +31,26 @@ test('when nothing is configured, then the defaults of the original app apply', 
 });
 
 test('when DATABASE_URL names an absolute or relative SQLite path, then both are honoured', () => {
-  assert.is(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x/app.db' }, '/srv/app').database.path, '/tmp/x/app.db');
-  assert.is(loadConfig({ DATABASE_URL: 'sqlite:data/app.db' }, '/srv/app').database.path, '/srv/app/data/app.db');
-  assert.is(loadConfig({ DATABASE_URL: 'sqlite:///tmp/y.db' }, '/srv/app').database.path, '/tmp/y.db');
+  const sqlite = (path: string) => ({ dialect: 'sqlite', path });
+  assert.equal(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x/app.db' }, '/srv/app').database, sqlite('/tmp/x/app.db'));
+  assert.equal(loadConfig({ DATABASE_URL: 'sqlite:data/app.db' }, '/srv/app').database, sqlite('/srv/app/data/app.db'));
+  assert.equal(loadConfig({ DATABASE_URL: 'sqlite:///tmp/y.db' }, '/srv/app').database, sqlite('/tmp/y.db'));
+});
+
+test('when DATABASE_URL names a PostgreSQL server, then that dialect is chosen with the URL as given', () => {
+  const url = 'postgresql://microblog:pw@db.internal:5432/microblog';
+  assert.equal(loadConfig({ DATABASE_URL: url }).database, { dialect: 'postgresql', url });
+  assert.is(loadConfig({ DATABASE_URL: 'postgres://db/microblog' }).database.dialect, 'postgresql');
+  const refused = refusal({ DATABASE_URL: 'postgresql://user:secret-pw@' });
+  assert.match(refused, /^DATABASE_URL /);
+  assert.not.match(refused, 'secret-pw');
+});
+
+test('when WEB_CONCURRENCY is set, then that many workers; otherwise one process', () => {
+  assert.is(loadConfig({}).webConcurrency, 1);
+  assert.is(loadConfig({ WEB_CONCURRENCY: '4' }).webConcurrency, 4);
+  assert.match(refusal({ WEB_CONCURRENCY: 'many' }), /^WEB_CONCURRENCY /);
+  assert.match(refusal({ WEB_CONCURRENCY: '0' }), /^WEB_CONCURRENCY /);
 });
 
 test('when a value is invalid, then one line names the variable', () => {

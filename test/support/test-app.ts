@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Clock } from '../../domain/ports/clock.js';
@@ -11,13 +9,14 @@ import { buildContainer, TOKENS, type ContainerOptions } from '../../src/contain
 import { Browser } from './browser.js';
 import { captureLogs, type CapturedLogs } from './captured-logs.js';
 import { FAST_SCRYPT_COST } from './fast-scrypt.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_SECRET_KEY = 'test-only-secret-key-0123456789abcdefghijklmnop';
 
 export type TestApp = Readonly<{
   baseUrl: string;
-  /** The temporary folder holding the database file (app.db). */
-  dataDir: string;
+  /** The SQLite file (null on PostgreSQL), for tests that take it away under the app. */
+  sqlitePath: string | null;
   browser: () => Browser;
   database: Database;
   logs: CapturedLogs;
@@ -31,8 +30,8 @@ export type TestAppOptions = Readonly<{
   userRepository?: (real: UserRepository) => UserRepository;
   viewsDir?: string;
   debugPage?: ContainerOptions['debugPage'];
-  /** A folder whose app.db to use (and keep): several apps on one database, or one app restarted. */
-  dataDir?: string;
+  /** A database to use and leave in place: several apps on one database, or one app restarted. */
+  database?: TestDatabase;
   /** Cookie signing keys, newest first. */
   secretKeys?: readonly string[];
   trustProxy?: boolean;
@@ -46,8 +45,8 @@ export type TestAppOptions = Readonly<{
  * folder, real templates, and logs captured in memory (no file, no mail).
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'microblog-http-'));
-  const database = await Database.open({ dialect: 'sqlite', path: join(dir, 'app.db') });
+  const where = options.database ?? await createTestDatabase();
+  const database = await Database.open(where.location);
   await database.migrate();
   const logs = captureLogs(options.appenders);
   const container = buildContainer({
@@ -68,7 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
-    dataDir: dir,
+    sqlitePath: where.sqlitePath,
     browser: () => new Browser(baseUrl),
     database,
     logs,
@@ -77,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await closeServer(server);
       await database.close();
       await logs.shutdown();
-      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
+      if (!options.database) await where.drop();
     },
   };
 }

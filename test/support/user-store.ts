@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
+import { createPostgresDatabase, createSqliteDatabase, TEST_DATABASE_URL, type TestDatabase } from './test-database.js';
 
 /** A user store as a test sees it: the repository, the unit of work each "request" runs in, cleanup. */
 export type UserStore = Readonly<{
@@ -12,27 +10,38 @@ export type UserStore = Readonly<{
   close: () => Promise<void>;
 }>;
 
+export type MigratedDatabase = Readonly<{ database: Database; close: () => Promise<void> }>;
+
 export async function inMemoryUserStore(): Promise<UserStore> {
   return { users: new InMemoryUserRepository(), inUnitOfWork: (work) => work(), close: async () => {} };
 }
 
-/** A migrated SQLite database in a fresh temporary folder, removed on close. */
-export async function sqliteDatabase(): Promise<{ database: Database; path: string; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'microblog-db-'));
-  const path = join(dir, 'test.db');
-  const database = await Database.open({ dialect: 'sqlite', path });
+/** A migrated, empty database of `where`, removed on close. */
+export async function migratedDatabase(where: TestDatabase): Promise<MigratedDatabase> {
+  const database = await Database.open(where.location);
   await database.migrate();
   return {
     database,
-    path,
     close: async () => {
       await database.close();
-      rmSync(dir, { recursive: true, force: true });
+      await where.drop();
     },
   };
 }
 
-export async function sqliteUserStore(): Promise<UserStore> {
-  const { database, close } = await sqliteDatabase();
-  return { users: database.users, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
+/** SQLite, whatever TEST_DATABASE_URL says: the SQLite variants run in every test run. */
+export async function sqliteDatabase(): Promise<MigratedDatabase> {
+  return migratedDatabase(await createSqliteDatabase());
+}
+
+/** The PostgreSQL variants of the contract suites exist when TEST_DATABASE_URL names a server. */
+export const postgresDatabase = TEST_DATABASE_URL
+  ? async (): Promise<MigratedDatabase> => migratedDatabase(await createPostgresDatabase(TEST_DATABASE_URL as string))
+  : null;
+
+export function userStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<UserStore> {
+  return async () => {
+    const { database, close } = await open();
+    return { users: database.users, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
+  };
 }

@@ -1,25 +1,17 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { SqliteDriver } from '@mikro-orm/sqlite';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import type { SessionRepository } from '../../../domain/ports/session-repository.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
-import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { dialectOptions, type DatabaseLocation } from './dialects.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
 import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
 import { SessionSchema } from './session-schema.js';
 import { UserSchema } from './user-schema.js';
 
-export type DatabaseLocation = Readonly<{ dialect: 'sqlite'; path: string }>;
-
-/** Callback-style connection handed to knex's pool hook by the sqlite3 driver. */
-type Sqlite3Connection = { exec(sql: string, done: (error: Error | null) => void): void };
-
-// WAL lets readers run beside a writer; the busy timeout makes a second process wait for a lock
-// instead of failing at once (DESIGN.md §6).
-const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+export type { DatabaseLocation } from './dialects.js';
 
 export class Database {
   readonly users: UserRepository;
@@ -35,15 +27,9 @@ export class Database {
   /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
   static async open(location: DatabaseLocation, log: (message: string) => void = () => {}): Promise<Database> {
     const orm = await MikroORM.init({
-      driver: SqliteDriver,
-      dbName: location.path,
+      ...dialectOptions(location),
       entities: [UserSchema, SessionSchema, LoginFailureSchema],
       extensions: [Migrator],
-      migrations: { migrationsList: sqliteMigrations, transactional: true, snapshot: false },
-      pool: {
-        afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
-          connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
-      },
       // Repositories resolve the request's own EntityManager; using the global one is a bug.
       allowGlobalContext: false,
       debug: false,

@@ -1,0 +1,47 @@
+import type { Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export type DatabaseLocation =
+  | Readonly<{ dialect: 'sqlite'; path: string }>
+  | Readonly<{ dialect: 'postgresql'; url: string }>;
+
+/** Callback-style connection handed to knex's pool hook by the sqlite3 driver. */
+type Sqlite3Connection = { exec(sql: string, done: (error: Error | null) => void): void };
+
+// WAL lets readers run beside a writer; the busy timeout makes a second process wait for a lock
+// instead of failing at once (DESIGN.md §6).
+const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+
+// A lost server must fail requests within seconds (a custom 500), not hang them for knex's default
+// minute; the pool then opens fresh connections by itself once the server is back.
+const POSTGRESQL_TIMEOUT_MS = 5_000;
+
+/** What differs between the dialects: the driver, where the data is, the migrations, the pool. */
+export function dialectOptions(location: DatabaseLocation): Options {
+  switch (location.dialect) {
+    case 'sqlite':
+      return {
+        driver: SqliteDriver,
+        dbName: location.path,
+        migrations: { migrationsList: sqliteMigrations, transactional: true, snapshot: false },
+        pool: {
+          afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
+            connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
+        },
+      };
+    case 'postgresql':
+      return {
+        driver: PostgreSqlDriver,
+        clientUrl: location.url,
+        migrations: { migrationsList: postgresqlMigrations, transactional: true, snapshot: false },
+        pool: { min: 0, max: 10, acquireTimeoutMillis: POSTGRESQL_TIMEOUT_MS },
+        driverOptions: {
+          acquireConnectionTimeout: POSTGRESQL_TIMEOUT_MS,
+          connection: { connectionTimeoutMillis: POSTGRESQL_TIMEOUT_MS, statement_timeout: 2 * POSTGRESQL_TIMEOUT_MS },
+        },
+      };
+  }
+}

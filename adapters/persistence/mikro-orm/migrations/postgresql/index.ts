@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
+import { CreateUsers } from './create-users.js';
+
+// The same steps as the SQLite folder, in PostgreSQL's own types; names match so the history reads alike.
+export const postgresqlMigrations: MigrationObject[] = [
+  { name: '2026-11-22-0001-create-users', class: CreateUsers },
+  { name: '2026-11-22-0002-create-sessions-and-login-failures', class: CreateSessionsAndLoginFailures },
+];

@@ -1,0 +1,51 @@
+// Where a test's data lives: a SQLite file in a temporary folder by default, or, when
+// TEST_DATABASE_URL names a PostgreSQL server (as `npm run test:pg` does), a fresh database on it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
+
+export type TestDatabase = Readonly<{
+  location: DatabaseLocation;
+  /** The SQLite file, for tests that take it away under the app; null on PostgreSQL. */
+  sqlitePath: string | null;
+  drop: () => Promise<void>;
+}>;
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? null;
+export const testDialect: DatabaseLocation['dialect'] = TEST_DATABASE_URL ? 'postgresql' : 'sqlite';
+
+export function createTestDatabase(): Promise<TestDatabase> {
+  return TEST_DATABASE_URL ? createPostgresDatabase(TEST_DATABASE_URL) : createSqliteDatabase();
+}
+
+export async function createSqliteDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'microblog-db-'));
+  const path = join(dir, 'app.db');
+  return { location: { dialect: 'sqlite', path }, sqlitePath: path, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A new, empty database on the server `serverUrl` points at, dropped afterwards. */
+export async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `microblog_test_${randomBytes(6).toString('hex')}`;
+  await administer(serverUrl, `create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    location: { dialect: 'postgresql', url: url.toString() },
+    sqlitePath: null,
+    drop: () => administer(serverUrl, `drop database if exists "${name}" with (force)`),
+  };
+}
+
+async function administer(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
