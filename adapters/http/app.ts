@@ -1,9 +1,8 @@
 import { Router } from '@koa/router';
 import Koa from 'koa';
-import views from 'koa-views';
 import { join } from 'node:path';
 import type { Logger } from '../../domain/ports/logger.js';
-import type { AppContext, AppKoaContext, AppMiddleware, AppState } from './context.js';
+import type { AppContext, AppKoaContext, AppState } from './context.js';
 import { errorCopy } from './errors/error-catalogue.js';
 import { ErrorHandlers } from './errors/error-handlers.js';
 import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.js';
@@ -18,6 +17,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import type { UseCases } from './use-cases.js';
+import { installViews } from './views.js';
 
 export type HttpAppOptions = Readonly<{
   useCases: UseCases;
@@ -38,6 +38,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   const app = new Koa<AppState, AppContext>({ keys: [...options.secretKeys], proxy: options.trustProxy ?? false });
   // The error boundary logs and reports failures; Koa's own handler would print them to stderr again.
   app.silent = true;
+  installViews(app, { dir: options.viewsDir, cache: options.cacheTemplates });
 
   const router = new Router<AppState, AppContext>();
   router.use(csrfProtection);
@@ -46,7 +47,6 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   profileRoutes(router, options.useCases);
 
   app.use(requestContext(options.logger));
-  app.use(views(options.viewsDir, { extension: 'pug', options: { cache: options.cacheTemplates, basedir: options.viewsDir } }) as AppMiddleware);
   app.use(errorBoundary({
     logger: options.logger,
     handlers: errorHandlers(),

@@ -1,7 +1,7 @@
 import type { AppKoaContext } from './context.js';
 import { takeFlashes } from './flash.js';
 
-/** Renders a page of the site. The status is set first: koa-views would otherwise answer 200. */
+/** Renders a page of the site. The status is set first: setting the body would otherwise answer 200. */
 export async function renderPage(ctx: AppKoaContext, template: string, locals: Record<string, unknown> = {}, status = 200): Promise<void> {
   ctx.status = status;
   await ctx.render(template, { ...locals, flashes: takeFlashes(ctx) });
