@@ -91,6 +91,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         useCases: c.resolve(TOKENS.UseCases),
         logger: c.resolve(TOKENS.Logger),
         inUnitOfWork: (work) => database.inUnitOfWork(work),
+        isDatabaseReachable: () => database.isReachable(),
         secretKeys: options.secretKeys,
         trustProxy: options.trustProxy ?? false,
         viewsDir: options.viewsDir,

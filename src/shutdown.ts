@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { Logger } from '../domain/ports/logger.js';
 
@@ -8,7 +9,20 @@ export type ShutdownOptions = Readonly<{
   release: () => Promise<void>;
   /** How long in-flight requests may take to finish before their connections are cut. */
   graceMs: number;
+  /** Who stops, for the shutdown line: the app, or one worker of a cluster. */
+  role: string;
 }>;
+
+/**
+ * A cluster worker's last log lines travel to the primary over IPC; `process.exit` would drop
+ * those still queued, while disconnecting sends them first and then lets the worker end.
+ */
+function exit(code: number): void {
+  if (!cluster.worker) process.exit(code);
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 5_000).unref();
+  cluster.worker.disconnect();
+}
 
 /**
  * Stops cleanly on SIGTERM or SIGINT, and on a fatal error (exit code 1): stop accepting
@@ -19,7 +33,7 @@ export function installShutdown(options: ShutdownOptions): void {
   const stop = async (reason: string, exitCode: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    options.logger.info(`Microblog shutdown (${reason})`);
+    options.logger.info(`${options.role} shutdown (${reason})`);
     const closed = new Promise<void>((done) => options.server.close(() => done()));
     options.server.closeIdleConnections();
     const cut = setTimeout(() => options.server.closeAllConnections(), options.graceMs);
@@ -29,7 +43,7 @@ export function installShutdown(options: ShutdownOptions): void {
     try {
       await options.release();
     } finally {
-      process.exit(exitCode);
+      exit(exitCode);
     }
   };
   process.once('SIGTERM', () => void stop('SIGTERM', 0));

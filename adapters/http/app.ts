@@ -9,6 +9,7 @@ import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.
 import { currentUser } from './middleware/current-user.js';
 import { errorBoundary, type ErrorBoundaryOptions, type ErrorPageModel } from './middleware/error-boundary.js';
 import { formBody } from './middleware/form-body.js';
+import { healthChecks } from './middleware/health-checks.js';
 import { requestContext } from './middleware/request-context.js';
 import { applySecurityHeaders, securityHeaders } from './middleware/security-headers.js';
 import { sessions } from './middleware/session.js';
@@ -22,6 +23,8 @@ import { installViews } from './views.js';
 export type HttpAppOptions = Readonly<{
   useCases: UseCases;
   logger: Logger;
+  /** For `/readyz`: whether the database answers. */
+  isDatabaseReachable: () => Promise<boolean>;
   /** Runs one request's work in a unit of work of its own (a fresh ORM EntityManager). */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   /** Signing keys for cookies, newest first. */
@@ -55,6 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
     ...(options.debugPage ? { debugPage: options.debugPage } : {}),
   }));
   app.use(securityHeaders);
+  app.use(healthChecks(options.isDatabaseReachable));
   app.use(staticAssets(join(options.viewsDir, 'static')));
   app.use(sessions(app as unknown as Koa));
   app.use(csrfTokens);

@@ -1,0 +1,62 @@
+import { createServer } from 'node:http';
+import { createDebugPage } from '../adapters/http/errors/debug-page.js';
+import type { Logging } from '../adapters/logging/configure-logging.js';
+import { Database } from '../adapters/persistence/mikro-orm/database.js';
+import type { Config } from './config.js';
+import { buildContainer, TOKENS } from './container.js';
+import { PROJECT_ROOT, VIEWS_DIR } from './paths.js';
+import { installShutdown } from './shutdown.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export type ServeOptions = Readonly<{
+  config: Config;
+  secretKeys: readonly string[];
+  logging: Logging;
+  /** A single process migrates its own database; cluster workers leave that to the primary. */
+  migrate: boolean;
+  /** Called once the server listens (the single process announces the start there). */
+  onListening: (url: string) => void;
+  /** What the shutdown line calls this process. */
+  role: string;
+}>;
+
+/** Opens the database and serves the app until a signal or a fatal error stops it. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const { config, logging } = options;
+  const { logger } = logging;
+  const database = await Database.open(config.database, (message) => logger.info(message));
+  if (options.migrate) {
+    const applied = await database.migrate();
+    if (applied.length > 0) logger.info(`Database migrated: ${applied.join(', ')}`);
+  }
+
+  const container = buildContainer({
+    logger,
+    database,
+    secretKeys: options.secretKeys,
+    trustProxy: config.trustProxy,
+    viewsDir: VIEWS_DIR,
+    production: config.mode === 'production',
+    ...(config.debug ? { debugPage: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR }) } : {}),
+  });
+  const handle = container.resolve(TOKENS.HttpApp).callback();
+  const server = createServer((request, response) => void handle(request, response));
+
+  installShutdown({
+    server,
+    logger,
+    role: options.role,
+    graceMs: SHUTDOWN_GRACE_MS,
+    release: async () => {
+      await database.close();
+      await logging.shutdown();
+    },
+  });
+
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    options.onListening(`http://${config.host}:${port}/`);
+  });
+}
