@@ -13,6 +13,10 @@ export type UserNotFound = Readonly<{ type: 'UserNotFound' }>;
 export type InvalidCredentials = Readonly<{ type: 'InvalidCredentials' }>;
 export type TooManyAttempts = Readonly<{ type: 'TooManyAttempts'; retryAfterMs: number }>;
 export type SessionEnded = Readonly<{ type: 'SessionEnded' }>;
+export type PostEmpty = Readonly<{ type: 'PostEmpty' }>;
+export type PostTooLong = Readonly<{ type: 'PostTooLong'; maxLength: number }>;
+export type PageNotFound = Readonly<{ type: 'PageNotFound' }>;
+export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
 
 export const usernameInvalid = (problem: UsernameProblem, maxLength: number): UsernameInvalid =>
   ({ type: 'UsernameInvalid', problem, maxLength });
@@ -25,3 +29,7 @@ export const userNotFound = (): UserNotFound => ({ type: 'UserNotFound' });
 export const invalidCredentials = (): InvalidCredentials => ({ type: 'InvalidCredentials' });
 export const tooManyAttempts = (retryAfterMs: number): TooManyAttempts => ({ type: 'TooManyAttempts', retryAfterMs });
 export const sessionEnded = (): SessionEnded => ({ type: 'SessionEnded' });
+export const postEmpty = (): PostEmpty => ({ type: 'PostEmpty' });
+export const postTooLong = (maxLength: number): PostTooLong => ({ type: 'PostTooLong', maxLength });
+export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
+export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });

@@ -37,6 +37,7 @@ export type Config = Readonly<{
   database: Readonly<{ dialect: 'sqlite'; path: string }> | Readonly<{ dialect: 'postgresql'; url: string }>;
   /** Worker processes to serve with (Node's cluster); 1 serves from the main process. */
   webConcurrency: number;
+  postsPerPage: number;
   logDir: string;
   mail: MailConfig | null;
 }>;
@@ -70,6 +71,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     database: parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL') ?? 'sqlite:app.db', cwd),
     logDir: resolve(cwd, nonEmpty(env, 'LOG_DIR') ?? 'logs'),
     webConcurrency: parseCount(env, 'WEB_CONCURRENCY', 1),
+    postsPerPage: parseCount(env, 'POSTS_PER_PAGE', 25, 200),
     mail: parseMail(env),
   };
 }
@@ -151,11 +153,11 @@ function parsePort(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function parseCount(env: Env, name: string, fallback: number): number {
+function parseCount(env: Env, name: string, fallback: number, max = 64): number {
   const raw = nonEmpty(env, name);
   if (raw === null) return fallback;
   const count = Number(raw);
-  if (!/^\d+$/.test(raw) || count < 1 || count > 64) throw new ConfigError(`${name} must be a whole number from 1 to 64, not "${raw}"`);
+  if (!/^\d+$/.test(raw) || count < 1 || count > max) throw new ConfigError(`${name} must be a whole number from 1 to ${max}, not "${raw}"`);
   return count;
 }
 

@@ -9,18 +9,26 @@ import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../ada
 import { systemClock } from '../adapters/time/system-clock.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { Logger } from '../domain/ports/logger.js';
+import type { FollowRepository } from '../domain/ports/follow-repository.js';
 import type { LoginAttemptLog } from '../domain/ports/login-attempt-log.js';
 import type { PasswordHasher } from '../domain/ports/password-hasher.js';
+import type { PostRepository } from '../domain/ports/post-repository.js';
 import type { SessionRepository } from '../domain/ports/session-repository.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
 import { GetProfile } from '../domain/use-cases/get-profile.js';
+import { HomeTimeline } from '../domain/use-cases/home-timeline.js';
 import { EndSession } from '../domain/use-cases/end-session.js';
+import { ExplorePosts } from '../domain/use-cases/explore-posts.js';
+import { FollowUser } from '../domain/use-cases/follow-user.js';
 import { LogIn } from '../domain/use-cases/log-in.js';
+import { PublishPost } from '../domain/use-cases/publish-post.js';
 import { RecordLastSeen } from '../domain/use-cases/record-last-seen.js';
 import { RegisterUser } from '../domain/use-cases/register-user.js';
 import { ResumeSession } from '../domain/use-cases/resume-session.js';
 import { StartSession } from '../domain/use-cases/start-session.js';
+import { UnfollowUser } from '../domain/use-cases/unfollow-user.js';
+import { UserPosts } from '../domain/use-cases/user-posts.js';
 
 // The composition root: the only place that knows every adapter and the only user of tsyringe.
 // Tokens are symbols (no DI by strings) and every registration is a factory, since esbuild emits
@@ -32,6 +40,8 @@ export const TOKENS = {
   UserRepository: Symbol('UserRepository') as InjectionToken<UserRepository>,
   SessionRepository: Symbol('SessionRepository') as InjectionToken<SessionRepository>,
   LoginAttemptLog: Symbol('LoginAttemptLog') as InjectionToken<LoginAttemptLog>,
+  PostRepository: Symbol('PostRepository') as InjectionToken<PostRepository>,
+  FollowRepository: Symbol('FollowRepository') as InjectionToken<FollowRepository>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
   Clock: Symbol('Clock') as InjectionToken<Clock>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
@@ -45,6 +55,8 @@ export type ContainerOptions = Readonly<{
   secretKeys: readonly string[];
   /** Trust X-Forwarded-* from a reverse proxy (client address, HTTPS). */
   trustProxy?: boolean;
+  /** Posts on one page of a timeline. */
+  postsPerPage?: number;
   viewsDir: string;
   production: boolean;
   debugPage?: ErrorBoundaryOptions['debugPage'];
@@ -66,12 +78,16 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   });
   container.register(TOKENS.SessionRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).sessions) });
   container.register(TOKENS.LoginAttemptLog, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).loginAttempts) });
+  container.register(TOKENS.PostRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).posts) });
+  container.register(TOKENS.FollowRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).follows) });
   container.register(TOKENS.UseCases, {
     useFactory: instanceCachingFactory((c): UseCases => {
       const users = c.resolve(TOKENS.UserRepository);
       const hasher = c.resolve(TOKENS.PasswordHasher);
       const clock = c.resolve(TOKENS.Clock);
       const sessions = c.resolve(TOKENS.SessionRepository);
+      const posts = c.resolve(TOKENS.PostRepository);
+      const follows = c.resolve(TOKENS.FollowRepository);
       return {
         registerUser: new RegisterUser(users, hasher, clock),
         logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock),
@@ -79,8 +95,14 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         resumeSession: new ResumeSession(sessions, users, clock),
         endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
-        getProfile: new GetProfile(users),
+        getProfile: new GetProfile(users, follows),
         editProfile: new EditProfile(users, sessions),
+        publishPost: new PublishPost(posts, clock),
+        homeTimeline: new HomeTimeline(posts),
+        explorePosts: new ExplorePosts(posts),
+        userPosts: new UserPosts(posts),
+        followUser: new FollowUser(users, follows),
+        unfollowUser: new UnfollowUser(users, follows),
       };
     }),
   });
@@ -94,6 +116,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         isDatabaseReachable: () => database.isReachable(),
         secretKeys: options.secretKeys,
         trustProxy: options.trustProxy ?? false,
+        postsPerPage: options.postsPerPage ?? 25,
         viewsDir: options.viewsDir,
         cacheTemplates: options.production,
         ...(options.debugPage ? { debugPage: options.debugPage } : {}),

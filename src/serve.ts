@@ -36,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     database,
     secretKeys: options.secretKeys,
     trustProxy: config.trustProxy,
+    postsPerPage: config.postsPerPage,
     viewsDir: VIEWS_DIR,
     production: config.mode === 'production',
     ...(config.debug ? { debugPage: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR }) } : {}),

@@ -34,6 +34,8 @@ export type HttpAppOptions = Readonly<{
   cacheTemplates: boolean;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   trustProxy?: boolean;
+  /** Posts on one page of a timeline. */
+  postsPerPage: number;
   debugPage?: ErrorBoundaryOptions['debugPage'];
 }>;
 
@@ -45,9 +47,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
 
   const router = new Router<AppState, AppContext>();
   router.use(csrfProtection);
-  homeRoutes(router);
+  homeRoutes(router, options.useCases, options.postsPerPage);
   authRoutes(router, options.useCases);
-  profileRoutes(router, options.useCases);
+  profileRoutes(router, options.useCases, options.postsPerPage);
 
   app.use(requestContext(options.logger));
   app.use(errorBoundary({

@@ -1,11 +1,17 @@
 import type { EditProfile } from '../../domain/use-cases/edit-profile.js';
 import type { EndSession } from '../../domain/use-cases/end-session.js';
+import type { ExplorePosts } from '../../domain/use-cases/explore-posts.js';
+import type { FollowUser } from '../../domain/use-cases/follow-user.js';
 import type { GetProfile } from '../../domain/use-cases/get-profile.js';
+import type { HomeTimeline } from '../../domain/use-cases/home-timeline.js';
 import type { LogIn } from '../../domain/use-cases/log-in.js';
+import type { PublishPost } from '../../domain/use-cases/publish-post.js';
 import type { RecordLastSeen } from '../../domain/use-cases/record-last-seen.js';
 import type { RegisterUser } from '../../domain/use-cases/register-user.js';
 import type { ResumeSession } from '../../domain/use-cases/resume-session.js';
 import type { StartSession } from '../../domain/use-cases/start-session.js';
+import type { UnfollowUser } from '../../domain/use-cases/unfollow-user.js';
+import type { UserPosts } from '../../domain/use-cases/user-posts.js';
 
 /** The domain operations the web app drives, built by the composition root. */
 export type UseCases = Readonly<{
@@ -17,4 +23,10 @@ export type UseCases = Readonly<{
   recordLastSeen: RecordLastSeen;
   getProfile: GetProfile;
   editProfile: EditProfile;
+  publishPost: PublishPost;
+  homeTimeline: HomeTimeline;
+  explorePosts: ExplorePosts;
+  userPosts: UserPosts;
+  followUser: FollowUser;
+  unfollowUser: UnfollowUser;
 }>;

@@ -1,19 +1,28 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { InMemoryFollowRepository } from '../../adapters/persistence/in-memory/in-memory-follow-repository.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { GetProfile } from '../../domain/use-cases/get-profile.js';
 import { RecordLastSeen } from '../../domain/use-cases/record-last-seen.js';
 import { aNewUser } from '../support/builders.js';
 import { FixedClock } from '../support/fixed-clock.js';
 
-test('when the profile exists, then GetProfile finds it by name in any case', async () => {
+test('when the profile exists, then GetProfile finds it by name in any case, with its follow counts', async () => {
   const users = new InMemoryUserRepository();
-  await users.add(aNewUser({ username: 'Susan' }));
-  assert.is((await new GetProfile(users).execute('SUSAN'))._unsafeUnwrap().username, 'Susan');
+  const follows = new InMemoryFollowRepository();
+  const susan = (await users.add(aNewUser({ username: 'Susan' })))._unsafeUnwrap();
+  const john = (await users.add(aNewUser({ username: 'john' })))._unsafeUnwrap();
+  await follows.follow(john.id, susan.id);
+  const profile = (await new GetProfile(users, follows).execute({ username: 'SUSAN', viewerId: john.id }))._unsafeUnwrap();
+  assert.is(profile.user.username, 'Susan');
+  assert.equal(profile.counts, { followers: 1, following: 0 });
+  assert.is(profile.followedByViewer, true);
+  const own = (await new GetProfile(users, follows).execute({ username: 'susan', viewerId: susan.id }))._unsafeUnwrap();
+  assert.is(own.followedByViewer, false);
 });
 
 test('when no user has the name, then UserNotFound', async () => {
-  const result = await new GetProfile(new InMemoryUserRepository()).execute('nobody');
+  const result = await new GetProfile(new InMemoryUserRepository(), new InMemoryFollowRepository()).execute({ username: 'nobody', viewerId: 1 });
   assert.equal(result._unsafeUnwrapErr(), { type: 'UserNotFound' });
 });
 

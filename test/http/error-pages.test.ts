@@ -35,7 +35,7 @@ test('when a JSON client asks for a missing URL, then problem+json with the same
 test('when a page is used with the wrong method, then 405 with an Allow header', async ({ app }) => {
   const browser = app.browser();
   await browser.get('/login');
-  const page = await browser.post('/index', {});
+  const page = await browser.post('/explore', {});
   assert.is(page.status, 405);
   assert.match(page.headers.get('allow') ?? '', 'GET');
   assert.match(page.text, 'Method Not Allowed');

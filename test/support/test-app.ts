@@ -36,6 +36,7 @@ export type TestAppOptions = Readonly<{
   secretKeys?: readonly string[];
   trustProxy?: boolean;
   clock?: Clock;
+  postsPerPage?: number;
   /** Log appenders besides the in-memory one. */
   appenders?: Readonly<Record<string, LogAppender>>;
 }>;
@@ -54,6 +55,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     secretKeys: options.secretKeys ?? [TEST_SECRET_KEY],
     trustProxy: options.trustProxy ?? false,
+    ...(options.postsPerPage ? { postsPerPage: options.postsPerPage } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     viewsDir: options.viewsDir ?? resolve('views'),
     production: true,

@@ -1,5 +1,6 @@
 import { assertNever } from '../../../domain/assert-never.js';
-import type { AboutMeTooLong, EmailInvalid, PasswordTooShort, UsernameInvalid } from '../../../domain/errors.js';
+import { REQUIRED } from './fields.js';
+import type { AboutMeTooLong, EmailInvalid, PasswordTooShort, PostTooLong, UsernameInvalid } from '../../../domain/errors.js';
 
 // The words users read next to a field, kept to the original app's where it has them.
 export const USERNAME_TAKEN = 'Please use a different username.';
@@ -8,7 +9,7 @@ export const PASSWORDS_DIFFER = 'Field must be equal to password.';
 
 export function usernameInvalidMessage(error: UsernameInvalid): string {
   switch (error.problem) {
-    case 'missing': return 'This field is required.';
+    case 'missing': return REQUIRED;
     case 'too-long': return `Field must be between 1 and ${error.maxLength} characters long.`;
     case 'bad-characters': return 'Usernames may contain only letters, numbers, dots, dashes and underscores.';
     default: return assertNever(error.problem);
@@ -20,3 +21,5 @@ export const passwordTooShortMessage = (error: PasswordTooShort): string =>
   `Field must be at least ${error.minLength} characters long.`;
 export const aboutMeTooLongMessage = (error: AboutMeTooLong): string =>
   `Field cannot be longer than ${error.maxLength} characters.`;
+export const postTooLongMessage = (error: PostTooLong): string =>
+  `Field must be between 1 and ${error.maxLength} characters long.`;

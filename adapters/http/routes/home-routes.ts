@@ -1,11 +1,62 @@
-import type { AppRoute, AppRouter } from '../context.js';
+import { assertNever } from '../../../domain/assert-never.js';
+import type { PublishPostError } from '../../../domain/use-cases/publish-post.js';
+import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
+import { flash } from '../flash.js';
+import type { FieldErrors } from '../forms/fields.js';
+import { REQUIRED } from '../forms/fields.js';
+import { postTooLongMessage } from '../forms/messages.js';
+import { readPostForm, type PostField } from '../forms/post-form.js';
+import { pageNumber } from '../page-number.js';
+import { presentPosts } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
+import type { UseCases } from '../use-cases.js';
 import { currentUser, loginRequired } from './login-required.js';
 
-export function homeRoutes(router: AppRouter): void {
-  const index: AppRoute = async (ctx) => {
-    await renderPage(ctx, 'index', { title: 'Home', greetingName: currentUser(ctx).username });
+export const POST_PUBLISHED_MESSAGE = 'Your post is now live!';
+
+export function homeRoutes(router: AppRouter, useCases: UseCases, postsPerPage: number): void {
+  const { homeTimeline, explorePosts, publishPost } = useCases;
+
+  const renderIndex = async (ctx: AppKoaContext, post: string, errors: FieldErrors<PostField>, status: number) => {
+    const number = pageNumber(ctx.query.page);
+    if (number === null) return ctx.throw(404);
+    const page = await homeTimeline.execute(currentUser(ctx).id, { number, size: postsPerPage });
+    if (page.isErr()) return ctx.throw(404);
+    await renderPage(ctx, 'index', {
+      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page.value, ctx.path, new Date()),
+    }, status);
   };
+
+  const index: AppRoute = (ctx) => renderIndex(ctx, '', {}, 200);
+
+  // Post/redirect/get: a published post sends the browser back to the timeline with a GET.
+  const publish: AppRoute = async (ctx) => {
+    const form = readPostForm(ctx.request.body);
+    if (form.body === null) return renderIndex(ctx, form.values.post, form.errors, 422);
+    const result = await publishPost.execute({ authorId: currentUser(ctx).id, body: form.body });
+    if (result.isErr()) return renderIndex(ctx, form.values.post, postErrors(result.error), 422);
+    flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
+    ctx.redirect('/index');
+  };
+
   router.get('/', loginRequired, index);
   router.get('/index', loginRequired, index);
+  router.post('/', loginRequired, publish);
+  router.post('/index', loginRequired, publish);
+
+  router.get('/explore', loginRequired, async (ctx) => {
+    const number = pageNumber(ctx.query.page);
+    if (number === null) return ctx.throw(404);
+    const page = await explorePosts.execute({ number, size: postsPerPage });
+    if (page.isErr()) return ctx.throw(404);
+    await renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page.value, '/explore', new Date()) });
+  });
+}
+
+function postErrors(error: PublishPostError): FieldErrors<PostField> {
+  switch (error.type) {
+    case 'PostEmpty': return { post: REQUIRED };
+    case 'PostTooLong': return { post: postTooLongMessage(error) };
+    default: return assertNever(error);
+  }
 }

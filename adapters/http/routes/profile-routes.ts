@@ -1,29 +1,54 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import type { EditProfileError } from '../../../domain/use-cases/edit-profile.js';
+import type { FollowChangeError } from '../../../domain/use-cases/follow-target.js';
+import { ABOUT_ME_MAX_LENGTH } from '../../../domain/user-rules.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import { readEditProfileForm, type EditProfileField } from '../forms/edit-profile-form.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { USERNAME_TAKEN, aboutMeTooLongMessage, usernameInvalidMessage } from '../forms/messages.js';
+import { pageNumber } from '../page-number.js';
+import { presentPosts, profileUrl } from '../presenters/post-presenter.js';
 import { presentProfile } from '../presenters/user-presenter.js';
 import { renderPage } from '../render.js';
 import type { UseCases } from '../use-cases.js';
 import { currentUser, loginRequired } from './login-required.js';
-import { ABOUT_ME_MAX_LENGTH } from '../../../domain/user-rules.js';
 
 export const PROFILE_SAVED_MESSAGE = 'Your changes have been saved.';
 
-export function profileRoutes(router: AppRouter, { getProfile, editProfile }: UseCases): void {
+export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPage: number): void {
+  const { getProfile, editProfile, userPosts, followUser, unfollowUser } = useCases;
+
   router.get('/user/:username', loginRequired, async (ctx) => {
-    const result = await getProfile.execute(ctx.params.username ?? '');
-    if (result.isErr()) {
-      switch (result.error.type) {
-        case 'UserNotFound': return ctx.throw(404, 'No user has that name.');
-        default: return assertNever(result.error.type);
+    const viewer = currentUser(ctx);
+    const found = await getProfile.execute({ username: ctx.params.username ?? '', viewerId: viewer.id });
+    if (found.isErr()) {
+      switch (found.error.type) {
+        case 'UserNotFound': return ctx.throw(404);
+        default: return assertNever(found.error.type);
       }
     }
-    const profile = presentProfile(result.value, ctx.state.user);
-    await renderPage(ctx, 'user', { title: profile.username, profile });
+    const number = pageNumber(ctx.query.page);
+    const page = number === null ? null : await userPosts.execute(found.value.user.id, { number, size: postsPerPage });
+    if (!page || page.isErr()) return ctx.throw(404);
+    const profile = presentProfile(found.value, viewer);
+    await renderPage(ctx, 'user', { title: profile.username, profile, ...presentPosts(page.value, profileUrl(profile.username), new Date()) });
+  });
+
+  router.post('/follow/:username', loginRequired, async (ctx) => {
+    const username = ctx.params.username ?? '';
+    const result = await followUser.execute({ followerId: currentUser(ctx).id, username });
+    if (result.isErr()) return followRefused(ctx, username, result.error);
+    flash(ctx, `You are following ${result.value.username}!`, 'success');
+    ctx.redirect(profileUrl(result.value.username));
+  });
+
+  router.post('/unfollow/:username', loginRequired, async (ctx) => {
+    const username = ctx.params.username ?? '';
+    const result = await unfollowUser.execute({ followerId: currentUser(ctx).id, username });
+    if (result.isErr()) return followRefused(ctx, username, result.error);
+    flash(ctx, `You are not following ${result.value.username}.`);
+    ctx.redirect(profileUrl(result.value.username));
   });
 
   router.get('/edit_profile', loginRequired, async (ctx) => {
@@ -38,12 +63,26 @@ export function profileRoutes(router: AppRouter, { getProfile, editProfile }: Us
     const result = await editProfile.execute({ userId: currentUser(ctx).id, session: ctx.session?.token ?? '', ...form.edit });
     if (result.isErr()) {
       const errors = editProfileErrors(result.error);
-      if (!errors) return ctx.throw(404, 'Your account no longer exists.');
+      if (!errors) return ctx.throw(404);
       return renderEditProfile(ctx, form.values, errors, 422);
     }
     flash(ctx, PROFILE_SAVED_MESSAGE, 'success');
     ctx.redirect('/edit_profile');
   });
+}
+
+/** A follow or unfollow that cannot be: a flash and back to where it makes sense, never an error page. */
+function followRefused(ctx: AppKoaContext, username: string, error: FollowChangeError): void {
+  switch (error.type) {
+    case 'UserNotFound':
+      flash(ctx, `User ${username} not found.`, 'error');
+      return ctx.redirect('/index');
+    case 'CannotFollowYourself':
+      flash(ctx, 'You cannot follow yourself!', 'error');
+      return ctx.redirect(profileUrl(username));
+    default:
+      return assertNever(error);
+  }
 }
 
 /** The field messages for an edit that was refused; null when there is no profile left to edit. */

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { CreatePostsAndFollows } from './create-posts-and-follows.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
 
@@ -6,4 +7,5 @@ import { CreateUsers } from './create-users.js';
 export const postgresqlMigrations: MigrationObject[] = [
   { name: '2026-11-22-0001-create-users', class: CreateUsers },
   { name: '2026-11-22-0002-create-sessions-and-login-failures', class: CreateSessionsAndLoginFailures },
+  { name: '2026-11-22-0003-create-posts-and-follows', class: CreatePostsAndFollows },
 ];

@@ -1,0 +1,32 @@
+import type { Page } from '../../../domain/pagination.js';
+import type { TimelinePost } from '../../../domain/posts/post.js';
+import { gravatarUrl } from './gravatar.js';
+import { relativeTime } from './relative-time.js';
+
+export const POST_AVATAR_SIZE = 48;
+
+export type PostView = Readonly<{
+  body: string;
+  author: Readonly<{ username: string; url: string; avatarUrl: string }>;
+  createdAt: Readonly<{ iso: string; relative: string }>;
+}>;
+
+export type PostsView = Readonly<{ posts: readonly PostView[]; newerUrl: string | null; olderUrl: string | null }>;
+
+export function profileUrl(username: string): string {
+  return `/user/${encodeURIComponent(username)}`;
+}
+
+/** A page of posts as a list shows it, with links to the newer and older pages of `basePath`. */
+export function presentPosts(page: Page<TimelinePost>, basePath: string, now: Date): PostsView {
+  const pageUrl = (number: number) => (number === 1 ? basePath : `${basePath}?page=${number}`);
+  return {
+    posts: page.items.map((post) => ({
+      body: post.body,
+      author: { username: post.author.username, url: profileUrl(post.author.username), avatarUrl: gravatarUrl(post.author.email, POST_AVATAR_SIZE) },
+      createdAt: { iso: post.createdAt.toISOString(), relative: relativeTime(post.createdAt, now) },
+    })),
+    newerUrl: page.hasNewer ? pageUrl(page.number - 1) : null,
+    olderUrl: page.hasOlder ? pageUrl(page.number + 1) : null,
+  };
+}

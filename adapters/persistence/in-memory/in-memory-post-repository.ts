@@ -1,0 +1,47 @@
+import type { PostRepository } from '../../../domain/ports/post-repository.js';
+import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
+import type { UserId } from '../../../domain/user.js';
+import type { InMemoryFollowRepository } from './in-memory-follow-repository.js';
+
+/** Posts in one process's memory, for domain tests; it reads authors and follows from its siblings. */
+export class InMemoryPostRepository implements PostRepository {
+  private readonly posts: Post[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly follows: InMemoryFollowRepository,
+  ) {}
+
+  async add(post: NewPost): Promise<Post> {
+    const stored = { ...post, id: this.nextId++ };
+    this.posts.push(stored);
+    return stored;
+  }
+
+  homeTimeline(userId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
+    const authors = this.follows.followedBy(userId).add(userId);
+    return this.page((post) => authors.has(post.authorId), offset, limit);
+  }
+
+  everyone(offset: number, limit: number): Promise<TimelinePost[]> {
+    return this.page(() => true, offset, limit);
+  }
+
+  byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
+    return this.page((post) => post.authorId === authorId, offset, limit);
+  }
+
+  private async page(include: (post: Post) => boolean, offset: number, limit: number): Promise<TimelinePost[]> {
+    const newestFirst = this.posts.filter(include)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+      .slice(offset, offset + limit);
+    const shown: TimelinePost[] = [];
+    for (const post of newestFirst) {
+      const author = await this.users.findById(post.authorId);
+      if (author) shown.push({ id: post.id, body: post.body, createdAt: post.createdAt, author: { id: author.id, username: author.username, email: author.email } });
+    }
+    return shown;
+  }
+}

@@ -1,0 +1,14 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+export type PostRow = { id: number; authorId: number; body: string; createdAt: Date };
+
+export const PostSchema = new EntitySchema<PostRow>({
+  name: 'PostRow',
+  tableName: 'posts',
+  properties: {
+    id: { type: 'number', primary: true, autoincrement: true },
+    authorId: { type: 'number', fieldName: 'author_id' },
+    body: { type: 'string', length: 140 },
+    createdAt: { type: 'Date', fieldName: 'created_at' },
+  },
+});

@@ -1,0 +1,33 @@
+import { err, ok, type Result } from 'neverthrow';
+import { pageNotFound, type PageNotFound } from './errors.js';
+
+/** Which page of a list to show: numbered from 1, newest first. */
+export type PageRequest = Readonly<{ number: number; size: number }>;
+
+export type Page<T> = Readonly<{
+  items: readonly T[];
+  number: number;
+  /** A page before this one exists (newer items). */
+  hasNewer: boolean;
+  /** A page after this one exists (older items). */
+  hasOlder: boolean;
+}>;
+
+export function offsetOf(request: PageRequest): number {
+  return (request.number - 1) * request.size;
+}
+
+/**
+ * Turns a fetch of `size + 1` items (one more than the page holds, to learn whether an older page
+ * exists) at the page's offset into the page. Page 1 always exists (it
+ * may be empty); any later page without items is out of range.
+ */
+export function pageFrom<T>(request: PageRequest, fetched: readonly T[]): Result<Page<T>, PageNotFound> {
+  if (request.number > 1 && fetched.length === 0) return err(pageNotFound());
+  return ok({
+    items: fetched.slice(0, request.size),
+    number: request.number,
+    hasNewer: request.number > 1,
+    hasOlder: fetched.length > request.size,
+  });
+}

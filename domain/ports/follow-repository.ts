@@ -1,0 +1,11 @@
+import type { UserId } from '../user.js';
+
+export type FollowCounts = Readonly<{ followers: number; following: number }>;
+
+export interface FollowRepository {
+  /** Idempotent: following someone already followed changes nothing. */
+  follow(followerId: UserId, followedId: UserId): Promise<void>;
+  unfollow(followerId: UserId, followedId: UserId): Promise<void>;
+  isFollowing(followerId: UserId, followedId: UserId): Promise<boolean>;
+  counts(userId: UserId): Promise<FollowCounts>;
+}

@@ -1,0 +1,15 @@
+import type { Result } from 'neverthrow';
+import type { PageNotFound } from '../errors.js';
+import { offsetOf, pageFrom, type Page, type PageRequest } from '../pagination.js';
+import type { PostRepository } from '../ports/post-repository.js';
+import type { TimelinePost } from '../posts/post.js';
+import type { UserId } from '../user.js';
+
+/** The user's own posts and those of the people they follow, newest first. */
+export class HomeTimeline {
+  constructor(private readonly posts: PostRepository) {}
+
+  async execute(userId: UserId, page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
+    return pageFrom(page, await this.posts.homeTimeline(userId, offsetOf(page), page.size + 1));
+  }
+}

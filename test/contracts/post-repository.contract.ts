@@ -1,0 +1,82 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { FollowRepository } from '../../domain/ports/follow-repository.js';
+import type { PostRepository } from '../../domain/ports/post-repository.js';
+import type { UserRepository } from '../../domain/ports/user-repository.js';
+import { aNewUser } from '../support/builders.js';
+
+export type PostStore = Readonly<{
+  users: UserRepository;
+  posts: PostRepository;
+  follows: FollowRepository;
+  inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+}>;
+
+const at = (minute: number) => new Date(Date.UTC(2026, 4, 1, 10, minute));
+
+/** What the post and follow stores must do, together: timelines join authors and follows. */
+export function postRepositoryContract(name: string, open: () => Promise<PostStore>): void {
+  const test = suite<{ store: PostStore }>(`PostRepository and FollowRepository contract: ${name}`, {} as { store: PostStore });
+  test.before.each(async (context) => { context.store = await open(); });
+  test.after.each(async ({ store }) => { await store.close(); });
+
+  const people = async (store: PostStore, ...names: string[]) =>
+    Promise.all(names.map(async (username) => (await store.users.add(aNewUser({ username, email: `${username}@example.com` })))._unsafeUnwrap()));
+
+  test('when a post is added, then it comes back with its id, and in timelines with its author', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan] = await people(store, 'susan');
+      if (!susan) throw new Error('no user');
+      const post = await store.posts.add({ authorId: susan.id, body: 'Hello <world> 🙂', createdAt: at(1) });
+      assert.type(post.id, 'number');
+      assert.equal(await store.posts.everyone(0, 10), [{
+        id: post.id, body: 'Hello <world> 🙂', createdAt: at(1), author: { id: susan.id, username: 'susan', email: 'susan@example.com' },
+      }]);
+    });
+  });
+
+  test('when listing, then newest first, ties by id, and offset and limit cut the page', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan] = await people(store, 'susan');
+      if (!susan) throw new Error('no user');
+      for (const [minute, body] of [[3, 'c'], [1, 'a'], [2, 'b'], [3, 'd']] as const) await store.posts.add({ authorId: susan.id, body, createdAt: at(minute) });
+      const bodies = async (offset: number, limit: number) => (await store.posts.byAuthor(susan.id, offset, limit)).map((post) => post.body);
+      assert.equal(await bodies(0, 10), ['d', 'c', 'b', 'a']);
+      assert.equal(await bodies(1, 2), ['c', 'b']);
+      assert.equal(await bodies(4, 2), []);
+    });
+  });
+
+  test('when users follow each other, then the home timeline has exactly own and followed posts', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan, john, mary] = await people(store, 'susan', 'john', 'mary');
+      if (!susan || !john || !mary) throw new Error('no users');
+      await store.posts.add({ authorId: susan.id, body: 'susan', createdAt: at(1) });
+      await store.posts.add({ authorId: john.id, body: 'john', createdAt: at(2) });
+      await store.posts.add({ authorId: mary.id, body: 'mary', createdAt: at(3) });
+      await store.follows.follow(susan.id, john.id);
+      assert.equal((await store.posts.homeTimeline(susan.id, 0, 10)).map((post) => post.body), ['john', 'susan']);
+      assert.equal((await store.posts.homeTimeline(mary.id, 0, 10)).map((post) => post.body), ['mary']);
+    });
+  });
+
+  test('when following twice, then once; unfollowing ends it; counts and checks agree', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan, john] = await people(store, 'susan', 'john');
+      if (!susan || !john) throw new Error('no users');
+      await store.follows.follow(susan.id, john.id);
+      await store.follows.follow(susan.id, john.id);
+      assert.ok(await store.follows.isFollowing(susan.id, john.id));
+      assert.not.ok(await store.follows.isFollowing(john.id, susan.id));
+      assert.equal(await store.follows.counts(john.id), { followers: 1, following: 0 });
+      assert.equal(await store.follows.counts(susan.id), { followers: 0, following: 1 });
+      await store.follows.unfollow(susan.id, john.id);
+      await store.follows.unfollow(susan.id, john.id);
+      assert.not.ok(await store.follows.isFollowing(susan.id, john.id));
+      assert.equal(await store.follows.counts(john.id), { followers: 0, following: 0 });
+    });
+  });
+
+  test.run();
+}
