@@ -24,6 +24,14 @@ async function newPage(browser: Browser, options: BrowserContextOptions = DESKTO
   return context.newPage();
 }
 
+/** Posts from the composer on the index page. */
+async function publish(page: Page, baseUrl: string, text: string): Promise<void> {
+  await page.goto(`${baseUrl}/index`);
+  await page.getByLabel('Say something').fill(text);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.waitForLoadState();
+}
+
 async function avatarLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => (globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } }).document.images[0]?.complete === true);
 }
@@ -49,11 +57,20 @@ async function productionPages(browser: Browser): Promise<void> {
     await page.getByLabel('Username').fill('susan');
     await shoot(page, 'login');
 
+    const john = await newPage(browser);
+    await logIn(john, app.baseUrl, 'john');
+    await publish(john, app.baseUrl, 'Reading about hexagonal architecture: the domain in the middle, every technology an adapter at the edge.');
+    await publish(john, app.baseUrl, 'Just finished a 10 km run along the river. Legs: jelly. Mood: excellent.');
+
     await logIn(page, app.baseUrl, 'susan', { rememberMe: true });
     await page.goto(`${app.baseUrl}/edit_profile`);
     await page.getByLabel('About me').fill('Coffee, climbing and TypeScript. Short thoughts about long projects.');
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/\/edit_profile$/);
+    await page.goto(`${app.baseUrl}/user/john`);
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.waitForLoadState();
+    await publish(page, app.baseUrl, 'Trying out Microblog today. Hello, everyone!');
     await page.goto(`${app.baseUrl}/index`);
     await shoot(page, 'index');
 
