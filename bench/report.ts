@@ -1,0 +1,215 @@
+// Medians over rounds, the targets of issue 8, and the table printed and written to
+// bench/results/latest.json. Figures are compared as ratios to the bare server measured in the same
+// round: the machine is shared and noisy, and a ratio survives a slow minute better than a count.
+import { median, type LoadResult } from './load.js';
+
+/** `beside-login`: a page loaded lightly while POST /login is under full load, to see the rest of the site still answers. */
+export type CaseKind = 'bare' | 'logged-in' | 'anonymous' | 'login' | 'beside-login';
+
+export type CaseSpec = Readonly<{
+  id: string;
+  title: string;
+  kind: CaseKind;
+  /** The status every response should have. */
+  expect: number;
+}>;
+
+export type Check = Readonly<{ target: string; met: boolean }>;
+
+export type CaseSummary = CaseSpec & Readonly<{
+  requestsPerSecond: number;
+  /** Median over rounds of this case's req/s divided by the bare server's req/s of the same round. */
+  ratioToBare: number;
+  p50Ms: number;
+  p99Ms: number;
+  completed: number;
+  non2xx: number;
+  /** Responses with another status than `expect`, plus requests that got no response. */
+  unexpected: number;
+  errors: number;
+  checks: readonly Check[];
+  rounds: readonly LoadResult[];
+}>;
+
+export type ErrorPathSide = Readonly<{
+  requestsPerSecond: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  unexpected: number;
+  rounds: readonly LoadResult[];
+}>;
+
+export type ErrorPathSummary = Readonly<{
+  fast: ErrorPathSide;
+  slow: ErrorPathSide;
+  /** slow ÷ fast: 1.00 means the mail server's speed makes no difference. */
+  requestsPerSecondRatio: number;
+  meanLatencyRatio: number;
+  alertEmailsReceived: number;
+  checks: readonly Check[];
+}>;
+
+export type MemorySummary = Readonly<{
+  afterWarmupMiB: number;
+  requestsPerRound: number;
+  afterRoundsMiB: readonly number[];
+  afterLoginMiB: number | null;
+  checks: readonly Check[];
+}>;
+
+export type StartSummary = Readonly<{
+  firstStartMs: number;
+  restartsMs: readonly number[];
+  medianMs: number;
+  checks: readonly Check[];
+}>;
+
+export type BenchReport = Readonly<{
+  startedAt: string;
+  machine: Readonly<Record<string, unknown>>;
+  settings: Readonly<Record<string, unknown>>;
+  cases: readonly CaseSummary[];
+  errorPath: ErrorPathSummary;
+  memory: MemorySummary;
+  start: StartSummary;
+}>;
+
+const RATIO_TARGET: Readonly<Record<CaseKind, number | null>> = { bare: null, 'logged-in': 0.25, anonymous: 0.5, login: null, 'beside-login': null };
+const P99_TARGET_MS = 20;
+const ERROR_PATH_TOLERANCE = 0.1;
+const RSS_LIMIT_MIB = 150;
+const RSS_FLAT_TOLERANCE = 0.1;
+const START_LIMIT_MS = 1500;
+
+export function summarizeCase(spec: CaseSpec, rounds: readonly LoadResult[], bareRounds: readonly LoadResult[]): CaseSummary {
+  const ratios = rounds.map((round, index) => round.requestsPerSecond / (bareRounds[index] ?? bareRounds[0] ?? round).requestsPerSecond);
+  const ratioToBare = median(ratios);
+  const p99Ms = median(rounds.map((round) => round.p99Ms));
+  const unexpected = sum(rounds.map((round) => round.errors + countOther(round.statuses, spec.expect)));
+  const checks: Check[] = [];
+  const minRatio = RATIO_TARGET[spec.kind];
+  if (minRatio !== null) checks.push({ target: `≥ ${percent(minRatio)} of bare`, met: ratioToBare >= minRatio });
+  const completed = sum(rounds.map((round) => round.completed));
+  if (spec.kind !== 'bare' && spec.kind !== 'beside-login') checks.push({ target: `p99 ≤ ${P99_TARGET_MS} ms`, met: completed > 0 && p99Ms <= P99_TARGET_MS });
+  if (spec.kind !== 'bare') checks.push({ target: `every answer ${spec.expect}`, met: completed > 0 && unexpected === 0 });
+  return {
+    ...spec,
+    requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
+    ratioToBare,
+    p50Ms: median(rounds.map((round) => round.p50Ms)),
+    p99Ms,
+    completed,
+    non2xx: sum(rounds.map((round) => countOutside2xx(round.statuses))),
+    unexpected,
+    errors: sum(rounds.map((round) => round.errors)),
+    checks,
+    rounds,
+  };
+}
+
+export function summarizeErrorPath(fast: readonly LoadResult[], slow: readonly LoadResult[], alertEmailsReceived: number): ErrorPathSummary {
+  const side = (rounds: readonly LoadResult[]): ErrorPathSide => ({
+    requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
+    meanMs: median(rounds.map((round) => round.meanMs)),
+    p50Ms: median(rounds.map((round) => round.p50Ms)),
+    p99Ms: median(rounds.map((round) => round.p99Ms)),
+    unexpected: sum(rounds.map((round) => round.errors + countOther(round.statuses, 500))),
+    rounds,
+  });
+  const fastSide = side(fast);
+  const slowSide = side(slow);
+  const requestsPerSecondRatio = slowSide.requestsPerSecond / fastSide.requestsPerSecond;
+  const meanLatencyRatio = slowSide.meanMs / fastSide.meanMs;
+  const within = (ratio: number) => Math.abs(ratio - 1) <= ERROR_PATH_TOLERANCE;
+  return {
+    fast: fastSide,
+    slow: slowSide,
+    requestsPerSecondRatio,
+    meanLatencyRatio,
+    alertEmailsReceived,
+    checks: [
+      { target: `slow-mail req/s within ${percent(ERROR_PATH_TOLERANCE)} of fast-mail`, met: within(requestsPerSecondRatio) },
+      { target: `slow-mail mean latency within ${percent(ERROR_PATH_TOLERANCE)} of fast-mail`, met: within(meanLatencyRatio) },
+      { target: 'every answer 500', met: fastSide.unexpected === 0 && slowSide.unexpected === 0 },
+      { target: 'the fast mail server received the alert', met: alertEmailsReceived > 0 },
+    ],
+  };
+}
+
+export function summarizeMemory(afterWarmupMiB: number, requestsPerRound: number, afterRoundsMiB: readonly number[], afterLoginMiB: number | null): MemorySummary {
+  const first = afterRoundsMiB[0] ?? afterWarmupMiB;
+  const last = afterRoundsMiB.at(-1) ?? first;
+  const peak = Math.max(...afterRoundsMiB);
+  return {
+    afterWarmupMiB,
+    requestsPerRound,
+    afterRoundsMiB,
+    afterLoginMiB,
+    checks: [
+      { target: `RSS ≤ ${RSS_LIMIT_MIB} MB after every round`, met: peak <= RSS_LIMIT_MIB },
+      { target: `flat: last round within ${percent(RSS_FLAT_TOLERANCE)} of the first`, met: last <= first * (1 + RSS_FLAT_TOLERANCE) },
+    ],
+  };
+}
+
+export function summarizeStart(firstStartMs: number, restartsMs: readonly number[]): StartSummary {
+  const medianMs = median(restartsMs);
+  return { firstStartMs, restartsMs, medianMs, checks: [{ target: `start to first request ≤ ${START_LIMIT_MS} ms`, met: medianMs <= START_LIMIT_MS }] };
+}
+
+/** The report as Markdown tables: readable in a terminal and pasteable into bench/README.md. */
+export function formatReport(report: BenchReport): string {
+  const lines: string[] = [];
+  const { cases, errorPath, memory, start } = report;
+  lines.push(`${report.startedAt} · ${String(report.machine.cpus)} × ${String(report.machine.cpuModel)} · Node ${String(report.machine.node)} · ${String(report.settings.connections)} connections, ${String(report.settings.rounds)} rounds × ${String(report.settings.durationS)} s (medians)`, '');
+  lines.push('| case | req/s | × bare | p50 ms | p99 ms | non-2xx | unexpected | targets |');
+  lines.push('|---|--:|--:|--:|--:|--:|--:|---|');
+  for (const row of cases) {
+    const ratio = row.kind === 'bare' ? '1.00' : RATIO_TARGET[row.kind] === null ? '—' : fixed(row.ratioToBare, 2);
+    lines.push(`| ${row.title} | ${fixed(row.requestsPerSecond, row.requestsPerSecond < 10 ? 1 : 0)} | ${ratio} | ${fixed(row.p50Ms, 1)} | ${fixed(row.p99Ms, 1)} | ${row.non2xx} | ${row.unexpected} | ${checks(row.checks)} |`);
+  }
+  lines.push('', `**500 path** (logged-in \`GET /index\` with the users table gone, mail configured): fast SMTP server vs one that never answers`, '');
+  lines.push('| mail server | req/s | mean ms | p50 ms | p99 ms | unexpected |');
+  lines.push('|---|--:|--:|--:|--:|--:|');
+  for (const [name, side] of [['fast (in-process smtp-server)', errorPath.fast], ['slow (accepts, never greets)', errorPath.slow]] as const) {
+    lines.push(`| ${name} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.meanMs, 2)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
+  }
+  lines.push('', `slow ÷ fast: req/s ${fixed(errorPath.requestsPerSecondRatio, 2)}, mean latency ${fixed(errorPath.meanLatencyRatio, 2)}; alert emails received by the fast server: ${errorPath.alertEmailsReceived} — ${checks(errorPath.checks)}`);
+  lines.push('', `**Memory** (RSS of the app): after warm-up ${fixed(memory.afterWarmupMiB, 0)} MB; after each round of ${memory.requestsPerRound.toLocaleString('en')} mixed page requests ${memory.afterRoundsMiB.map((value) => `${fixed(value, 0)} MB`).join(', ')}${memory.afterLoginMiB === null ? '' : `; after the POST /login runs ${fixed(memory.afterLoginMiB, 0)} MB`} — ${checks(memory.checks)}`);
+  lines.push('', `**Start** (spawn to first served request): median ${fixed(start.medianMs, 0)} ms over ${start.restartsMs.length} restarts (${start.restartsMs.map((value) => fixed(value, 0)).join(', ')} ms); first start on an empty database, migrations included: ${fixed(start.firstStartMs, 0)} ms — ${checks(start.checks)}`);
+  return lines.join('\n');
+}
+
+export function allChecks(report: BenchReport): Check[] {
+  return [
+    ...report.cases.flatMap((row) => row.checks.map((check) => ({ ...check, target: `${row.title}: ${check.target}` }))),
+    ...report.errorPath.checks.map((check) => ({ ...check, target: `500 path: ${check.target}` })),
+    ...report.memory.checks.map((check) => ({ ...check, target: `memory: ${check.target}` })),
+    ...report.start.checks,
+  ];
+}
+
+function checks(list: readonly Check[]): string {
+  return list.length === 0 ? '—' : list.map((check) => `${check.met ? '✓' : '✗'} ${check.target}`).join('; ');
+}
+
+function countOther(statuses: Readonly<Record<string, number>>, expected: number): number {
+  return sum(Object.entries(statuses).filter(([status]) => Number(status) !== expected).map(([, count]) => count));
+}
+
+function countOutside2xx(statuses: Readonly<Record<string, number>>): number {
+  return sum(Object.entries(statuses).filter(([status]) => Number(status) < 200 || Number(status) > 299).map(([, count]) => count));
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : String(value);
+}
+
+function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)} %`;
+}

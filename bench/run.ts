@@ -1,0 +1,231 @@
+// `npm run bench`: builds the app, starts its production build on a temporary SQLite file seeded
+// with users, starts a bare Koa server beside it, loads both with autocannon and prints the table
+// (issue 8). Also written to bench/results/latest.json. Knobs: bench/settings.ts.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startSilentServer, startSmtpTestServer } from '../test/support/smtp-test-server.js';
+import { hideUsersTable, restoreUsersTable } from './fault.js';
+import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
+import {
+  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeMemory, summarizeStart,
+  type BenchReport, type CaseSpec,
+} from './report.js';
+import { readSettings } from './settings.js';
+import { prepareSite, probe, seedUsername, seedUsers, type Site } from './site.js';
+
+const settings = readSettings(process.env);
+const startedAt = new Date().toISOString();
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+type Case = CaseSpec & Readonly<{ request: (site: Site) => LoadRequest }>;
+
+const PAGE_CASES: readonly Case[] = [
+  { id: 'index', title: 'GET /index (logged in)', kind: 'logged-in', expect: 200, request: (site) => site.requests.index },
+  { id: 'profile', title: 'GET /user/<name> (logged in)', kind: 'logged-in', expect: 200, request: (site) => site.requests.profile },
+  { id: 'edit-profile-invalid', title: 'POST /edit_profile, validation error (logged in)', kind: 'logged-in', expect: 422, request: (site) => site.requests.editProfileInvalid },
+  { id: 'login-page', title: 'GET /login (anonymous)', kind: 'anonymous', expect: 200, request: (site) => site.requests.loginPage },
+  { id: 'not-found', title: 'GET /<missing> (404)', kind: 'anonymous', expect: 404, request: (site) => site.requests.notFound },
+];
+const BARE_CASE: CaseSpec = { id: 'bare', title: 'bare Koa, static page of the same size', kind: 'bare', expect: 200 };
+const LOGIN_CASE: Case = { id: 'login-post', title: 'POST /login (scrypt N=2^17)', kind: 'login', expect: 302, request: (site) => site.requests.loginPost };
+const BESIDE_LOGIN_CASE: CaseSpec = { id: 'index-beside-login', title: `GET /index (logged in) beside the POST /login load`, kind: 'beside-login', expect: 200 };
+// A login waits for its hash behind every other connection's: give it time rather than count timeouts.
+const LOGIN_TIMEOUT_S = 120;
+const BESIDE_LOGIN_CONNECTIONS = 2;
+
+const workDir = mkdtempSync(join(tmpdir(), 'microblog-bench-'));
+const databasePath = join(workDir, 'bench.db');
+const secretKey = randomBytes(36).toString('base64url');
+const running = new Set<ServerProcess>();
+
+async function start(settingsFor: AppSettings): Promise<ServerProcess> {
+  const server = await startApp(settingsFor);
+  running.add(server);
+  return server;
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  running.delete(server);
+  await server.stop();
+}
+
+async function main(): Promise<void> {
+  log(`settings ${JSON.stringify(settings)}`);
+  log('building the app (npm run build)');
+  buildApp();
+
+  const fastMail = await startSmtpTestServer();
+  const slowMail = await startSilentServer();
+  const appSettings = (name: string, mailPort: number): AppSettings => ({
+    name, workDir, databasePath, secretKey, mail: { port: mailPort, admins: 'admin@example.com' },
+  });
+
+  // Start time: the first start creates and migrates the database; restarts are what a deploy sees.
+  log('first start on an empty database, seeding users through POST /register');
+  const first = await start(appSettings('first', fastMail.port));
+  await seedUsers(first.baseUrl, settings.users);
+  await stop(first);
+  const restartsMs: number[] = [];
+  for (let run = 0; run < settings.startRuns; run++) {
+    const restarted = await start(appSettings(`restart-${run}`, fastMail.port));
+    restartsMs.push(restarted.startMs);
+    await stop(restarted);
+  }
+  log(`start: first ${first.startMs.toFixed(0)} ms, restarts ${restartsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+
+  const app = await start(appSettings('app', fastMail.port));
+  const site = await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), seedUsername(2));
+  const pageFile = join(workDir, 'bare-page.html');
+  writeFileSync(pageFile, site.indexHtml);
+  const bare = await startBare(workDir, pageFile);
+  running.add(bare);
+  log(`index page ${Buffer.byteLength(site.indexHtml)} bytes; app ${app.baseUrl} (pid ${app.pid}), bare ${bare.baseUrl} (pid ${bare.pid})`);
+
+  for (const testCase of PAGE_CASES) {
+    const status = await probe(app.baseUrl, testCase.request(site));
+    if (status !== testCase.expect) throw new Error(`${testCase.title} answered ${status} before the load, expected ${testCase.expect}`);
+  }
+
+  const bareRequest: LoadRequest = { method: 'GET', path: '/', headers: { Accept: 'text/html' } };
+  const load = (baseUrl: string, request: LoadRequest, durationS: number) =>
+    runLoad({ baseUrl, requests: [request], connections: settings.connections, durationS });
+
+  log(`warm-up: ${settings.warmupS} s per case`);
+  await load(bare.baseUrl, bareRequest, settings.warmupS);
+  for (const testCase of PAGE_CASES) await load(app.baseUrl, testCase.request(site), settings.warmupS);
+  const afterWarmupMiB = app.rssMiB();
+
+  // Rounds interleave the cases, so a noisy minute on the machine spreads over all of them.
+  const bareRounds: LoadResult[] = [];
+  const caseRounds = new Map<string, LoadResult[]>(PAGE_CASES.map((testCase) => [testCase.id, []]));
+  for (let round = 1; round <= settings.rounds; round++) {
+    log(`round ${round}/${settings.rounds}`);
+    bareRounds.push(await load(bare.baseUrl, bareRequest, settings.durationS));
+    for (const testCase of PAGE_CASES) {
+      const result = await load(app.baseUrl, testCase.request(site), settings.durationS);
+      caseRounds.get(testCase.id)?.push(result);
+      log(`  ${testCase.title}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms`);
+    }
+  }
+  await stop(bare);
+
+  log(`memory: ${settings.memoryRounds} rounds of ${settings.memoryRequests} requests`);
+  const afterRoundsMiB: number[] = [];
+  const mix = PAGE_CASES.map((testCase) => testCase.request(site));
+  for (let round = 1; round <= settings.memoryRounds; round++) {
+    await runLoad({ baseUrl: app.baseUrl, requests: mix, connections: settings.connections, amount: settings.memoryRequests });
+    afterRoundsMiB.push(app.rssMiB());
+    log(`  after round ${round}: ${afterRoundsMiB.at(-1)?.toFixed(0)} MB`);
+  }
+
+  log(`POST /login: ${settings.loginRounds} × ${settings.loginDurationS} s, then once more beside ${BESIDE_LOGIN_CONNECTIONS} connections of GET /index`);
+  const loginStatus = await probe(app.baseUrl, LOGIN_CASE.request(site));
+  if (loginStatus !== LOGIN_CASE.expect) throw new Error(`POST /login answered ${loginStatus} before the load, expected ${LOGIN_CASE.expect}`);
+  const loginRounds: LoadResult[] = [];
+  for (let round = 1; round <= settings.loginRounds; round++) {
+    loginRounds.push(await runLoad({
+      baseUrl: app.baseUrl, requests: [LOGIN_CASE.request(site)], connections: settings.connections,
+      durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S,
+    }));
+  }
+  // The rest of the site while logins queue for their hashes: a few logged-in readers beside the burst.
+  const [burstLogin, besideLogin] = await Promise.all([
+    runLoad({ baseUrl: app.baseUrl, requests: [LOGIN_CASE.request(site)], connections: settings.connections, durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S }),
+    runLoad({ baseUrl: app.baseUrl, requests: [site.requests.index], connections: BESIDE_LOGIN_CONNECTIONS, durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S }),
+  ]);
+  log(`  beside the login burst (${burstLogin.completed} logins): GET /index ${besideLogin.requestsPerSecond.toFixed(0)} req/s, p99 ${besideLogin.p99Ms.toFixed(0)} ms`);
+  const afterLoginMiB = app.rssMiB();
+  await stop(app);
+
+  const errorPath = await measureErrorPath(site, appSettings('fast-mail', fastMail.port), appSettings('slow-mail', slowMail.port));
+  const alertEmails = fastMail.received().length;
+  await fastMail.close();
+  await slowMail.close();
+
+  const report: BenchReport = {
+    startedAt,
+    machine: machine(),
+    settings: { ...settings },
+    cases: [
+      summarizeCase(BARE_CASE, bareRounds, bareRounds),
+      ...PAGE_CASES.map((testCase) => summarizeCase(testCase, caseRounds.get(testCase.id) ?? [], bareRounds)),
+      summarizeCase(LOGIN_CASE, loginRounds, bareRounds),
+      summarizeCase(BESIDE_LOGIN_CASE, [besideLogin], bareRounds),
+    ],
+    errorPath: summarizeErrorPath(errorPath.fast, errorPath.slow, alertEmails),
+    memory: summarizeMemory(afterWarmupMiB, settings.memoryRequests, afterRoundsMiB, afterLoginMiB),
+    start: summarizeStart(first.startMs, restartsMs),
+  };
+  const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  process.stdout.write(`\n${formatReport(report)}\n\n`);
+  const missed = allChecks(report).filter((check) => !check.met);
+  process.stdout.write(missed.length === 0 ? 'All targets met.\n' : `Targets not met:\n${missed.map((check) => `  ✗ ${check.target}`).join('\n')}\n`);
+  if (settings.quick) process.stdout.write('(BENCH_QUICK=1: a smoke run; its figures are too short to trust.)\n');
+  process.stdout.write('Written to bench/results/latest.json\n');
+}
+
+/**
+ * The 500 path: two fresh app processes on the same database, one alerting through a working mail
+ * server and one through a server that accepts the connection and never answers. The users table
+ * is renamed away under both, so a logged-in page fails with a real driver error; the identical
+ * load is sent to each in alternation.
+ */
+async function measureErrorPath(site: Site, fastSettings: AppSettings, slowSettings: AppSettings): Promise<{ fast: LoadResult[]; slow: LoadResult[] }> {
+  log(`500 path: ${settings.rounds} rounds × ${settings.errorDurationS} s per mail server`);
+  const fastApp = await start(fastSettings);
+  const slowApp = await start(slowSettings);
+  const request = site.requests.index;
+  const fast: LoadResult[] = [];
+  const slow: LoadResult[] = [];
+  await hideUsersTable(databasePath);
+  try {
+    for (const server of [fastApp, slowApp]) {
+      const status = await probe(server.baseUrl, request);
+      if (status !== 500) throw new Error(`${server.name}: GET /index answered ${status} with the users table gone, expected 500`);
+      await runLoad({ baseUrl: server.baseUrl, requests: [request], connections: settings.connections, durationS: settings.warmupS });
+    }
+    for (let round = 1; round <= settings.rounds; round++) {
+      fast.push(await runLoad({ baseUrl: fastApp.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
+      slow.push(await runLoad({ baseUrl: slowApp.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
+      log(`  round ${round}: fast ${fast.at(-1)?.requestsPerSecond.toFixed(0)} req/s, slow ${slow.at(-1)?.requestsPerSecond.toFixed(0)} req/s`);
+    }
+  } finally {
+    await restoreUsersTable(databasePath);
+  }
+  const healed = await probe(fastApp.baseUrl, request);
+  if (healed !== 200) throw new Error(`GET /index answered ${healed} after the users table came back, expected 200`);
+  await stop(fastApp);
+  await stop(slowApp);
+  return { fast, slow };
+}
+
+function machine(): Record<string, unknown> {
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+  return {
+    node: process.versions.node,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
+    commit: commit + (dirty ? '+uncommitted' : ''),
+  };
+}
+
+try {
+  await main();
+} catch (error) {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+} finally {
+  await Promise.all([...running].map((server) => server.stop()));
+  if (process.exitCode === 1) log(`kept ${workDir} for inspection`);
+  else rmSync(workDir, { recursive: true, force: true });
+}

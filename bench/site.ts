@@ -1,0 +1,97 @@
+// What the bench does to the app through its front door, as a browser would: registers the seed
+// users, logs in, and builds the requests each case sends (with a real session cookie and CSRF
+// token). Nothing here touches the database or knows how the app stores sessions.
+import { Browser } from '../test/support/browser.js';
+import type { LoadRequest } from './load.js';
+
+export const SEED_PASSWORD = 'bench-password-1234';
+const SEED_CONCURRENCY = 4;
+const HTML = { Accept: 'text/html' } as const;
+
+export function seedUsername(index: number): string {
+  return `bench${String(index).padStart(2, '0')}`;
+}
+
+/** Registers `count` users through `POST /register`, a few at a time (each costs a password hash). */
+export async function seedUsers(baseUrl: string, count: number): Promise<void> {
+  const pending = Array.from({ length: count }, (_, index) => seedUsername(index));
+  const worker = async () => {
+    for (let username = pending.shift(); username !== undefined; username = pending.shift()) {
+      const page = await new Browser(baseUrl).register(username, `${username}@example.com`, SEED_PASSWORD);
+      if (page.status !== 302) throw new Error(`registering ${username} answered ${page.status}, expected 302:\n${page.text.slice(0, 500)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
+}
+
+export type Site = Readonly<{
+  /** The logged-in index page as the app sends it: the size the bare server copies. */
+  indexHtml: string;
+  requests: Readonly<Record<
+    'index' | 'profile' | 'loginPage' | 'notFound' | 'editProfileInvalid' | 'loginPost',
+    LoadRequest
+  >>;
+}>;
+
+/** Logs `viewer` in and prepares every case's request; probes each once and checks its answer. */
+export async function prepareSite(baseUrl: string, viewer: string, other: string, loginUser: string): Promise<Site> {
+  const browser = new Browser(baseUrl);
+  const login = await browser.logIn(viewer, SEED_PASSWORD);
+  if (login.status !== 302) throw new Error(`logging in ${viewer} answered ${login.status}, expected 302`);
+  // The first page after login may complete the session (its CSRF token): keep the cookie it settles on.
+  const index = await browser.get('/index');
+  expectPage(index.status, 200, index.text, `Hi, ${viewer}!`, 'GET /index');
+  const editForm = await browser.get('/edit_profile');
+  expectPage(editForm.status, 200, editForm.text, 'csrf_token', 'GET /edit_profile');
+  const editToken = browser.lastToken ?? '';
+  const settled = await browser.get('/index');
+  expectPage(settled.status, 200, settled.text, `Hi, ${viewer}!`, 'GET /index');
+  const cookie = cookieHeader(browser);
+
+  // The POST /login case: an anonymous visitor's session and its form token, sent with the right password.
+  const visitor = new Browser(baseUrl);
+  await visitor.get('/login');
+  const loginCookie = cookieHeader(visitor);
+  const loginBody = new URLSearchParams({ username: loginUser, password: SEED_PASSWORD, csrf_token: visitor.lastToken ?? '' }).toString();
+
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  return {
+    indexHtml: settled.text,
+    requests: {
+      index: { method: 'GET', path: '/index', headers: { ...HTML, Cookie: cookie } },
+      profile: { method: 'GET', path: `/user/${other}`, headers: { ...HTML, Cookie: cookie } },
+      // A first visit: no cookie, so every request gets a fresh anonymous session for the form's token.
+      loginPage: { method: 'GET', path: '/login', headers: HTML },
+      notFound: { method: 'GET', path: '/no-such-page', headers: HTML },
+      editProfileInvalid: {
+        method: 'POST',
+        path: '/edit_profile',
+        headers: { ...HTML, ...form, Cookie: cookie },
+        body: new URLSearchParams({ csrf_token: editToken, username: '', about_me: 'Benchmarking.' }).toString(),
+      },
+      loginPost: { method: 'POST', path: '/login', headers: { ...HTML, ...form, Cookie: loginCookie }, body: loginBody },
+    },
+  };
+}
+
+/** Sends one request of a case and returns its status: a case is only loaded once it answers right. */
+export async function probe(baseUrl: string, request: LoadRequest): Promise<number> {
+  const response = await fetch(new URL(request.path, baseUrl), {
+    method: request.method,
+    headers: { ...request.headers },
+    redirect: 'manual',
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+function cookieHeader(browser: Browser): string {
+  return [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+function expectPage(status: number, expected: number, text: string, contains: string, what: string): void {
+  if (status !== expected || !text.includes(contains)) {
+    throw new Error(`${what} answered ${status} (expected ${expected} containing "${contains}"):\n${text.slice(0, 500)}`);
+  }
+}
