@@ -5,17 +5,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as Log4js, CallStack } from 'log4js';
 import type { LogContext, Logger } from '../../domain/ports/logger.js';
-import { parseFrame, projectPath } from './stack-frames.js';
+import { callSiteBelow, type CallSite } from './call-site.js';
+import { projectPath } from './stack-frames.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
-// Frames above the caller in a stack captured inside `write`: the Error header line, `write` itself,
-// and the public method (`info`, `error`, ...) that called it.
-const FRAMES_ABOVE_CALLER = 3;
+// Below `write` on the stack: the public method (`info`, `error`, ...) that called it, then its caller.
+const CALLER_DEPTH = 1;
 
 export class Log4jsLogger implements Logger {
   readonly #scope = new AsyncLocalStorage<LogContext>();
   #callSite: CallStack | undefined;
+  // callSiteBelow hands out one object per place in the code: its log4js form is made once too.
+  readonly #sites = new WeakMap<CallSite, CallStack>();
 
   constructor(
     private readonly log: Log4js,
@@ -49,12 +51,20 @@ export class Log4jsLogger implements Logger {
   private write(level: Level, data: unknown[], context: LogContext | undefined): void {
     if (!this.log.isLevelEnabled(level)) return;
     try {
-      this.#callSite = this.callerSite(new Error().stack);
+      this.#callSite = this.callerSite();
       this.log.clearContext();
       for (const [key, value] of Object.entries({ ...this.#scope.getStore(), ...context })) {
         if (value !== undefined) this.log.addContext(key, value);
       }
-      this.log.log(level, ...data);
+      // log4js builds an Error for every event to find the caller (enableCallStack); its stack is
+      // never read, since the parse function above answers from #callSite, so let it capture none.
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        this.log.log(level, ...data);
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+      }
     } catch (failure) {
       // Logging must never break the code that logs; stderr is the last place left to say so.
       process.stderr.write(`logging failed: ${String(failure)}\n`);
@@ -63,11 +73,15 @@ export class Log4jsLogger implements Logger {
     }
   }
 
-  private callerSite(stack: string | undefined): CallStack | undefined {
-    const line = stack?.split('\n')[FRAMES_ABOVE_CALLER];
-    const frame = line === undefined ? undefined : parseFrame(line);
+  private callerSite(): CallStack | undefined {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only compared with the frames on the stack, never called
+    const frame = callSiteBelow(Log4jsLogger.prototype.write, CALLER_DEPTH);
     if (frame === undefined) return undefined;
-    const fileName = projectPath(frame.file, this.projectRoot);
-    return { fileName, lineNumber: frame.line, columnNumber: 0, functionName: '', callStack: '' };
+    let site = this.#sites.get(frame);
+    if (!site) {
+      site = { fileName: projectPath(frame.file, this.projectRoot), lineNumber: frame.line, columnNumber: 0, functionName: '', callStack: '' };
+      this.#sites.set(frame, site);
+    }
+    return site;
   }
 }
