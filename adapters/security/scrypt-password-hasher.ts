@@ -1,10 +1,20 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
 
 export type ScryptCost = Readonly<{ N: number; r: number; p: number }>;
 
 /** OWASP's recommendation for scrypt (Password Storage Cheat Sheet): N=2^17, r=8, p=1. */
 export const OWASP_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
+
+/**
+ * Derivations running at once. Each one holds a thread of libuv's pool (4 by default) for its whole
+ * half second, and SQLite's queries and file I/O wait for threads of that same pool: with no limit,
+ * a burst of 32 logins held every thread for seconds and stalled every page of the site, not just
+ * the logins (issue 8's bench saw no response at all within 10 s). Two keep both cores of the
+ * project's machine hashing and two threads free for everything else.
+ */
+export const DEFAULT_CONCURRENT_DERIVATIONS = 2;
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
@@ -14,11 +24,18 @@ const SALT_LENGTH = 16;
  * with and stays verifiable after the cost is raised.
  */
 export class ScryptPasswordHasher implements PasswordHasher {
-  constructor(private readonly cost: ScryptCost = OWASP_SCRYPT_COST) {}
+  readonly #gate: ConcurrencyGate;
+
+  constructor(
+    private readonly cost: ScryptCost = OWASP_SCRYPT_COST,
+    concurrentDerivations = DEFAULT_CONCURRENT_DERIVATIONS,
+  ) {
+    this.#gate = new ConcurrencyGate(concurrentDerivations);
+  }
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await derive(password, salt, this.cost);
+    const key = await this.#gate.run(() => derive(password, salt, this.cost));
     const { N, r, p } = this.cost;
     return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
   }
@@ -26,7 +43,7 @@ export class ScryptPasswordHasher implements PasswordHasher {
   async verify(hash: string, password: string): Promise<boolean> {
     const parsed = parse(hash);
     if (!parsed) return false;
-    const key = await derive(password, parsed.salt, parsed.cost);
+    const key = await this.#gate.run(() => derive(password, parsed.salt, parsed.cost));
     return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
   }
 
