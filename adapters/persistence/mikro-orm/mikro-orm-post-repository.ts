@@ -19,7 +19,7 @@ export class MikroOrmPostRepository implements PostRepository {
   constructor(private readonly em: EntityManager) {}
 
   async add(post: NewPost): Promise<Post> {
-    const id = await this.em.insert(PostSchema, { ...post } as never);
+    const id = await this.em.insert(PostSchema, { ...post });
     return { id: Number(id), ...post };
   }
 
