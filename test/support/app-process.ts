@@ -14,7 +14,8 @@ const ENTRY = join(PROJECT_ROOT, 'src', 'main.ts');
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export const APP_PROCESS_SECRET_KEY = 'e2e-only-secret-key-0123456789abcdefghijklmnopq';
-const START_TIMEOUT_MS = 30_000;
+// Generous: under load (2 cores, several workers each compiling the TypeScript with tsx) a start takes tens of seconds.
+const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 const OUTPUT_LIMIT = 64 * 1024;
 
