@@ -162,7 +162,8 @@ export function summarizeStart(firstStartMs: number, restartsMs: readonly number
 export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
   const { cases, errorPath, memory, start } = report;
-  lines.push(`${report.startedAt} · ${String(report.machine.cpus)} × ${String(report.machine.cpuModel)} · Node ${String(report.machine.node)} · ${String(report.settings.connections)} connections, ${String(report.settings.rounds)} rounds × ${String(report.settings.durationS)} s (medians)`, '');
+  const load = (value: unknown) => (Array.isArray(value) ? value.join(' / ') : '?');
+  lines.push(`${report.startedAt} · commit ${String(report.machine.commit)} · ${String(report.machine.cpus)} × ${String(report.machine.cpuModel)} · Node ${String(report.machine.node)} · load average ${load(report.machine.loadAverageAtStart)} at start, ${load(report.machine.loadAverageAtEnd)} at end · ${String(report.settings.connections)} connections, ${String(report.settings.rounds)} rounds × ${String(report.settings.durationS)} s (medians)`, '');
   lines.push('| case | req/s | × bare | p50 ms | p99 ms | non-2xx | unexpected | targets |');
   lines.push('|---|--:|--:|--:|--:|--:|--:|---|');
   for (const row of cases) {
@@ -176,7 +177,7 @@ export function formatReport(report: BenchReport): string {
     lines.push(`| ${name} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.meanMs, 2)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
   }
   lines.push('', `slow ÷ fast: req/s ${fixed(errorPath.requestsPerSecondRatio, 2)}, mean latency ${fixed(errorPath.meanLatencyRatio, 2)}; alert emails received by the fast server: ${errorPath.alertEmailsReceived} — ${checks(errorPath.checks)}`);
-  lines.push('', `**Memory** (RSS of the app): after warm-up ${fixed(memory.afterWarmupMiB, 0)} MB; after each round of ${memory.requestsPerRound.toLocaleString('en')} mixed page requests ${memory.afterRoundsMiB.map((value) => `${fixed(value, 0)} MB`).join(', ')}${memory.afterLoginMiB === null ? '' : `; after the POST /login runs ${fixed(memory.afterLoginMiB, 0)} MB`} — ${checks(memory.checks)}`);
+  lines.push('', `**Memory** (RSS of the app): after warm-up ${fixed(memory.afterWarmupMiB, 0)} MB; after each of ${memory.afterRoundsMiB.length} rounds of ${memory.requestsPerRound.toLocaleString('en')} mixed page requests ${memory.afterRoundsMiB.map((value) => `${fixed(value, 0)} MB`).join(', ')}${memory.afterLoginMiB === null ? '' : `; after the POST /login runs ${fixed(memory.afterLoginMiB, 0)} MB`} — ${checks(memory.checks)}`);
   lines.push('', `**Start** (spawn to first served request): median ${fixed(start.medianMs, 0)} ms over ${start.restartsMs.length} restarts (${start.restartsMs.map((value) => fixed(value, 0)).join(', ')} ms); first start on an empty database, migrations included: ${fixed(start.firstStartMs, 0)} ms — ${checks(start.checks)}`);
   return lines.join('\n');
 }

@@ -19,6 +19,7 @@ import { prepareSite, probe, seedUsername, seedUsers, type Site } from './site.j
 
 const settings = readSettings(process.env);
 const startedAt = new Date().toISOString();
+const machineAtStart = machine();
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 type Case = CaseSpec & Readonly<{ request: (site: Site) => LoadRequest }>;
@@ -32,7 +33,7 @@ const PAGE_CASES: readonly Case[] = [
 ];
 const BARE_CASE: CaseSpec = { id: 'bare', title: 'bare Koa, static page of the same size', kind: 'bare', expect: 200 };
 const LOGIN_CASE: Case = { id: 'login-post', title: 'POST /login (scrypt N=2^17)', kind: 'login', expect: 302, request: (site) => site.requests.loginPost };
-const BESIDE_LOGIN_CASE: CaseSpec = { id: 'index-beside-login', title: `GET /index (logged in) beside the POST /login load`, kind: 'beside-login', expect: 200 };
+const BESIDE_LOGIN_CASE: CaseSpec = { id: 'index-beside-login', title: 'GET /index (logged in), 2 connections beside the POST /login load', kind: 'beside-login', expect: 200 };
 // A login waits for its hash behind every other connection's: give it time rather than count timeouts.
 const LOGIN_TIMEOUT_S = 120;
 const BESIDE_LOGIN_CONNECTIONS = 2;
@@ -113,11 +114,12 @@ async function main(): Promise<void> {
   }
   await stop(bare);
 
-  log(`memory: ${settings.memoryRounds} rounds of ${settings.memoryRequests} requests`);
+  const perRound = Math.ceil(settings.memoryRequests / settings.memoryRounds);
+  log(`memory: ${settings.memoryRounds} rounds of ${perRound} mixed requests`);
   const afterRoundsMiB: number[] = [];
   const mix = PAGE_CASES.map((testCase) => testCase.request(site));
   for (let round = 1; round <= settings.memoryRounds; round++) {
-    await runLoad({ baseUrl: app.baseUrl, requests: mix, connections: settings.connections, amount: settings.memoryRequests });
+    await runLoad({ baseUrl: app.baseUrl, requests: mix, connections: settings.connections, amount: perRound });
     afterRoundsMiB.push(app.rssMiB());
     log(`  after round ${round}: ${afterRoundsMiB.at(-1)?.toFixed(0)} MB`);
   }
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       baseUrl: app.baseUrl, requests: [LOGIN_CASE.request(site)], connections: settings.connections,
       durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S,
     }));
+    await drainLogins(app.baseUrl, site);
   }
   // The rest of the site while logins queue for their hashes: a few logged-in readers beside the burst.
   const [burstLogin, besideLogin] = await Promise.all([
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
     runLoad({ baseUrl: app.baseUrl, requests: [site.requests.index], connections: BESIDE_LOGIN_CONNECTIONS, durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S }),
   ]);
   log(`  beside the login burst (${burstLogin.completed} logins): GET /index ${besideLogin.requestsPerSecond.toFixed(0)} req/s, p99 ${besideLogin.p99Ms.toFixed(0)} ms`);
+  await drainLogins(app.baseUrl, site);
   const afterLoginMiB = app.rssMiB();
   await stop(app);
 
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
 
   const report: BenchReport = {
     startedAt,
-    machine: machine(),
+    machine: { ...machineAtStart, loadAverageAtEnd: loadavg().map((value) => Number(value.toFixed(2))) },
     settings: { ...settings },
     cases: [
       summarizeCase(BARE_CASE, bareRounds, bareRounds),
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
       summarizeCase(BESIDE_LOGIN_CASE, [besideLogin], bareRounds),
     ],
     errorPath: summarizeErrorPath(errorPath.fast, errorPath.slow, alertEmails),
-    memory: summarizeMemory(afterWarmupMiB, settings.memoryRequests, afterRoundsMiB, afterLoginMiB),
+    memory: summarizeMemory(afterWarmupMiB, perRound, afterRoundsMiB, afterLoginMiB),
     start: summarizeStart(first.startMs, restartsMs),
   };
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
@@ -172,13 +176,22 @@ async function main(): Promise<void> {
 }
 
 /**
+ * When a run's time is up, the logins it left in flight are still queued for their hashes in the
+ * app (seconds of work): one more login waits behind them all, so the next run starts clean.
+ */
+async function drainLogins(baseUrl: string, site: Site): Promise<void> {
+  const status = await probe(baseUrl, LOGIN_CASE.request(site));
+  if (status !== LOGIN_CASE.expect) throw new Error(`POST /login answered ${status} after a run, expected ${LOGIN_CASE.expect}`);
+}
+
+/**
  * The 500 path: two fresh app processes on the same database, one alerting through a working mail
  * server and one through a server that accepts the connection and never answers. The users table
  * is renamed away under both, so a logged-in page fails with a real driver error; the identical
  * load is sent to each in alternation.
  */
 async function measureErrorPath(site: Site, fastSettings: AppSettings, slowSettings: AppSettings): Promise<{ fast: LoadResult[]; slow: LoadResult[] }> {
-  log(`500 path: ${settings.rounds} rounds × ${settings.errorDurationS} s per mail server`);
+  log(`500 path: ${settings.errorRounds} rounds × ${settings.errorDurationS} s per mail server`);
   const fastApp = await start(fastSettings);
   const slowApp = await start(slowSettings);
   const request = site.requests.index;
@@ -191,9 +204,18 @@ async function measureErrorPath(site: Site, fastSettings: AppSettings, slowSetti
       if (status !== 500) throw new Error(`${server.name}: GET /index answered ${status} with the users table gone, expected 500`);
       await runLoad({ baseUrl: server.baseUrl, requests: [request], connections: settings.connections, durationS: settings.warmupS });
     }
-    for (let round = 1; round <= settings.rounds; round++) {
-      fast.push(await runLoad({ baseUrl: fastApp.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
-      slow.push(await runLoad({ baseUrl: slowApp.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
+    const measure = async (server: ServerProcess, into: LoadResult[]) => {
+      into.push(await runLoad({ baseUrl: server.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
+    };
+    for (let round = 1; round <= settings.errorRounds; round++) {
+      // The order alternates, so neither side always runs on the heels of the other.
+      if (round % 2 === 1) {
+        await measure(fastApp, fast);
+        await measure(slowApp, slow);
+      } else {
+        await measure(slowApp, slow);
+        await measure(fastApp, fast);
+      }
       log(`  round ${round}: fast ${fast.at(-1)?.requestsPerSecond.toFixed(0)} req/s, slow ${slow.at(-1)?.requestsPerSecond.toFixed(0)} req/s`);
     }
   } finally {
@@ -207,8 +229,9 @@ async function measureErrorPath(site: Site, fastSettings: AppSettings, slowSetti
 }
 
 function machine(): Record<string, unknown> {
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
   return {
     node: process.versions.node,
     cpus: cpus().length,

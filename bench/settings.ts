@@ -11,9 +11,11 @@ export type BenchSettings = Readonly<{
   rounds: number;
   /** Seconds of each measured run of the 500 path, per mail server. */
   errorDurationS: number;
+  errorRounds: number;
   /** Seconds of each measured run of POST /login (every request costs a full scrypt hash). */
   loginDurationS: number;
   loginRounds: number;
+  /** Mixed page requests in all, split evenly over `memoryRounds`; RSS is read after each round. */
   memoryRequests: number;
   memoryRounds: number;
   startRuns: number;
@@ -28,7 +30,8 @@ const FULL: BenchSettings = {
   durationS: 10,
   warmupS: 3,
   rounds: 3,
-  errorDurationS: 5,
+  errorDurationS: 4,
+  errorRounds: 5,
   loginDurationS: 10,
   loginRounds: 2,
   memoryRequests: 100_000,
@@ -44,6 +47,7 @@ const QUICK: BenchSettings = {
   warmupS: 1,
   rounds: 2,
   errorDurationS: 2,
+  errorRounds: 2,
   loginDurationS: 4,
   loginRounds: 1,
   memoryRequests: 10_000,
@@ -61,6 +65,7 @@ export function readSettings(env: Env): BenchSettings {
     warmupS: positive(env, 'BENCH_WARMUP', base.warmupS),
     rounds: positive(env, 'BENCH_ROUNDS', base.rounds),
     errorDurationS: positive(env, 'BENCH_ERROR_DURATION', base.errorDurationS),
+    errorRounds: positive(env, 'BENCH_ERROR_ROUNDS', base.errorRounds),
     loginDurationS: positive(env, 'BENCH_LOGIN_DURATION', base.loginDurationS),
     loginRounds: positive(env, 'BENCH_LOGIN_ROUNDS', base.loginRounds),
     memoryRequests: positive(env, 'BENCH_MEMORY_REQUESTS', base.memoryRequests),
