@@ -28,6 +28,8 @@ export function dialectOptions(location: DatabaseLocation): Options {
         dbName: location.path,
         migrations: { migrationsList: sqliteMigrations, transactional: true, snapshot: false },
         pool: {
+          min: 1,
+          max: 4,
           afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
             connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
         },

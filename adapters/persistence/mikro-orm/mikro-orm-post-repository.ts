@@ -3,6 +3,7 @@ import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
+import { toDate } from './sql-values.js';
 
 type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
 
@@ -47,10 +48,4 @@ export class MikroOrmPostRepository implements PostRepository {
       author: { id: Number(row.author_id), username: row.username, email: row.email },
     }));
   }
-}
-
-/** Raw rows carry the driver's form of a time: SQLite the stored milliseconds, PostgreSQL its text. */
-function toDate(value: Date | number | string): Date {
-  if (value instanceof Date) return value;
-  return new Date(typeof value === 'number' || /^\d+$/.test(value) ? Number(value) : value);
 }

@@ -3,7 +3,12 @@ import type { SessionRepository, SessionToken } from '../../../domain/ports/sess
 import type { Session } from '../../../domain/sessions/session.js';
 import type { UserId } from '../../../domain/user.js';
 import { newSessionToken, sessionTokenHash } from '../session-token.js';
-import { SessionSchema, type SessionRow } from './session-schema.js';
+import { SessionSchema } from './session-schema.js';
+import { toDate } from './sql-values.js';
+
+type SessionQueryRow = { user_id: number; created_at: Date | number | string; last_active_at: Date | number | string; remember_me: boolean | number };
+
+const FIND_BY_TOKEN_HASH = 'select user_id, created_at, last_active_at, remember_me from sessions where token_hash = ?';
 
 /** Sessions in the database, shared by every process; the table holds token hashes only. */
 export class MikroOrmSessionRepository implements SessionRepository {
@@ -15,9 +20,10 @@ export class MikroOrmSessionRepository implements SessionRepository {
     return token;
   }
 
+  // On every logged-in request's path: one plain query, without the ORM's query building.
   async find(token: SessionToken): Promise<Session | null> {
-    const row: SessionRow | null = await this.em.findOne(SessionSchema, { tokenHash: sessionTokenHash(token) }, { disableIdentityMap: true });
-    return row && { userId: row.userId, createdAt: row.createdAt, lastActiveAt: row.lastActiveAt, rememberMe: Boolean(row.rememberMe) };
+    const [row] = (await this.em.getConnection().execute(FIND_BY_TOKEN_HASH, [sessionTokenHash(token)])) as SessionQueryRow[];
+    return row ? { userId: Number(row.user_id), createdAt: toDate(row.created_at), lastActiveAt: toDate(row.last_active_at), rememberMe: Boolean(row.remember_me) } : null;
   }
 
   async touch(token: SessionToken, at: Date): Promise<void> {
