@@ -2,7 +2,8 @@ import { Router } from '@koa/router';
 import Koa from 'koa';
 import { join } from 'node:path';
 import type { Logger } from '../../domain/ports/logger.js';
-import type { AppContext, AppKoaContext, AppState } from './context.js';
+import type { AppContext, AppKoaContext, AppMiddleware, AppState } from './context.js';
+import { CookieSigner } from './cookie-signer.js';
 import { errorCopy } from './errors/error-catalogue.js';
 import { ErrorHandlers } from './errors/error-handlers.js';
 import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.js';
@@ -18,7 +19,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import type { UseCases } from './use-cases.js';
-import { installViews } from './views.js';
+import { pugViews } from './views.js';
 
 export type HttpAppOptions = Readonly<{
   useCases: UseCases;
@@ -40,10 +41,10 @@ export type HttpAppOptions = Readonly<{
 }>;
 
 export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
-  const app = new Koa<AppState, AppContext>({ keys: [...options.secretKeys], proxy: options.trustProxy ?? false });
+  const app = new Koa<AppState, AppContext>({ proxy: options.trustProxy ?? false });
+  app.keys = new CookieSigner(options.secretKeys);
   // The error boundary logs and reports failures; Koa's own handler would print them to stderr again.
   app.silent = true;
-  installViews(app, { dir: options.viewsDir, cache: options.cacheTemplates });
 
   const router = new Router<AppState, AppContext>();
   router.use(csrfProtection);
@@ -51,6 +52,8 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   authRoutes(router, options.useCases);
   profileRoutes(router, options.useCases, options.postsPerPage);
 
+  // First, so that every page, the error pages included, can render whatever fails later.
+  app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);
   app.use(requestContext(options.logger));
   app.use(errorBoundary({
     logger: options.logger,
@@ -86,7 +89,7 @@ function errorHandlers(): ErrorHandlers {
  * and a session that cannot hand out a token just leaves the logout button out.
  */
 function renderErrorPage(ctx: AppKoaContext, page: ErrorPageModel): Promise<void> {
-  return ctx.render('errors/error', { ...page, flashes: [], csrfToken: () => tokenOrNull(ctx) });
+  return ctx.render('errors/error.pug', { ...page, flashes: [], csrfToken: () => tokenOrNull(ctx) });
 }
 
 function tokenOrNull(ctx: AppKoaContext): string | null {
