@@ -1,7 +1,7 @@
 // `npm run bench:profile -- <case> [seconds]`: the production build under one case's load with
 // `node --cpu-prof`, then the functions and packages that took the CPU time. Profile before
 // optimizing (issue 8). Cases: index, profile, edit-profile-invalid, login-page, not-found, start
-// (start-up only). The .cpuprofile is kept (open it in Chrome DevTools) and its path printed.
+// (start-up only), timeline (the index of a user following 500 users with 100 000 posts). The .cpuprofile is kept (open it in Chrome DevTools) and its path printed.
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { runLoad, type LoadRequest } from './load.js';
 import { buildApp, startApp, type AppSettings } from './processes.js';
 import { prepareSite, seedUsername, seedUsers, type Site } from './site.js';
+import { prepareTimeline, TIMELINE_POSTS } from './timeline.js';
 
 type ProfileNode = Readonly<{ id: number; callFrame: Readonly<{ functionName: string; url: string; lineNumber: number }>; hitCount?: number; children?: readonly number[] }>;
 type CpuProfile = Readonly<{ nodes: readonly ProfileNode[]; startTime: number; endTime: number; samples: readonly number[] }>;
@@ -35,12 +36,16 @@ await seeding.stop();
 
 const app = await startApp(settings('app', ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]));
 const pick = CASES[caseName];
-if (pick) {
-  const site = await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), seedUsername(2));
-  const result = await runLoad({ baseUrl: app.baseUrl, requests: [pick(site)], connections: 32, durationS: Number(seconds) });
+const request = pick
+  ? pick(await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), seedUsername(2)))
+  : caseName === 'timeline'
+    ? await prepareTimeline(app.baseUrl, join(workDir, 'profile.db'), TIMELINE_POSTS.large)
+    : null;
+if (request) {
+  const result = await runLoad({ baseUrl: app.baseUrl, requests: [request], connections: 32, durationS: Number(seconds) });
   process.stdout.write(`${caseName}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(result.statuses)}\n`);
 } else if (caseName !== 'start') {
-  throw new Error(`unknown case "${caseName}"; one of ${Object.keys(CASES).join(', ')}, start`);
+  throw new Error(`unknown case "${caseName}"; one of ${Object.keys(CASES).join(', ')}, timeline, start`);
 }
 await app.stop();
 

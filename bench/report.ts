@@ -65,12 +65,31 @@ export type StartSummary = Readonly<{
   checks: readonly Check[];
 }>;
 
+export type TimelineSide = Readonly<{
+  posts: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  unexpected: number;
+  rounds: readonly LoadResult[];
+}>;
+
+export type TimelineSummary = Readonly<{
+  followedUsers: number;
+  small: TimelineSide;
+  large: TimelineSide;
+  /** small ÷ large req/s: how many times slower the big timeline is (1.00 means not at all). */
+  slowdown: number;
+  checks: readonly Check[];
+}>;
+
 export type BenchReport = Readonly<{
   startedAt: string;
   machine: Readonly<Record<string, unknown>>;
   settings: Readonly<Record<string, unknown>>;
   cases: readonly CaseSummary[];
   errorPath: ErrorPathSummary;
+  timeline: TimelineSummary;
   memory: MemorySummary;
   start: StartSummary;
 }>;
@@ -81,6 +100,7 @@ const ERROR_PATH_TOLERANCE = 0.1;
 const RSS_LIMIT_MIB = 150;
 const RSS_FLAT_TOLERANCE = 0.1;
 const START_LIMIT_MS = 1500;
+const TIMELINE_SLOWDOWN_LIMIT = 2;
 
 export function summarizeCase(spec: CaseSpec, rounds: readonly LoadResult[], bareRounds: readonly LoadResult[]): CaseSummary {
   const ratios = rounds.map((round, index) => round.requestsPerSecond / (bareRounds[index] ?? bareRounds[0] ?? round).requestsPerSecond);
@@ -137,6 +157,30 @@ export function summarizeErrorPath(fast: readonly LoadResult[], slow: readonly L
   };
 }
 
+export function summarizeTimeline(followedUsers: number, posts: Readonly<{ small: number; large: number }>, runs: Readonly<{ small: readonly LoadResult[]; large: readonly LoadResult[] }>): TimelineSummary {
+  const side = (count: number, rounds: readonly LoadResult[]): TimelineSide => ({
+    posts: count,
+    requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
+    p50Ms: median(rounds.map((round) => round.p50Ms)),
+    p99Ms: median(rounds.map((round) => round.p99Ms)),
+    unexpected: sum(rounds.map((round) => round.errors + countOther(round.statuses, 200))),
+    rounds,
+  });
+  const small = side(posts.small, runs.small);
+  const large = side(posts.large, runs.large);
+  const slowdown = small.requestsPerSecond / large.requestsPerSecond;
+  return {
+    followedUsers,
+    small,
+    large,
+    slowdown,
+    checks: [
+      { target: `${large.posts.toLocaleString('en')} posts within ${TIMELINE_SLOWDOWN_LIMIT}× of ${small.posts} posts`, met: slowdown <= TIMELINE_SLOWDOWN_LIMIT },
+      { target: 'every answer 200', met: small.rounds.length > 0 && small.unexpected === 0 && large.unexpected === 0 },
+    ],
+  };
+}
+
 export function summarizeMemory(afterWarmupMiB: number, requestsPerRound: number, afterRoundsMiB: readonly number[], afterLoginMiB: number | null): MemorySummary {
   const first = afterRoundsMiB[0] ?? afterWarmupMiB;
   const last = afterRoundsMiB.at(-1) ?? first;
@@ -161,7 +205,7 @@ export function summarizeStart(firstStartMs: number, restartsMs: readonly number
 /** The report as Markdown tables: readable in a terminal and pasteable into bench/README.md. */
 export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
-  const { cases, errorPath, memory, start } = report;
+  const { cases, errorPath, timeline, memory, start } = report;
   const load = (value: unknown) => (Array.isArray(value) ? value.join(' / ') : '?');
   lines.push(`${report.startedAt} · commit ${String(report.machine.commit)} · ${String(report.machine.cpus)} × ${String(report.machine.cpuModel)} · Node ${String(report.machine.node)} · load average ${load(report.machine.loadAverageAtStart)} at start, ${load(report.machine.loadAverageAtEnd)} at end · ${String(report.settings.connections)} connections, ${String(report.settings.rounds)} rounds × ${String(report.settings.durationS)} s (medians)`, '');
   lines.push('| case | req/s | × bare | p50 ms | p99 ms | non-2xx | unexpected | targets |');
@@ -177,6 +221,13 @@ export function formatReport(report: BenchReport): string {
     lines.push(`| ${name} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.meanMs, 2)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
   }
   lines.push('', `slow ÷ fast: req/s ${fixed(errorPath.requestsPerSecondRatio, 2)}, mean latency ${fixed(errorPath.meanLatencyRatio, 2)}; alert emails received by the fast server: ${errorPath.alertEmailsReceived} — ${checks(errorPath.checks)}`);
+  lines.push('', `**Timeline** (logged-in \`GET /index\` of a user who follows ${timeline.followedUsers} users, each database in an app of its own)`, '');
+  lines.push('| posts in the database | req/s | p50 ms | p99 ms | unexpected |');
+  lines.push('|--:|--:|--:|--:|--:|');
+  for (const side of [timeline.small, timeline.large]) {
+    lines.push(`| ${side.posts.toLocaleString('en')} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
+  }
+  lines.push('', `${timeline.small.posts} ÷ ${timeline.large.posts.toLocaleString('en')} posts: req/s ${fixed(timeline.slowdown, 2)} — ${checks(timeline.checks)}`);
   lines.push('', `**Memory** (RSS of the app): after warm-up ${fixed(memory.afterWarmupMiB, 0)} MB; after each of ${memory.afterRoundsMiB.length} rounds of ${memory.requestsPerRound.toLocaleString('en')} mixed page requests ${memory.afterRoundsMiB.map((value) => `${fixed(value, 0)} MB`).join(', ')}${memory.afterLoginMiB === null ? '' : `; after the POST /login runs ${fixed(memory.afterLoginMiB, 0)} MB`} — ${checks(memory.checks)}`);
   lines.push('', `**Start** (spawn to first served request): median ${fixed(start.medianMs, 0)} ms over ${start.restartsMs.length} restarts (${start.restartsMs.map((value) => fixed(value, 0)).join(', ')} ms); first start on an empty database, migrations included: ${fixed(start.firstStartMs, 0)} ms — ${checks(start.checks)}`);
   return lines.join('\n');
@@ -186,6 +237,7 @@ export function allChecks(report: BenchReport): Check[] {
   return [
     ...report.cases.flatMap((row) => row.checks.map((check) => ({ ...check, target: `${row.title}: ${check.target}` }))),
     ...report.errorPath.checks.map((check) => ({ ...check, target: `500 path: ${check.target}` })),
+    ...report.timeline.checks.map((check) => ({ ...check, target: `timeline: ${check.target}` })),
     ...report.memory.checks.map((check) => ({ ...check, target: `memory: ${check.target}` })),
     ...report.start.checks,
   ];

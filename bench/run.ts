@@ -11,11 +11,12 @@ import { hideUsersTable, restoreUsersTable } from './fault.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
-  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeMemory, summarizeStart,
+  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeMemory, summarizeStart, summarizeTimeline,
   type BenchReport, type CaseSpec,
 } from './report.js';
 import { readSettings } from './settings.js';
 import { prepareSite, probe, seedUsername, seedUsers, type Site } from './site.js';
+import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS } from './timeline.js';
 
 const settings = readSettings(process.env);
 const startedAt = new Date().toISOString();
@@ -150,6 +151,18 @@ async function main(): Promise<void> {
   await fastMail.close();
   await slowMail.close();
 
+  const timelineRuns = await measureTimelines({
+    appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
+    start,
+    stop,
+    workDir,
+    connections: settings.connections,
+    warmupS: settings.warmupS,
+    durationS: settings.durationS,
+    rounds: settings.rounds,
+    log,
+  });
+
   const report: BenchReport = {
     startedAt,
     machine: { ...machineAtStart, loadAverageAtEnd: loadavg().map((value) => Number(value.toFixed(2))) },
@@ -161,6 +174,7 @@ async function main(): Promise<void> {
       summarizeCase(BESIDE_LOGIN_CASE, [besideLogin], bareRounds),
     ],
     errorPath: summarizeErrorPath(errorPath.fast, errorPath.slow, alertEmails),
+    timeline: summarizeTimeline(TIMELINE_AUTHORS, TIMELINE_POSTS, timelineRuns),
     memory: summarizeMemory(afterWarmupMiB, perRound, afterRoundsMiB, afterLoginMiB),
     start: summarizeStart(first.startMs, restartsMs),
   };

@@ -3,6 +3,12 @@ import type { FollowCounts, FollowRepository } from '../../../domain/ports/follo
 import type { UserId } from '../../../domain/user.js';
 import { FollowSchema } from './follow-schema.js';
 
+// PostgreSQL counts as bigint, which its driver hands over as text.
+type CountsRow = { followers: number | string; following: number | string };
+
+const IS_FOLLOWING = 'select 1 from follows where follower_id = ? and followed_id = ?';
+const COUNTS = 'select (select count(*) from follows where followed_id = ?) as followers, (select count(*) from follows where follower_id = ?) as following';
+
 /** Who follows whom, one row per pair; the primary key makes a second follow a no-op. */
 export class MikroOrmFollowRepository implements FollowRepository {
   constructor(private readonly em: EntityManager) {}
@@ -19,15 +25,14 @@ export class MikroOrmFollowRepository implements FollowRepository {
     await this.em.nativeDelete(FollowSchema, { followerId, followedId });
   }
 
+  // The profile page's reads, as plain queries on the two indexes (see the user repository).
   async isFollowing(followerId: UserId, followedId: UserId): Promise<boolean> {
-    return (await this.em.count(FollowSchema, { followerId, followedId })) > 0;
+    const rows = (await this.em.getConnection().execute(IS_FOLLOWING, [followerId, followedId])) as unknown[];
+    return rows.length > 0;
   }
 
   async counts(userId: UserId): Promise<FollowCounts> {
-    const [followers, following] = await Promise.all([
-      this.em.count(FollowSchema, { followedId: userId }),
-      this.em.count(FollowSchema, { followerId: userId }),
-    ]);
-    return { followers, following };
+    const [row] = (await this.em.getConnection().execute(COUNTS, [userId, userId])) as CountsRow[];
+    return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
   }
 }

@@ -24,9 +24,15 @@ export class MikroOrmPostRepository implements PostRepository {
     return { id: Number(id), ...post };
   }
 
+  // Written as a correlated EXISTS, the planner walks the (created_at) index from the newest post,
+  // checks each author against the follows' primary key, and stops after one page. The same filter
+  // as `author_id in (select followed_id …)` made SQLite gather every post of every followed user
+  // and sort them: 19 ms for 500 followed users with 100 000 posts, against 0.3 ms this way (issue
+  // 9's benchmark case). The walk grows only for viewers whose followed users rarely post: for one
+  // following nobody, it reads the whole index (about 3 ms per 100 000 posts).
   homeTimeline(userId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
     return this.timeline(
-      `${TIMELINE_COLUMNS} where p.author_id = ? or p.author_id in (select followed_id from follows where follower_id = ?) ${NEWEST_FIRST}`,
+      `${TIMELINE_COLUMNS} where p.author_id = ? or exists (select 1 from follows f where f.follower_id = ? and f.followed_id = p.author_id) ${NEWEST_FIRST}`,
       [userId, userId, limit, offset],
     );
   }

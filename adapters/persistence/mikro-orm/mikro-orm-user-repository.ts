@@ -1,4 +1,4 @@
-import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { err, ok, type Result } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
@@ -8,7 +8,11 @@ import { toNullableDate } from './sql-values.js';
 
 type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null };
 
-const FIND_BY_ID = 'select id, username, email, password_hash, about_me, last_seen from users where id = ?';
+const USER_COLUMNS = 'select id, username, email, password_hash, about_me, last_seen from users';
+const FIND_BY_ID = `${USER_COLUMNS} where id = ?`;
+// Matches the unique index on lower(username), so the lookup is an index search.
+const FIND_BY_USERNAME = `${USER_COLUMNS} where lower(username) = ?`;
+const FIND_BY_EMAIL = `${USER_COLUMNS} where email = ?`;
 
 /**
  * Users in a SQL database. Writes go straight to the database (no unit-of-work flush), so a failed
@@ -31,20 +35,18 @@ export class MikroOrmUserRepository implements UserRepository {
     }
   }
 
-  // On every logged-in request's path: one plain query, without the ORM's query building, which
-  // cost more than the query itself (issue 8's profile).
-  async findById(id: UserId): Promise<User | null> {
-    const [row] = (await this.em.getConnection().execute(FIND_BY_ID, [id])) as UserRow[];
-    return row ? new User(Number(row.id), row.username, row.email, row.password_hash, row.about_me, toNullableDate(row.last_seen)) : null;
+  // Reads are plain queries: they are on every logged-in request's path, and MikroORM's query
+  // building cost more than the queries themselves (issue 8's profile).
+  findById(id: UserId): Promise<User | null> {
+    return this.findOne(FIND_BY_ID, id);
   }
 
   findByUsername(username: string): Promise<User | null> {
-    const lowerUsername: string = raw((alias: string) => `lower(${alias}.username)`);
-    return this.em.findOne(User, { [lowerUsername]: usernameKey(username) }, { disableIdentityMap: true });
+    return this.findOne(FIND_BY_USERNAME, usernameKey(username));
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.em.findOne(User, { email }, { disableIdentityMap: true });
+    return this.findOne(FIND_BY_EMAIL, email);
   }
 
   async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
@@ -66,6 +68,11 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
     await this.em.nativeUpdate(User, { id }, { passwordHash });
+  }
+
+  private async findOne(sql: string, value: string | number): Promise<User | null> {
+    const [row] = (await this.em.getConnection().execute(sql, [value])) as UserRow[];
+    return row ? new User(Number(row.id), row.username, row.email, row.password_hash, row.about_me, toNullableDate(row.last_seen)) : null;
   }
 
   // A unique violation is attributed by asking the database who holds the value now, rather than
