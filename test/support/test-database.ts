@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import sqlite3 from 'sqlite3';
 import type { DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
 
 export type TestDatabase = Readonly<{
@@ -38,6 +39,19 @@ export async function createPostgresDatabase(serverUrl: string): Promise<TestDat
     sqlitePath: null,
     drop: () => administer(serverUrl, `drop database if exists "${name}" with (force)`),
   };
+}
+
+/** Runs `sql` on the database behind the app's back, as an operator's console would. */
+export async function runSql(location: DatabaseLocation, sql: string): Promise<void> {
+  if (location.dialect === 'postgresql') return administer(location.url, sql);
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const opened: sqlite3.Database = new sqlite3.Database(location.path, (error) => (error ? reject(error) : resolve(opened)));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
+  } finally {
+    await new Promise<void>((settle) => db.close(() => settle()));
+  }
 }
 
 async function administer(serverUrl: string, sql: string): Promise<void> {

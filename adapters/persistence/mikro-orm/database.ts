@@ -1,5 +1,5 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
@@ -7,7 +7,8 @@ import type { SessionRepository } from '../../../domain/ports/session-repository
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { FollowSchema } from './follow-schema.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
-import { dialectOptions, type DatabaseLocation } from './dialects.js';
+import { dialectOf, type DatabaseLocation, type Dialect } from './dialects.js';
+import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
 import { MikroOrmPostRepository } from './mikro-orm-post-repository.js';
@@ -26,7 +27,10 @@ export class Database {
   readonly posts: PostRepository;
   readonly follows: FollowRepository;
 
-  private constructor(private readonly orm: MikroORM) {
+  private constructor(
+    private readonly orm: MikroORM,
+    private readonly dialect: Dialect,
+  ) {
     this.users = new MikroOrmUserRepository(orm.em);
     this.sessions = new MikroOrmSessionRepository(orm.em);
     this.loginAttempts = new MikroOrmLoginAttemptLog(orm.em);
@@ -36,23 +40,41 @@ export class Database {
 
   /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
   static async open(location: DatabaseLocation, log: (message: string) => void = () => {}): Promise<Database> {
+    const dialect = await dialectOf(location);
     const orm = await MikroORM.init({
-      ...dialectOptions(location),
+      ...dialect.options,
       entities: [UserSchema, SessionSchema, LoginFailureSchema, PostSchema, FollowSchema],
-      extensions: [Migrator],
       // Repositories resolve the request's own EntityManager; using the global one is a bug.
       allowGlobalContext: false,
       debug: false,
       colors: false,
       logger: log,
     });
-    return new Database(orm);
+    return new Database(orm, dialect);
   }
 
-  /** Applies pending migrations; returns the names of those it ran. */
+  /**
+   * Applies pending migrations; returns the names of those it ran. The migration tooling (a quarter
+   * of a start's module loading, issue 8) is loaded only when the database's history lacks one.
+   */
   async migrate(): Promise<string[]> {
-    const applied = await this.orm.getMigrator().up();
+    if (await this.isUpToDate()) return [];
+    const [{ Migrator }, migrationsList] = await Promise.all([import('@mikro-orm/migrations'), this.dialect.migrations()]);
+    this.orm.config.set('migrations', { ...this.orm.config.get('migrations'), migrationsList });
+    // Both dialects' drivers are knex-based SQL drivers, whose EntityManager the migrator needs.
+    const applied = await new Migrator(this.orm.em as SqlEntityManager).up();
     return applied.map((migration) => migration.name);
+  }
+
+  // A history that cannot be read (a new database has no table yet) is left to the migrator.
+  private async isUpToDate(): Promise<boolean> {
+    try {
+      const rows = (await this.orm.em.getConnection().execute('select name from mikro_orm_migrations')) as { name: string }[];
+      const applied = new Set(rows.map((row) => row.name));
+      return MIGRATION_NAMES.every((name) => applied.has(name));
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -1,8 +1,4 @@
-import type { Options } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
-import { postgresqlMigrations } from './migrations/postgresql/index.js';
-import { sqliteMigrations } from './migrations/sqlite/index.js';
+import type { MigrationObject, Options } from '@mikro-orm/core';
 
 export type DatabaseLocation =
   | Readonly<{ dialect: 'sqlite'; path: string }>
@@ -19,31 +15,52 @@ const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; P
 // minute; the pool then opens fresh connections by itself once the server is back.
 const POSTGRESQL_TIMEOUT_MS = 5_000;
 
-/** What differs between the dialects: the driver, where the data is, the migrations, the pool. */
-export function dialectOptions(location: DatabaseLocation): Options {
+export type Dialect = Readonly<{
+  options: Options;
+  /** The dialect's migrations, loaded only when some are pending. */
+  migrations: () => Promise<MigrationObject[]>;
+}>;
+
+const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
+
+/**
+ * What differs between the dialects: the driver, where the data is, the migrations, the pool. Only
+ * the chosen dialect's driver is loaded: the other one costs start-up time and memory (issue 8).
+ */
+export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
   switch (location.dialect) {
-    case 'sqlite':
+    case 'sqlite': {
+      const { SqliteDriver } = await import('@mikro-orm/sqlite');
       return {
-        driver: SqliteDriver,
-        dbName: location.path,
-        migrations: { migrationsList: sqliteMigrations, transactional: true, snapshot: false },
-        pool: {
-          min: 1,
-          max: 4,
-          afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
-            connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
+        options: {
+          driver: SqliteDriver,
+          dbName: location.path,
+          migrations: MIGRATION_OPTIONS,
+          pool: {
+            min: 1,
+            max: 4,
+            afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
+              connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
+          },
         },
+        migrations: async () => (await import('./migrations/sqlite/index.js')).sqliteMigrations,
       };
-    case 'postgresql':
+    }
+    case 'postgresql': {
+      const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
       return {
-        driver: PostgreSqlDriver,
-        clientUrl: location.url,
-        migrations: { migrationsList: postgresqlMigrations, transactional: true, snapshot: false },
-        pool: { min: 0, max: 10, acquireTimeoutMillis: POSTGRESQL_TIMEOUT_MS },
-        driverOptions: {
-          acquireConnectionTimeout: POSTGRESQL_TIMEOUT_MS,
-          connection: { connectionTimeoutMillis: POSTGRESQL_TIMEOUT_MS, statement_timeout: 2 * POSTGRESQL_TIMEOUT_MS },
+        options: {
+          driver: PostgreSqlDriver,
+          clientUrl: location.url,
+          migrations: MIGRATION_OPTIONS,
+          pool: { min: 0, max: 10, acquireTimeoutMillis: POSTGRESQL_TIMEOUT_MS },
+          driverOptions: {
+            acquireConnectionTimeout: POSTGRESQL_TIMEOUT_MS,
+            connection: { connectionTimeoutMillis: POSTGRESQL_TIMEOUT_MS, statement_timeout: 2 * POSTGRESQL_TIMEOUT_MS },
+          },
         },
+        migrations: async () => (await import('./migrations/postgresql/index.js')).postgresqlMigrations,
       };
+    }
   }
 }
