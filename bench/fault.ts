@@ -2,7 +2,7 @@
 // mistake or a broken migration would, renames the users table away under the running process.
 // Every request that reads users then fails at once with a real driver error ("no such table"),
 // and renaming the table back heals the app without a restart.
-import { withSqliteFile } from './sqlite-file.js';
+import { withSqliteFile } from '../test/support/sqlite-file.js';
 
 const TABLE = 'users';
 const HIDDEN = 'users_hidden_by_bench';

@@ -2,7 +2,7 @@
 // registering 500 users through the front door would cost 500 password hashes (minutes), and their
 // posts and follows change nothing about what the page then has to read. The viewer who follows
 // them all is registered through the front door beforehand, so that it can log in.
-import { withSqliteFile } from './sqlite-file.js';
+import { withSqliteFile } from '../test/support/sqlite-file.js';
 
 export type TimelineSeed = Readonly<{
   /** The registered user who will follow every author. */

@@ -15,10 +15,11 @@ export type ViewOptions = Readonly<{
  * renders could swap their bodies.
  */
 export function pugViews(options: ViewOptions): Koa.Middleware {
-  return views(path.resolve(options.dir), {
+  const dir = path.resolve(options.dir);
+  return views(dir, {
     extension: 'pug',
     options: {
-      basedir: path.resolve(options.dir),
+      basedir: dir,
       cache: options.cache,
       // Line tracking around every output statement: useful in a developer's stack trace, pure
       // cost in production (issue 8's profile).

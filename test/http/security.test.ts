@@ -5,15 +5,10 @@ import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
 import { Browser } from '../support/browser.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { startTestApp, TEST_SECRET_KEY } from '../support/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { withTestDatabase } from '../support/test-database.js';
 
 const OLD_KEY = TEST_SECRET_KEY;
 const NEW_KEY = 'a-newer-test-only-secret-key-abcdefghijklmnopqrstu';
-
-async function withSharedDatabase<T>(work: (database: TestDatabase) => Promise<T>): Promise<T> {
-  const database = await createTestDatabase();
-  return work(database).finally(() => database.drop());
-}
 
 /** A second browser holding exactly the cookies of the first: a stolen or copied cookie. */
 function copyOf(browser: Browser): Browser {
@@ -113,7 +108,7 @@ test('when logins keep failing, then 429 with Retry-After and its page, and the 
   }
 });
 
-test('when two app processes share the database, then failures seen by one throttle the other', () => withSharedDatabase(async (database) => {
+test('when two app processes share the database, then failures seen by one throttle the other', () => withTestDatabase(async (database) => {
   const first = await startTestApp({ database });
   const second = await startTestApp({ database });
   try {
@@ -140,7 +135,7 @@ test('when served over HTTPS behind a trusted proxy, then the session cookie is 
   }
 });
 
-test('when the secret key is rotated, then cookies signed with the old key still work and are re-signed with the new one', () => withSharedDatabase(async (database) => {
+test('when the secret key is rotated, then cookies signed with the old key still work and are re-signed with the new one', () => withTestDatabase(async (database) => {
   const before = await startTestApp({ database, secretKeys: [OLD_KEY] });
   const browser = before.browser();
   try {

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import sqlite3 from 'sqlite3';
 import type { DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
+import { withSqliteFile } from './sqlite-file.js';
 
 export type TestDatabase = Readonly<{
   location: DatabaseLocation;
@@ -20,6 +20,12 @@ export const testDialect: DatabaseLocation['dialect'] = TEST_DATABASE_URL ? 'pos
 
 export function createTestDatabase(): Promise<TestDatabase> {
   return TEST_DATABASE_URL ? createPostgresDatabase(TEST_DATABASE_URL) : createSqliteDatabase();
+}
+
+/** Runs `work` on a fresh test database, dropped afterwards whatever happens. */
+export async function withTestDatabase<T>(work: (database: TestDatabase) => Promise<T>): Promise<T> {
+  const database = await createTestDatabase();
+  return work(database).finally(() => database.drop());
 }
 
 export async function createSqliteDatabase(): Promise<TestDatabase> {
@@ -44,14 +50,7 @@ export async function createPostgresDatabase(serverUrl: string): Promise<TestDat
 /** Runs `sql` on the database behind the app's back, as an operator's console would. */
 export async function runSql(location: DatabaseLocation, sql: string): Promise<void> {
   if (location.dialect === 'postgresql') return administer(location.url, sql);
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened: sqlite3.Database = new sqlite3.Database(location.path, (error) => (error ? reject(error) : resolve(opened)));
-  });
-  try {
-    await new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-  } finally {
-    await new Promise<void>((settle) => db.close(() => settle()));
-  }
+  await withSqliteFile(location.path, (db) => db.exec(sql));
 }
 
 async function administer(serverUrl: string, sql: string): Promise<void> {

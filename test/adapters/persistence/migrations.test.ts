@@ -2,18 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
 import { MIGRATION_NAMES } from '../../../adapters/persistence/mikro-orm/migrations/migration-names.js';
-import { createTestDatabase, runSql, testDialect, type TestDatabase } from '../../support/test-database.js';
+import { runSql, testDialect, withTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 // Runs on SQLite with `npm test` and on PostgreSQL with `npm run test:pg`.
-
-async function withDatabase(work: (testDatabase: TestDatabase) => Promise<void>): Promise<void> {
-  const testDatabase = await createTestDatabase();
-  try {
-    await work(testDatabase);
-  } finally {
-    await testDatabase.drop();
-  }
-}
 
 async function migrateOnce(testDatabase: TestDatabase): Promise<string[]> {
   const database = await Database.open(testDatabase.location);
@@ -25,7 +16,7 @@ async function migrateOnce(testDatabase: TestDatabase): Promise<string[]> {
 }
 
 test(`when the ${testDialect} database is new, then every migration runs in order and the tables answer`, () =>
-  withDatabase(async (testDatabase) => {
+  withTestDatabase(async (testDatabase) => {
     assert.equal(await migrateOnce(testDatabase), [...MIGRATION_NAMES]);
     const database = await Database.open(testDatabase.location);
     try {
@@ -36,14 +27,14 @@ test(`when the ${testDialect} database is new, then every migration runs in orde
   }));
 
 test('when the database is up to date, then a restart applies nothing', () =>
-  withDatabase(async (testDatabase) => {
+  withTestDatabase(async (testDatabase) => {
     await migrateOnce(testDatabase);
     assert.equal(await migrateOnce(testDatabase), []);
     assert.equal(await migrateOnce(testDatabase), []);
   }));
 
 test('when the history lacks the newest migration, then only that one runs', () =>
-  withDatabase(async (testDatabase) => {
+  withTestDatabase(async (testDatabase) => {
     await migrateOnce(testDatabase);
     const newest = MIGRATION_NAMES.at(-1) ?? '';
     // A database from before the newest release: its tables and its line in the history are gone.

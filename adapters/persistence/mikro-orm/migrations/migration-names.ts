@@ -1,3 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+
 // Every migration's name, in the order they run. Both dialects' folders hold one class per name
 // (the compiler checks it), and start-up compares this list with the database's history, so an
 // up-to-date database is served without loading the migration tooling at all (issue 8).
@@ -8,3 +10,8 @@ export const MIGRATION_NAMES = [
 ] as const;
 
 export type MigrationName = (typeof MIGRATION_NAMES)[number];
+
+/** A dialect's migration list: its class for every name, in the order the names run. */
+export function inRunOrder(classes: Readonly<Record<MigrationName, MigrationObject['class']>>): MigrationObject[] {
+  return MIGRATION_NAMES.map((name) => ({ name, class: classes[name] }));
+}

@@ -2,13 +2,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { CreatePostsAndFollows } from './create-posts-and-follows.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
-import { MIGRATION_NAMES, type MigrationName } from '../migration-names.js';
+import { inRunOrder } from '../migration-names.js';
 
 // Listed explicitly, in order, so migrations run the same from TypeScript sources and from the build.
-const classes: Record<MigrationName, MigrationObject['class']> = {
+export const sqliteMigrations: MigrationObject[] = inRunOrder({
   '2026-11-22-0001-create-users': CreateUsers,
   '2026-11-22-0002-create-sessions-and-login-failures': CreateSessionsAndLoginFailures,
   '2026-11-22-0003-create-posts-and-follows': CreatePostsAndFollows,
-};
-
-export const sqliteMigrations: MigrationObject[] = MIGRATION_NAMES.map((name) => ({ name, class: classes[name] }));
+});

@@ -1,4 +1,5 @@
-// The bench's own connection to the app's SQLite file, beside the app's (for faults and seeding).
+// A connection of its own to an app's SQLite file, beside the app's: for tests and the bench that
+// change the database behind the app's back (faults, seeding, an operator's console).
 import sqlite3 from 'sqlite3';
 
 export type SqliteFile = Readonly<{
