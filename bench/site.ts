@@ -86,11 +86,13 @@ export async function probe(baseUrl: string, request: LoadRequest): Promise<numb
   return response.status;
 }
 
-function cookieHeader(browser: Browser): string {
+/** The cookies `browser` holds, as the Cookie header of a load request. */
+export function cookieHeader(browser: Browser): string {
   return [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 }
 
-function expectPage(status: number, expected: number, text: string, contains: string, what: string): void {
+/** Fails the bench unless a page answered `expected` and contains `contains`. */
+export function expectPage(status: number, expected: number, text: string, contains: string, what: string): void {
   if (status !== expected || !text.includes(contains)) {
     throw new Error(`${what} answered ${status} (expected ${expected} containing "${contains}"):\n${text.slice(0, 500)}`);
   }

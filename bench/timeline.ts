@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Browser } from '../test/support/browser.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
 import type { AppSettings, ServerProcess } from './processes.js';
-import { SEED_PASSWORD } from './site.js';
+import { cookieHeader, expectPage, SEED_PASSWORD } from './site.js';
 import { seedTimeline } from './timeline-seed.js';
 
 export const TIMELINE_AUTHORS = 500;
@@ -73,9 +73,6 @@ export async function prepareTimeline(baseUrl: string, databasePath: string, pos
   if (login.status !== 302) throw new Error(`logging in ${VIEWER} answered ${login.status}, expected 302`);
   // The newest post must head the page, or the case would measure an empty timeline.
   const index = await browser.get('/index');
-  if (index.status !== 200 || !index.text.includes('Post number 0 of')) {
-    throw new Error(`GET /index on the ${posts}-post timeline answered ${index.status} without its newest post:\n${index.text.slice(0, 500)}`);
-  }
-  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return { method: 'GET', path: '/index', headers: { Accept: 'text/html', Cookie: cookie } };
+  expectPage(index.status, 200, index.text, 'Post number 0 of', `GET /index on the ${posts}-post timeline`);
+  return { method: 'GET', path: '/index', headers: { Accept: 'text/html', Cookie: cookieHeader(browser) } };
 }
