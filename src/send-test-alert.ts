@@ -1,9 +1,8 @@
 // `npm run mail:test`: sends one alert email with the current mail configuration, straight through
 // the mailer (not the background queue), and reports success or the exact SMTP error. Mail settings
-// that silently do nothing are what users of the original struggle with most (issue 4).
+// that silently do nothing are what users of the original struggle with most.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describeMailFailure } from '../adapters/mail/describe-mail-failure.js';
 import { ConfigError, loadConfig, loadDotEnv, type MailConfig } from './config.js';
 import { createMailer } from './logging.js';
 
@@ -34,18 +33,17 @@ async function main(): Promise<number> {
   const mailer = createMailer(mail, instanceDir);
   const where = destination(mail, instanceDir);
   try {
-    await mailer.send({
+    const sent = await mailer.send({
       to: mail.admins,
       subject: 'Microblog Failure: test alert',
       text: `This is a test alert sent by "npm run mail:test" on ${hostname()} at ${new Date().toISOString()}.\nAlert emails reach you.\n`,
     });
+    if (sent.isErr()) {
+      console.error(`mail:test: sending ${where} failed: ${sent.error.reason}`);
+      return 1;
+    }
     console.log(`mail:test: test alert sent ${where} to ${mail.admins.join(', ')}`);
     return 0;
-  } catch (error) {
-    // nodemailer never echoes the password, but a server reply might; it must not reach a terminal log.
-    const reason = mail.password ? describeMailFailure(error).replaceAll(mail.password, '[redacted]') : describeMailFailure(error);
-    console.error(`mail:test: sending ${where} failed: ${reason}`);
-    return 1;
   } finally {
     await mailer.close();
   }

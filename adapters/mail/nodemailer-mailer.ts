@@ -1,9 +1,12 @@
-// The Mailer port over SMTP with nodemailer. Its default timeouts are minutes (DESIGN.md §6); ours
-// are seconds, so a dead or silent mail server is noticed quickly by the alert queue and the
-// `mail:test` command alike.
+// The Mailer port over SMTP with nodemailer. Its default timeouts are minutes; ours are seconds, so
+// a dead or silent mail server is noticed quickly by every sender: the alert queue, the password
+// reset and the `mail:test` command alike.
+import { err, ok, type Result } from 'neverthrow';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import type { MailNotSent } from '../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
+import { mailFailure } from './mail-failure.js';
 
 export type SmtpTimeouts = Readonly<{
   /** To establish the TCP (or TLS) connection. */
@@ -52,8 +55,13 @@ export class NodemailerMailer implements Mailer {
     });
   }
 
-  async send(message: MailMessage): Promise<void> {
-    await this.#transport.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text });
+  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
+    try {
+      await this.#transport.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html });
+      return ok(undefined);
+    } catch (error) {
+      return err(mailFailure(error, this.options.password));
+    }
   }
 
   async close(): Promise<void> {

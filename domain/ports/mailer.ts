@@ -1,12 +1,21 @@
+import type { Result } from 'neverthrow';
+import type { MailNotSent } from '../errors.js';
+
 export type MailMessage = Readonly<{
   to: readonly string[];
   subject: string;
   text: string;
+  /** An HTML alternative of `text`, for mail clients that show it. */
+  html?: string;
 }>;
 
-/** Sends email. Adapters decide how (SMTP, a folder of files for development); callers decide when. */
+/**
+ * Sends email. Adapters decide how (SMTP, a folder of files, memory); callers decide when. A mail
+ * server that refuses or cannot be reached is an outcome every caller must handle, so it comes back
+ * as a value rather than an exception.
+ */
 export interface Mailer {
-  /** Resolves once the message is accepted for delivery; rejects with the transport's reason. */
-  send(message: MailMessage): Promise<void>;
+  /** Resolves once the message is accepted for delivery, or with the transport's reason for not taking it. */
+  send(message: MailMessage): Promise<Result<void, MailNotSent>>;
   close(): Promise<void>;
 }

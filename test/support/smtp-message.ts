@@ -1,25 +1,53 @@
-// Reads the raw messages our mailers produce (single-part text, as nodemailer writes it) well enough
-// for tests to assert on recipients, subject and text: headers unfolded, RFC 2047 encoded words,
-// quoted-printable and base64 bodies decoded.
+// Reads the raw messages our mailers produce (as nodemailer writes them: one text part, or a
+// multipart/alternative of text and HTML) well enough for tests to assert on recipients, subject and
+// both bodies: headers unfolded, RFC 2047 encoded words, quoted-printable and base64 bodies decoded.
 
-export type ParsedMail = Readonly<{ from: string; to: readonly string[]; subject: string; text: string }>;
+export type ParsedMail = Readonly<{
+  from: string;
+  to: readonly string[];
+  subject: string;
+  text: string;
+  /** The HTML alternative, or null when the message has none. */
+  html: string | null;
+}>;
+
+type Part = Readonly<{ headers: ReadonlyMap<string, string>; body: string }>;
 
 export function parseMail(raw: string): ParsedMail {
-  const normalized = raw.replace(/\r\n/g, '\n');
-  const split = normalized.indexOf('\n\n');
-  const head = split === -1 ? normalized : normalized.slice(0, split);
-  const body = split === -1 ? '' : normalized.slice(split + 2);
+  const message = splitPart(raw.replace(/\r\n/g, '\n'));
+  const leaves = leafParts(message);
+  const bodyOf = (type: string) => {
+    const part = leaves.find((leaf) => (leaf.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type));
+    return part === undefined ? null : decodeBody(part.body, (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase());
+  };
+  return {
+    from: addresses(message.headers.get('from') ?? '')[0] ?? '',
+    to: addresses(message.headers.get('to') ?? ''),
+    subject: decodeWords(message.headers.get('subject') ?? ''),
+    text: bodyOf('text/plain') ?? '',
+    html: bodyOf('text/html'),
+  };
+}
+
+function splitPart(text: string): Part {
+  const split = text.indexOf('\n\n');
+  const head = split === -1 ? text : text.slice(0, split);
   const headers = new Map<string, string>();
   for (const line of head.replace(/\n[ \t]+/g, ' ').split('\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
-  return {
-    from: addresses(headers.get('from') ?? '')[0] ?? '',
-    to: addresses(headers.get('to') ?? ''),
-    subject: decodeWords(headers.get('subject') ?? ''),
-    text: decodeBody(body, (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase()),
-  };
+  return { headers, body: split === -1 ? '' : text.slice(split + 2) };
+}
+
+function leafParts(part: Part): Part[] {
+  const boundary = /multipart\/[^;]+;.*boundary="?([^";]+)"?/i.exec(part.headers.get('content-type') ?? '')?.[1];
+  if (boundary === undefined) return [part];
+  return part.body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((chunk) => !chunk.startsWith('--'))
+    .flatMap((chunk) => leafParts(splitPart(chunk.replace(/^\n/, '').replace(/\n$/, ''))));
 }
 
 function addresses(value: string): string[] {

@@ -48,7 +48,7 @@ export function emailAlertAppender(options: EmailAlertOptions): EmailAlerts {
     retryBackoffMs: options.retryBackoffMs ?? 1_000,
     timers,
     report: { warn: (message) => reporter?.warn(message), info: (message) => reporter?.info(message) },
-    describeFailure: (error) => toOneLine(options.scrub(describeFailure(error))),
+    describeFailure: (failure) => toOneLine(options.scrub(failure.reason)),
   });
   const groups = new AlertGroups({
     windowMs: options.groupWindowMs ?? 10 * 60_000,
@@ -79,13 +79,6 @@ export function emailAlertAppender(options: EmailAlertOptions): EmailAlerts {
     },
     pendingEmails: () => queue.pending,
   };
-}
-
-// Transport errors (nodemailer's among them) carry a code such as ECONNREFUSED or EAUTH worth keeping.
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
 }
 
 function errorName(error: unknown): string {

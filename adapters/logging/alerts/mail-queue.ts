@@ -2,6 +2,8 @@
 // `enqueue` only stores the message. The queue is bounded (the oldest message is dropped, and the
 // drops counted), each message is retried with exponential backoff a bounded number of times, and a
 // failing mail server is reported once, not once per retry or per alert, until mail gets through again.
+import { err, type Result } from 'neverthrow';
+import { mailNotSent, type MailNotSent } from '../../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../../domain/ports/mailer.js';
 import type { Timers } from './timers.js';
 
@@ -14,8 +16,8 @@ export type MailQueueOptions = Readonly<{
   timers: Timers;
   /** Where the queue reports its own trouble; the text must already be free of secrets. */
   report: Readonly<{ warn: (message: string) => void; info: (message: string) => void }>;
-  /** Turns a send failure into one safe line of text. */
-  describeFailure: (error: unknown) => string;
+  /** Turns a refused send into one safe line of text. */
+  describeFailure: (failure: MailNotSent) => string;
 }>;
 
 export class MailQueue {
@@ -72,18 +74,24 @@ export class MailQueue {
 
   private async deliver(message: MailMessage): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.options.mailer.send(message);
+      const sent = await this.attempt(message);
+      if (sent.isOk()) {
         this.delivered();
         return;
-      } catch (error) {
-        if (attempt >= this.options.maxAttempts) {
-          this.undeliverable(error, attempt);
-          return;
-        }
-        await this.sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
       }
+      if (attempt >= this.options.maxAttempts) {
+        this.undeliverable(sent.error, attempt);
+        return;
+      }
+      await this.sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
     }
+  }
+
+  // A mailer that throws has a bug, but nothing above this background loop would catch it: it is
+  // reported like a refusal and the queue carries on with the next message.
+  private attempt(message: MailMessage): Promise<Result<void, MailNotSent>> {
+    return this.options.mailer.send(message).catch((error: unknown) =>
+      err(mailNotSent(`the mailer failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`)));
   }
 
   private delivered(): void {
@@ -93,11 +101,11 @@ export class MailQueue {
     this.#dropped = 0;
   }
 
-  private undeliverable(error: unknown, attempts: number): void {
+  private undeliverable(failure: MailNotSent, attempts: number): void {
     if (this.#failureReported) return;
     this.#failureReported = true;
     this.options.report.warn(
-      `Alert email not sent after ${attempts} attempts: ${this.options.describeFailure(error)} ` +
+      `Alert email not sent after ${attempts} attempts: ${this.options.describeFailure(failure)} ` +
         '(further failures are not logged until an alert email gets through)',
     );
   }

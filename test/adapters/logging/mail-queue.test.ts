@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MailQueue } from '../../../adapters/logging/alerts/mail-queue.js';
+import { err, ok, type Result } from 'neverthrow';
+import { mailNotSent, type MailNotSent } from '../../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../../domain/ports/mailer.js';
 import { instantTimers } from '../../support/log-timers.js';
 
@@ -9,14 +11,16 @@ class ScriptedMailer implements Mailer {
   readonly sent: string[] = [];
   attempts = 0;
 
-  constructor(private readonly script: ('fail' | 'ok' | 'hang')[]) {}
+  constructor(private readonly script: ('fail' | 'ok' | 'hang' | 'throw')[]) {}
 
-  async send(message: MailMessage): Promise<void> {
+  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
     this.attempts += 1;
     const outcome = this.script.shift() ?? 'ok';
     if (outcome === 'hang') return new Promise(() => undefined);
-    if (outcome === 'fail') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' });
+    if (outcome === 'fail') return err(mailNotSent('ESOCKET: connect ECONNREFUSED 127.0.0.1:25'));
+    if (outcome === 'throw') throw new TypeError('Cannot read properties of undefined');
     this.sent.push(message.subject);
+    return ok(undefined);
   }
 
   async close(): Promise<void> {}
@@ -32,7 +36,7 @@ function queueOver(mailer: Mailer, capacity = 10): { queue: MailQueue; warnings:
     retryBackoffMs: 1_000,
     timers: instantTimers,
     report: { warn: (message) => warnings.push(message), info: (message) => notes.push(message) },
-    describeFailure: (error) => (error instanceof Error ? error.message : String(error)),
+    describeFailure: (failure) => failure.reason,
   });
   return { queue, warnings, notes };
 }
@@ -58,7 +62,7 @@ test('when every attempt fails for several messages, then the failure is reporte
   await queue.drain(1_000);
   assert.is(mailer.attempts, 7);
   assert.equal(warnings, [
-    'Alert email not sent after 3 attempts: connect ECONNREFUSED 127.0.0.1:25 (further failures are not logged until an alert email gets through)',
+    'Alert email not sent after 3 attempts: ESOCKET: connect ECONNREFUSED 127.0.0.1:25 (further failures are not logged until an alert email gets through)',
   ]);
   assert.equal(mailer.sent, ['three']);
   assert.equal(notes, ['Alert emails are being delivered again']);
@@ -73,6 +77,19 @@ test('when the queue is full, then the oldest waiting message is dropped and the
   assert.equal(mailer.sent, ['c', 'd']);
   assert.equal(warnings, ['Alert email queue is full (2); dropping the oldest alerts']);
   assert.equal(notes, ['2 alert emails were dropped because the queue was full']);
+});
+
+test('when the mailer throws instead of answering, then the queue reports it once and goes on with the next message', async () => {
+  const mailer = new ScriptedMailer(['throw', 'throw', 'throw', 'ok']);
+  const { queue, warnings } = queueOver(mailer);
+  queue.enqueue(mail('one'));
+  queue.enqueue(mail('two'));
+  assert.is(await queue.drain(1_000), 0);
+  assert.equal(mailer.sent, ['two']);
+  assert.equal(warnings, [
+    'Alert email not sent after 3 attempts: the mailer failed unexpectedly: TypeError: Cannot read properties of undefined ' +
+      '(further failures are not logged until an alert email gets through)',
+  ]);
 });
 
 test('when the mail server hangs, then drain gives up after its timeout and says how many are left', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { describeMailFailure } from '../../../adapters/mail/describe-mail-failure.js';
+import type { MailNotSent } from '../../../domain/errors.js';
 import { NodemailerMailer, type SmtpMailerOptions } from '../../../adapters/mail/nodemailer-mailer.js';
 import { startSilentServer, startSmtpTestServer, unusedPort } from '../../support/smtp-test-server.js';
 
@@ -11,19 +11,17 @@ function mailer(port: number, options: Partial<SmtpMailerOptions> = {}): Nodemai
   return new NodemailerMailer({ host: '127.0.0.1', port, useTls: false, from: 'microblog@example.com', timeouts: SHORT_TIMEOUTS, ...options });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-  }
-  throw new Error('expected the promise to reject with an Error');
+async function refusalOf(sending: ReturnType<NodemailerMailer['send']>): Promise<MailNotSent> {
+  const sent = await sending;
+  if (sent.isOk()) throw new Error('expected the mail to be refused');
+  return sent.error;
 }
 
 test('when credentials are configured and right, then the server authenticates and receives the message', async () => {
   const server = await startSmtpTestServer({ username: 'alerts', password: 'mail-pa55word' });
   try {
-    await mailer(server.port, { username: 'alerts', password: 'mail-pa55word' }).send(MESSAGE);
+    const sent = await mailer(server.port, { username: 'alerts', password: 'mail-pa55word' }).send(MESSAGE);
+    assert.ok(sent.isOk());
     const [mail] = await server.waitForMessages(1);
     assert.equal(mail?.envelopeTo, ['admin@example.com']);
   } finally {
@@ -31,30 +29,29 @@ test('when credentials are configured and right, then the server authenticates a
   }
 });
 
-test('when the password is wrong, then sending rejects with the SMTP reply and without the password', async () => {
+test('when the password is wrong, then the refusal carries the SMTP reply and not the password', async () => {
   const server = await startSmtpTestServer({ username: 'alerts', password: 'right-pa55word' });
   try {
-    const failure = await failureOf(mailer(server.port, { username: 'alerts', password: 'wrong-pa55word' }).send(MESSAGE));
-    const description = describeMailFailure(failure);
-    assert.match(description, /^EAUTH: /);
-    assert.match(description, '535');
-    assert.not.match(description, 'wrong-pa55word');
+    const refusal = await refusalOf(mailer(server.port, { username: 'alerts', password: 'wrong-pa55word' }).send(MESSAGE));
+    assert.match(refusal.reason, /^EAUTH: /);
+    assert.match(refusal.reason, '535');
+    assert.not.match(refusal.reason, 'wrong-pa55word');
     assert.is(server.received().length, 0);
   } finally {
     await server.close();
   }
 });
 
-test('when nothing listens on the port, then sending rejects with the connection error', async () => {
-  const failure = await failureOf(mailer(await unusedPort()).send(MESSAGE));
-  assert.match(describeMailFailure(failure), 'ECONNREFUSED');
+test('when nothing listens on the port, then the refusal names the connection error', async () => {
+  const refusal = await refusalOf(mailer(await unusedPort()).send(MESSAGE));
+  assert.match(refusal.reason, 'ECONNREFUSED');
 });
 
-test('when the server accepts but never greets, then sending rejects once the greeting timeout passes', async () => {
+test('when the server accepts but never greets, then the mail is refused once the greeting timeout passes', async () => {
   const silent = await startSilentServer();
   try {
-    const failure = await failureOf(mailer(silent.port).send(MESSAGE));
-    assert.match(describeMailFailure(failure), /ETIMEDOUT|[Gg]reeting/);
+    const refusal = await refusalOf(mailer(silent.port).send(MESSAGE));
+    assert.match(refusal.reason, /ETIMEDOUT|[Gg]reeting/);
   } finally {
     await silent.close();
   }
@@ -63,8 +60,8 @@ test('when the server accepts but never greets, then sending rejects once the gr
 test('when TLS is required and the server offers no STARTTLS, then nothing is sent in plain text', async () => {
   const server = await startSmtpTestServer();
   try {
-    const failure = await failureOf(mailer(server.port, { useTls: true }).send(MESSAGE));
-    assert.match(describeMailFailure(failure), 'STARTTLS');
+    const refusal = await refusalOf(mailer(server.port, { useTls: true }).send(MESSAGE));
+    assert.match(refusal.reason, 'STARTTLS');
     assert.is(server.received().length, 0);
   } finally {
     await server.close();

@@ -1,0 +1,32 @@
+// A Mailer that keeps what it is given, for tests of the code that sends mail: it answers like the
+// real transports (the same contract suite runs against it), and can be told to refuse.
+import { err, ok, type Result } from 'neverthrow';
+import { mailNotSent, type MailNotSent } from '../../domain/errors.js';
+import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
+
+export type SentMail = MailMessage & Readonly<{ from: string }>;
+
+export class InMemoryMailer implements Mailer {
+  readonly #sent: SentMail[] = [];
+  #refusal: string | null = null;
+
+  constructor(private readonly options: Readonly<{ from: string }> = { from: 'no-reply@localhost' }) {}
+
+  /** What was accepted so far, oldest first. */
+  get sent(): readonly SentMail[] {
+    return [...this.#sent];
+  }
+
+  /** From now on, every message is refused with `reason` (as a mail server might); `null` accepts again. */
+  refuse(reason: string | null): void {
+    this.#refusal = reason;
+  }
+
+  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
+    if (this.#refusal !== null) return err(mailNotSent(this.#refusal));
+    this.#sent.push({ ...message, to: [...message.to], from: this.options.from });
+    return ok(undefined);
+  }
+
+  async close(): Promise<void> {}
+}
