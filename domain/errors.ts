@@ -17,6 +17,8 @@ export type PostEmpty = Readonly<{ type: 'PostEmpty' }>;
 export type PostTooLong = Readonly<{ type: 'PostTooLong'; maxLength: number }>;
 export type PageNotFound = Readonly<{ type: 'PageNotFound' }>;
 export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
+/** A reset link that is unknown, used already, or expired: one fact, so it reveals nothing about which. */
+export type ResetTokenInvalid = Readonly<{ type: 'ResetTokenInvalid' }>;
 /** `reason` is the transport's one-line account (an SMTP reply, a connection error), never a credential. */
 export type MailNotSent = Readonly<{ type: 'MailNotSent'; reason: string }>;
 
@@ -35,4 +37,5 @@ export const postEmpty = (): PostEmpty => ({ type: 'PostEmpty' });
 export const postTooLong = (maxLength: number): PostTooLong => ({ type: 'PostTooLong', maxLength });
 export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });
+export const resetTokenInvalid = (): ResetTokenInvalid => ({ type: 'ResetTokenInvalid' });
 export const mailNotSent = (reason: string): MailNotSent => ({ type: 'MailNotSent', reason });

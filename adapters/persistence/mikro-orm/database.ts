@@ -2,6 +2,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import type { PasswordResetTokens } from '../../../domain/ports/password-reset-tokens.js';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { SessionRepository } from '../../../domain/ports/session-repository.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
@@ -11,9 +12,11 @@ import { dialectOf, type DatabaseLocation, type Dialect } from './dialects.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
+import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
 import { MikroOrmPostRepository } from './mikro-orm-post-repository.js';
 import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
+import { PasswordResetSchema } from './password-reset-schema.js';
 import { PostSchema } from './post-schema.js';
 import { SessionSchema } from './session-schema.js';
 import { UserSchema } from './user-schema.js';
@@ -26,6 +29,7 @@ export class Database {
   readonly loginAttempts: LoginAttemptLog;
   readonly posts: PostRepository;
   readonly follows: FollowRepository;
+  readonly passwordResets: PasswordResetTokens;
 
   private constructor(
     private readonly orm: MikroORM,
@@ -36,6 +40,7 @@ export class Database {
     this.loginAttempts = new MikroOrmLoginAttemptLog(orm.em);
     this.posts = new MikroOrmPostRepository(orm.em);
     this.follows = new MikroOrmFollowRepository(orm.em);
+    this.passwordResets = new MikroOrmPasswordResetTokens(orm.em);
   }
 
   /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
@@ -43,7 +48,7 @@ export class Database {
     const dialect = await dialectOf(location);
     const orm = await MikroORM.init({
       ...dialect.options,
-      entities: [UserSchema, SessionSchema, LoginFailureSchema, PostSchema, FollowSchema],
+      entities: [UserSchema, SessionSchema, LoginFailureSchema, PostSchema, FollowSchema, PasswordResetSchema],
       // Repositories resolve the request's own EntityManager; using the global one is a bug.
       allowGlobalContext: false,
       debug: false,

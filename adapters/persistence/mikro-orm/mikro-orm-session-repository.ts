@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SessionRepository, SessionToken } from '../../../domain/ports/session-repository.js';
 import type { Session } from '../../../domain/sessions/session.js';
 import type { UserId } from '../../../domain/user.js';
-import { newSessionToken, sessionTokenHash } from '../session-token.js';
+import { newRandomToken, tokenHash } from '../random-token.js';
 import { SessionSchema } from './session-schema.js';
 import { toDate } from './sql-values.js';
 
@@ -15,27 +15,27 @@ export class MikroOrmSessionRepository implements SessionRepository {
   constructor(private readonly em: EntityManager) {}
 
   async create(session: Session): Promise<SessionToken> {
-    const token = newSessionToken();
-    await this.em.insert(SessionSchema, { tokenHash: sessionTokenHash(token), ...session });
+    const token = newRandomToken();
+    await this.em.insert(SessionSchema, { tokenHash: tokenHash(token), ...session });
     return token;
   }
 
   // On every logged-in request's path: one plain query, without the ORM's query building.
   async find(token: SessionToken): Promise<Session | null> {
-    const [row] = (await this.em.getConnection().execute(FIND_BY_TOKEN_HASH, [sessionTokenHash(token)])) as SessionQueryRow[];
+    const [row] = (await this.em.getConnection().execute(FIND_BY_TOKEN_HASH, [tokenHash(token)])) as SessionQueryRow[];
     return row ? { userId: Number(row.user_id), createdAt: toDate(row.created_at), lastActiveAt: toDate(row.last_active_at), rememberMe: Boolean(row.remember_me) } : null;
   }
 
   async touch(token: SessionToken, at: Date): Promise<void> {
-    await this.em.nativeUpdate(SessionSchema, { tokenHash: sessionTokenHash(token) }, { lastActiveAt: at });
+    await this.em.nativeUpdate(SessionSchema, { tokenHash: tokenHash(token) }, { lastActiveAt: at });
   }
 
   async delete(token: SessionToken): Promise<void> {
-    await this.em.nativeDelete(SessionSchema, { tokenHash: sessionTokenHash(token) });
+    await this.em.nativeDelete(SessionSchema, { tokenHash: tokenHash(token) });
   }
 
   async deleteAllOf(userId: UserId, keep?: SessionToken): Promise<void> {
-    const kept = keep === undefined ? {} : { tokenHash: { $ne: sessionTokenHash(keep) } };
+    const kept = keep === undefined ? {} : { tokenHash: { $ne: tokenHash(keep) } };
     await this.em.nativeDelete(SessionSchema, { userId, ...kept });
   }
 }

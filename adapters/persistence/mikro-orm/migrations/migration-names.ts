@@ -2,11 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 
 // Every migration's name, in the order they run. Both dialects' folders hold one class per name
 // (the compiler checks it), and start-up compares this list with the database's history, so an
-// up-to-date database is served without loading the migration tooling at all (issue 8).
+// up-to-date database is served without loading the migration tooling at all.
 export const MIGRATION_NAMES = [
   '2026-11-22-0001-create-users',
   '2026-11-22-0002-create-sessions-and-login-failures',
   '2026-11-22-0003-create-posts-and-follows',
+  '2026-12-03-0004-create-password-resets',
 ] as const;
 
 export type MigrationName = (typeof MIGRATION_NAMES)[number];

@@ -1,0 +1,11 @@
+import type { ResetToken } from './password-reset-tokens.js';
+
+export type EmailContent = Readonly<{ subject: string; text: string; html: string }>;
+
+/**
+ * Writes the email that carries a reset link. The adapter owns the wording and the site's address,
+ * so the link points at this site whatever the request that asked for it said.
+ */
+export interface PasswordResetEmails {
+  compose(input: Readonly<{ username: string; token: ResetToken; validForMs: number }>): Promise<EmailContent>;
+}

@@ -1,0 +1,69 @@
+import { err, ok, type Result } from 'neverthrow';
+import { tooManyAttempts, type EmailInvalid, type MailNotSent, type TooManyAttempts } from '../errors.js';
+import { waitBeforeNextTry, type ThrottleRule } from '../login-throttle.js';
+import {
+  DEFAULT_RESET_LINK_LIFETIME_MS, RESET_CLIENT_RULE, RESET_EMAIL_RULE, resetClientKey, resetEmailKey,
+} from '../password-reset/password-reset.js';
+import type { Clock } from '../ports/clock.js';
+import type { LoginAttemptLog } from '../ports/login-attempt-log.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { PasswordResetEmails } from '../ports/password-reset-emails.js';
+import type { PasswordResetTokens } from '../ports/password-reset-tokens.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import { parseEmail } from '../user-rules.js';
+
+export type RequestPasswordResetError = EmailInvalid | TooManyAttempts | MailNotSent;
+
+/** `no-account`: nobody has that address, so nothing was sent (the person asking must not learn it). */
+export type ResetRequested = 'emailed' | 'no-account';
+
+export type PasswordResetRequest = Readonly<{ email: string; clientAddress: string }>;
+
+export type RequestPasswordResetPorts = Readonly<{
+  users: UserRepository;
+  tokens: PasswordResetTokens;
+  /** Where requests are counted, per address and per client, like failed logins. */
+  requests: LoginAttemptLog;
+  emails: PasswordResetEmails;
+  mailer: Mailer;
+  clock: Clock;
+}>;
+
+/** "Forgot your password?": emails a single-use link that sets a new password, valid for a short while. */
+export class RequestPasswordReset {
+  constructor(
+    private readonly ports: RequestPasswordResetPorts,
+    private readonly linkLifetimeMs: number = DEFAULT_RESET_LINK_LIFETIME_MS,
+  ) {}
+
+  async execute(input: PasswordResetRequest): Promise<Result<ResetRequested, RequestPasswordResetError>> {
+    const email = parseEmail(input.email);
+    if (email.isErr()) return err(email.error);
+    const { users, tokens, requests, clock } = this.ports;
+    const now = clock.now();
+    const emailKey = resetEmailKey(email.value);
+    const clientKey = resetClientKey(input.clientAddress);
+    const wait = Math.max(await this.waitFor(emailKey, RESET_EMAIL_RULE, now), await this.waitFor(clientKey, RESET_CLIENT_RULE, now));
+    if (wait > 0) return err(tooManyAttempts(wait));
+    // Counted whether or not the address belongs to anyone, so the limit reveals nothing either.
+    await requests.recordFailure([emailKey, clientKey], now);
+
+    const user = await users.findByEmail(email.value);
+    if (!user) return ok('no-account');
+    await tokens.deleteExpired(now);
+    const token = await tokens.issue({ userId: user.id, expiresAt: new Date(now.getTime() + this.linkLifetimeMs) });
+    const content = await this.ports.emails.compose({ username: user.username, token, validForMs: this.linkLifetimeMs });
+    const sent = await this.ports.mailer.send({ to: [user.email], ...content });
+    if (sent.isErr()) {
+      // A link nobody received is only a liability.
+      await tokens.take(token);
+      return err(sent.error);
+    }
+    return ok('emailed');
+  }
+
+  private async waitFor(key: string, rule: ThrottleRule, now: Date): Promise<number> {
+    const requests = await this.ports.requests.failuresSince(key, new Date(now.getTime() - rule.windowMs));
+    return waitBeforeNextTry(requests, rule, now);
+  }
+}

@@ -1,0 +1,49 @@
+import { err, ok, type Result } from 'neverthrow';
+import { resetTokenInvalid, type PasswordTooShort, type ResetTokenInvalid } from '../errors.js';
+import { isPending } from '../password-reset/password-reset.js';
+import type { Clock } from '../ports/clock.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { PasswordResetTokens, ResetToken } from '../ports/password-reset-tokens.js';
+import type { SessionRepository } from '../ports/session-repository.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { UserId } from '../user.js';
+import { parsePassword } from '../user-rules.js';
+
+export type ResetPasswordError = ResetTokenInvalid | PasswordTooShort;
+
+export type PasswordResetInput = Readonly<{ token: ResetToken; password: string }>;
+
+export type ResetPasswordPorts = Readonly<{
+  tokens: PasswordResetTokens;
+  users: UserRepository;
+  sessions: SessionRepository;
+  hasher: PasswordHasher;
+  clock: Clock;
+}>;
+
+/**
+ * Sets a new password through a reset link. The link works once, and the new password ends every
+ * session of the account and every other pending link: whoever knew the old password or held a
+ * session is out.
+ */
+export class ResetPassword {
+  constructor(private readonly ports: ResetPasswordPorts) {}
+
+  async execute(input: PasswordResetInput): Promise<Result<UserId, ResetPasswordError>> {
+    const { tokens, users, sessions, hasher, clock } = this.ports;
+    const pending = await tokens.find(input.token);
+    if (!pending || !isPending(pending, clock.now())) return err(resetTokenInvalid());
+    const password = parsePassword(input.password);
+    if (password.isErr()) return err(password.error);
+    // Hashed before the link is used up, so a slow hash never holds the writes below open.
+    const passwordHash = await hasher.hash(password.value);
+
+    // Taken, not just read: of two submits racing with one link, only one sets a password.
+    const reset = await tokens.take(input.token);
+    if (!reset || !isPending(reset, clock.now())) return err(resetTokenInvalid());
+    await users.updatePasswordHash(reset.userId, passwordHash);
+    await tokens.deleteAllOf(reset.userId);
+    await sessions.deleteAllOf(reset.userId);
+    return ok(reset.userId);
+  }
+}
