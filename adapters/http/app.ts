@@ -11,6 +11,7 @@ import { currentUser } from './middleware/current-user.js';
 import { errorBoundary, type ErrorBoundaryOptions, type ErrorPageModel } from './middleware/error-boundary.js';
 import { formBody } from './middleware/form-body.js';
 import { healthChecks } from './middleware/health-checks.js';
+import { refuseUnsafeText } from './middleware/refuse-unsafe-text.js';
 import { requestContext } from './middleware/request-context.js';
 import { applySecurityHeaders, securityHeaders } from './middleware/security-headers.js';
 import { sessions } from './middleware/session.js';
@@ -68,6 +69,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   app.use(sessions(app as unknown as Koa));
   app.use(csrfTokens);
   app.use(formBody);
+  app.use(refuseUnsafeText);
   app.use((_ctx, next) => options.inUnitOfWork(next));
   app.use(currentUser(options.useCases));
   app.use(router.routes());

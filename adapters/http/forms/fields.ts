@@ -1,13 +1,17 @@
+import { REFUSED_TEXT } from '../unsafe-text.js';
+
 /** Field name → the message shown next to it. */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
 export const REQUIRED = 'This field is required.';
 // koa-body turns `a=1&a=2` into an array and `a[b]=1` into an object; neither is a text field.
 export const NOT_TEXT = 'Invalid value.';
+export const UNSAFE_TEXT = 'This field holds characters that are not allowed.';
 
 /**
  * Reads text fields from a parsed body, whatever the client sent: absent fields read as '', and a
- * field that is not text reads as '' with an error, so no route ever sees an array or an object.
+ * field that is not text, or whose text was refused at the edge, reads as '' with an error, so no
+ * route ever sees an array, an object or a control character.
  */
 export function readTextFields<Field extends string>(body: unknown, names: readonly Field[]):
     { values: Record<Field, string>; errors: FieldErrors<Field> } {
@@ -20,6 +24,9 @@ export function readTextFields<Field extends string>(body: unknown, names: reado
       values[name] = '';
     } else if (typeof raw === 'string') {
       values[name] = raw;
+    } else if (raw === REFUSED_TEXT) {
+      values[name] = '';
+      errors[name] = UNSAFE_TEXT;
     } else {
       values[name] = '';
       errors[name] = NOT_TEXT;

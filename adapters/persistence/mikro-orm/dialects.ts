@@ -1,4 +1,5 @@
-import type { MigrationObject, Options } from '@mikro-orm/core';
+import type { Configuration, MigrationObject, Options } from '@mikro-orm/core';
+import { sqliteValue, withBoundParameters } from './bound-parameters.js';
 
 export type DatabaseLocation =
   | Readonly<{ dialect: 'sqlite'; path: string }>
@@ -30,7 +31,14 @@ const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
 export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
   switch (location.dialect) {
     case 'sqlite': {
-      const { SqliteDriver } = await import('@mikro-orm/sqlite');
+      const { AbstractSqlDriver, SqliteConnection, SqlitePlatform } = await import('@mikro-orm/sqlite');
+      const connection = withBoundParameters(SqliteConnection, sqliteValue);
+      // MikroORM's SqliteDriver with the connection swapped for one that binds its values.
+      class SqliteDriver extends AbstractSqlDriver<InstanceType<typeof connection>> {
+        constructor(config: Configuration) {
+          super(config, new SqlitePlatform(), connection, ['knex', 'sqlite3']);
+        }
+      }
       return {
         options: {
           driver: SqliteDriver,
@@ -47,7 +55,15 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
       };
     }
     case 'postgresql': {
-      const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
+      const { AbstractSqlDriver, PostgreSqlConnection, PostgreSqlPlatform } = await import('@mikro-orm/postgresql');
+      // pg turns a Date into a timestamp with its offset itself.
+      const connection = withBoundParameters(PostgreSqlConnection, (value) => value);
+      // MikroORM's PostgreSqlDriver with the connection swapped for one that binds its values.
+      class PostgreSqlDriver extends AbstractSqlDriver<InstanceType<typeof connection>> {
+        constructor(config: Configuration) {
+          super(config, new PostgreSqlPlatform(), connection, ['knex', 'pg']);
+        }
+      }
       return {
         options: {
           driver: PostgreSqlDriver,

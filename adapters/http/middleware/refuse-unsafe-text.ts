@@ -1,0 +1,55 @@
+import createHttpError from 'http-errors';
+import type { AppKoaContext, AppMiddleware } from '../context.js';
+import { isSafeAddressText, isSafeFieldText, REFUSED_TEXT } from '../unsafe-text.js';
+
+/**
+ * The one place where text from outside is checked before any route sees it: every path segment
+ * (what becomes a path parameter), every query name and value, and every string in the body, at
+ * any depth. A path that holds unsafe text names nothing (404); a query that does is malformed
+ * (400); a body value is replaced by `REFUSED_TEXT`, so its form shows the field's message.
+ */
+export const refuseUnsafeText: AppMiddleware = async (ctx, next) => {
+  if (!pathIsSafe(ctx.path)) throw createHttpError(404);
+  if (!queryIsSafe(ctx)) throw createHttpError(400, 'The address holds characters that are not allowed.');
+  refuseUnsafeBodyText(ctx.request.body);
+  await next();
+};
+
+// Segment by segment, as the router decodes parameters: one segment that does not decode is passed
+// on as written (percent signs and all) and must not hide a NUL encoded in the next one.
+function pathIsSafe(path: string): boolean {
+  return path.split('/').every((segment) => isSafeAddressText(segment) && isSafeAddressText(decodedOrAsIs(segment)));
+}
+
+function decodedOrAsIs(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function queryIsSafe(ctx: AppKoaContext): boolean {
+  return Object.entries(ctx.query).every(([name, value]) =>
+    isSafeAddressText(name) && (Array.isArray(value) ? value : [value ?? '']).every(isSafeAddressText));
+}
+
+/** Walks the parsed body without recursion: a 16 KB JSON body can nest thousands of levels deep. */
+function refuseUnsafeBodyText(body: unknown): void {
+  const pending: unknown[] = [body];
+  for (let container = pending.pop(); container !== undefined; container = pending.pop()) {
+    if (typeof container !== 'object' || container === null) continue;
+    const record = container as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (!isSafeFieldText(key)) {
+        delete record[key];
+      } else if (typeof value === 'string') {
+        // defineProperty, not assignment: a JSON body can hold an own `__proto__` key.
+        if (!isSafeFieldText(value)) Object.defineProperty(record, key, { value: REFUSED_TEXT, enumerable: true, writable: true, configurable: true });
+      } else {
+        pending.push(value);
+      }
+    }
+  }
+}
