@@ -1,20 +1,32 @@
-// Expected outcomes of the use cases: plain, readonly, tagged values (DESIGN.md §3).
-// They are facts about the request, never exceptions, and carry no HTTP knowledge.
+// Expected outcomes of the use cases: plain, readonly, tagged values. They are facts about the
+// request, never exceptions, and carry no HTTP knowledge.
 
 export type UsernameProblem = 'missing' | 'too-long' | 'bad-characters';
 
-export type UsernameInvalid = Readonly<{ type: 'UsernameInvalid'; problem: UsernameProblem; maxLength: number }>;
-export type EmailInvalid = Readonly<{ type: 'EmailInvalid'; maxLength: number }>;
-export type PasswordTooShort = Readonly<{ type: 'PasswordTooShort'; minLength: number }>;
-export type AboutMeTooLong = Readonly<{ type: 'AboutMeTooLong'; maxLength: number }>;
-export type UsernameTaken = Readonly<{ type: 'UsernameTaken'; username: string }>;
-export type EmailTaken = Readonly<{ type: 'EmailTaken'; email: string }>;
+// A problem with one field of a use case's input names that field (as the input names it), so any
+// adapter can put its message next to the right box or into the right entry of an error list.
+export type UsernameInvalid = Readonly<{ type: 'UsernameInvalid'; field: 'username'; problem: UsernameProblem; maxLength: number }>;
+export type UsernameTaken = Readonly<{ type: 'UsernameTaken'; field: 'username'; username: string }>;
+export type EmailInvalid = Readonly<{ type: 'EmailInvalid'; field: 'email'; maxLength: number }>;
+export type EmailTaken = Readonly<{ type: 'EmailTaken'; field: 'email'; email: string }>;
+export type PasswordTooShort = Readonly<{ type: 'PasswordTooShort'; field: 'password'; minLength: number }>;
+export type AboutMeTooLong = Readonly<{ type: 'AboutMeTooLong'; field: 'aboutMe'; maxLength: number }>;
+export type PostEmpty = Readonly<{ type: 'PostEmpty'; field: 'body' }>;
+export type PostTooLong = Readonly<{ type: 'PostTooLong'; field: 'body'; maxLength: number }>;
+
+export type FieldProblem =
+  | UsernameInvalid | UsernameTaken | EmailInvalid | EmailTaken | PasswordTooShort | AboutMeTooLong | PostEmpty | PostTooLong;
+
+/**
+ * Every problem found with one submission, never an empty list: the fields are checked together,
+ * so a person fixes them all in one go instead of one per submit.
+ */
+export type FieldsRejected<Problem extends FieldProblem> = Readonly<{ type: 'FieldsRejected'; problems: readonly Problem[] }>;
+
 export type UserNotFound = Readonly<{ type: 'UserNotFound' }>;
 export type InvalidCredentials = Readonly<{ type: 'InvalidCredentials' }>;
 export type TooManyAttempts = Readonly<{ type: 'TooManyAttempts'; retryAfterMs: number }>;
 export type SessionEnded = Readonly<{ type: 'SessionEnded' }>;
-export type PostEmpty = Readonly<{ type: 'PostEmpty' }>;
-export type PostTooLong = Readonly<{ type: 'PostTooLong'; maxLength: number }>;
 export type PageNotFound = Readonly<{ type: 'PageNotFound' }>;
 export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
 /** A reset link that is unknown, used already, or expired: one fact, so it reveals nothing about which. */
@@ -23,18 +35,21 @@ export type ResetTokenInvalid = Readonly<{ type: 'ResetTokenInvalid' }>;
 export type MailNotSent = Readonly<{ type: 'MailNotSent'; reason: string }>;
 
 export const usernameInvalid = (problem: UsernameProblem, maxLength: number): UsernameInvalid =>
-  ({ type: 'UsernameInvalid', problem, maxLength });
-export const emailInvalid = (maxLength: number): EmailInvalid => ({ type: 'EmailInvalid', maxLength });
-export const passwordTooShort = (minLength: number): PasswordTooShort => ({ type: 'PasswordTooShort', minLength });
-export const aboutMeTooLong = (maxLength: number): AboutMeTooLong => ({ type: 'AboutMeTooLong', maxLength });
-export const usernameTaken = (username: string): UsernameTaken => ({ type: 'UsernameTaken', username });
-export const emailTaken = (email: string): EmailTaken => ({ type: 'EmailTaken', email });
+  ({ type: 'UsernameInvalid', field: 'username', problem, maxLength });
+export const usernameTaken = (username: string): UsernameTaken => ({ type: 'UsernameTaken', field: 'username', username });
+export const emailInvalid = (maxLength: number): EmailInvalid => ({ type: 'EmailInvalid', field: 'email', maxLength });
+export const emailTaken = (email: string): EmailTaken => ({ type: 'EmailTaken', field: 'email', email });
+export const passwordTooShort = (minLength: number): PasswordTooShort => ({ type: 'PasswordTooShort', field: 'password', minLength });
+export const aboutMeTooLong = (maxLength: number): AboutMeTooLong => ({ type: 'AboutMeTooLong', field: 'aboutMe', maxLength });
+export const postEmpty = (): PostEmpty => ({ type: 'PostEmpty', field: 'body' });
+export const postTooLong = (maxLength: number): PostTooLong => ({ type: 'PostTooLong', field: 'body', maxLength });
+export const fieldsRejected = <Problem extends FieldProblem>(problems: readonly Problem[]): FieldsRejected<Problem> =>
+  ({ type: 'FieldsRejected', problems });
+
 export const userNotFound = (): UserNotFound => ({ type: 'UserNotFound' });
 export const invalidCredentials = (): InvalidCredentials => ({ type: 'InvalidCredentials' });
 export const tooManyAttempts = (retryAfterMs: number): TooManyAttempts => ({ type: 'TooManyAttempts', retryAfterMs });
 export const sessionEnded = (): SessionEnded => ({ type: 'SessionEnded' });
-export const postEmpty = (): PostEmpty => ({ type: 'PostEmpty' });
-export const postTooLong = (maxLength: number): PostTooLong => ({ type: 'PostTooLong', maxLength });
 export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });
 export const resetTokenInvalid = (): ResetTokenInvalid => ({ type: 'ResetTokenInvalid' });

@@ -1,17 +1,19 @@
-import { err, ok, type Result } from 'neverthrow';
-import type { AboutMeTooLong, UsernameInvalid, UsernameTaken, UserNotFound } from '../errors.js';
-import { userNotFound, usernameTaken } from '../errors.js';
+import { err, ok, Result, ResultAsync } from 'neverthrow';
+import {
+  fieldsRejected, userNotFound, usernameTaken,
+  type AboutMeTooLong, type FieldsRejected, type UsernameInvalid, type UsernameTaken, type UserNotFound,
+} from '../errors.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import type { User, UserId } from '../user.js';
+import type { ProfileChanges, User, UserId } from '../user.js';
 import { parseAboutMe, parseUsername, usernameKey } from '../user-rules.js';
 
-export type EditProfileError = UserNotFound | UsernameInvalid | UsernameTaken | AboutMeTooLong;
+export type ProfileProblem = UsernameInvalid | UsernameTaken | AboutMeTooLong;
+export type EditProfileError = UserNotFound | FieldsRejected<ProfileProblem>;
 
-export type ProfileEditInput = Readonly<{
-  userId: UserId;
-  username: string;
-  aboutMe: string;
+export type ProfileEdit = Readonly<{ userId: UserId; username: string; aboutMe: string }>;
+
+export type ProfileEditInput = ProfileEdit & Readonly<{
   /** The session making the change, which stays logged in when the others are ended. */
   session: SessionToken;
 }>;
@@ -22,21 +24,29 @@ export class EditProfile {
     private readonly sessions: SessionRepository,
   ) {}
 
-  async execute(input: ProfileEditInput): Promise<Result<User, EditProfileError>> {
-    const username = parseUsername(input.username);
-    if (username.isErr()) return err(username.error);
-    const aboutMe = parseAboutMe(input.aboutMe);
-    if (aboutMe.isErr()) return err(aboutMe.error);
+  /** Every problem with the edit, a username someone else holds included, without saving anything. */
+  async check(input: ProfileEdit): Promise<Result<ProfileChanges, FieldsRejected<ProfileProblem>>> {
+    const username = await parseUsername(input.username).asyncAndThen((name) => this.unclaimed(name, input.userId));
+    return Result.combineWithAllErrors([username, parseAboutMe(input.aboutMe)])
+      .map(([username, aboutMe]) => ({ username, aboutMe }))
+      .mapErr(fieldsRejected);
+  }
 
+  async execute(input: ProfileEditInput): Promise<Result<User, EditProfileError>> {
     const current = await this.users.findById(input.userId);
     if (!current) return err(userNotFound());
-    const holder = await this.users.findByUsername(username.value);
-    if (holder && holder.id !== input.userId) return err(usernameTaken(username.value));
+    return await new ResultAsync<ProfileChanges, EditProfileError>(this.check(input))
+      .andThen((changes) => new ResultAsync(this.users.updateProfile(input.userId, changes)))
+      .mapErr((error) => (error.type === 'UsernameTaken' ? fieldsRejected([error]) : error))
+      .map(async (updated) => {
+        // A new name is an identity change: sessions opened elsewhere under the old one are ended.
+        if (usernameKey(current.username) !== usernameKey(updated.username)) await this.sessions.deleteAllOf(input.userId, input.session);
+        return updated;
+      });
+  }
 
-    const updated = await this.users.updateProfile(input.userId, { username: username.value, aboutMe: aboutMe.value });
-    if (updated.isErr()) return err(updated.error);
-    // A new name is an identity change: sessions opened elsewhere under the old one are ended.
-    if (usernameKey(current.username) !== usernameKey(username.value)) await this.sessions.deleteAllOf(input.userId, input.session);
-    return ok(updated.value);
+  private unclaimed(username: string, userId: UserId): ResultAsync<string, UsernameTaken> {
+    return ResultAsync.fromSafePromise(this.users.findByUsername(username))
+      .andThen((holder) => (holder && holder.id !== userId ? err(usernameTaken(username)) : ok(username)));
   }
 }

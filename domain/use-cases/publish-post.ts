@@ -1,12 +1,12 @@
-import { err, ok, type Result } from 'neverthrow';
-import type { PostEmpty, PostTooLong } from '../errors.js';
+import type { Result } from 'neverthrow';
+import { fieldsRejected, type FieldsRejected, type PostEmpty, type PostTooLong } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { Post } from '../posts/post.js';
 import { parsePostBody } from '../posts/post-rules.js';
 import type { UserId } from '../user.js';
 
-export type PublishPostError = PostEmpty | PostTooLong;
+export type PublishPostError = FieldsRejected<PostEmpty | PostTooLong>;
 
 export class PublishPost {
   constructor(
@@ -15,8 +15,8 @@ export class PublishPost {
   ) {}
 
   async execute(input: Readonly<{ authorId: UserId; body: string }>): Promise<Result<Post, PublishPostError>> {
-    const body = parsePostBody(input.body);
-    if (body.isErr()) return err(body.error);
-    return ok(await this.posts.add({ authorId: input.authorId, body: body.value, createdAt: this.clock.now() }));
+    return await parsePostBody(input.body)
+      .mapErr((problem) => fieldsRejected([problem]))
+      .asyncMap((body) => this.posts.add({ authorId: input.authorId, body, createdAt: this.clock.now() }));
   }
 }

@@ -1,13 +1,16 @@
-import { err, type Result } from 'neverthrow';
-import type { EmailInvalid, EmailTaken, PasswordTooShort, UsernameInvalid, UsernameTaken } from '../errors.js';
-import { emailTaken, usernameTaken } from '../errors.js';
+import { err, ok, Result, ResultAsync } from 'neverthrow';
+import {
+  emailTaken, fieldsRejected, usernameTaken,
+  type EmailInvalid, type EmailTaken, type FieldsRejected, type PasswordTooShort, type UsernameInvalid, type UsernameTaken,
+} from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { User } from '../user.js';
 import { parseEmail, parsePassword, parseUsername } from '../user-rules.js';
 
-export type RegisterUserError = UsernameInvalid | EmailInvalid | PasswordTooShort | UsernameTaken | EmailTaken;
+export type RegistrationProblem = UsernameInvalid | EmailInvalid | PasswordTooShort | UsernameTaken | EmailTaken;
+export type RegisterUserError = FieldsRejected<RegistrationProblem>;
 
 export type Registration = Readonly<{ username: string; email: string; password: string }>;
 
@@ -18,19 +21,30 @@ export class RegisterUser {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Every problem with `input` (each field's rules, a taken username, a taken email) without
+   * registering anyone. A form whose own checks failed asks this, so it can still show them all.
+   */
+  async check(input: Registration): Promise<Result<Registration, RegisterUserError>> {
+    // Looked up together, and only for values that could be stored at all.
+    const [username, email] = await Promise.all([
+      parseUsername(input.username).asyncAndThen((name) => this.unclaimed(name, this.users.findByUsername(name), usernameTaken)),
+      parseEmail(input.email).asyncAndThen((address) => this.unclaimed(address, this.users.findByEmail(address), emailTaken)),
+    ]);
+    return Result.combineWithAllErrors([username, email, parsePassword(input.password)])
+      .map(([username, email, password]) => ({ username, email, password }))
+      .mapErr(fieldsRejected);
+  }
+
+  /** Checked before hashing so the common mistakes cost no password hash; the store still decides a race. */
   async execute(input: Registration): Promise<Result<User, RegisterUserError>> {
-    const username = parseUsername(input.username);
-    if (username.isErr()) return err(username.error);
-    const email = parseEmail(input.email);
-    if (email.isErr()) return err(email.error);
-    const password = parsePassword(input.password);
-    if (password.isErr()) return err(password.error);
+    return await new ResultAsync(this.check(input))
+      .map(async (valid) => ({ ...valid, passwordHash: await this.hasher.hash(valid.password) }))
+      .andThen(({ username, email, passwordHash }) =>
+        new ResultAsync(this.users.add({ username, email, passwordHash, lastSeen: this.clock.now() })).mapErr((taken) => fieldsRejected([taken])));
+  }
 
-    // Checked first so the common case costs no password hash; the store still decides a race.
-    if (await this.users.findByUsername(username.value)) return err(usernameTaken(username.value));
-    if (await this.users.findByEmail(email.value)) return err(emailTaken(email.value));
-
-    const passwordHash = await this.hasher.hash(password.value);
-    return this.users.add({ username: username.value, email: email.value, passwordHash, lastSeen: this.clock.now() });
+  private unclaimed<Taken>(value: string, holder: Promise<User | null>, taken: (value: string) => Taken): ResultAsync<string, Taken> {
+    return ResultAsync.fromSafePromise(holder).andThen((user) => (user ? err(taken(value)) : ok(value)));
   }
 }

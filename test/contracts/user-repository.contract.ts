@@ -40,7 +40,7 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     await store.inUnitOfWork(async () => {
       await store.users.add(aNewUser({ username: 'john' }));
       const result = await store.users.add(aNewUser({ username: 'JOHN' }));
-      assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', username: 'JOHN' });
+      assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', field: 'username', username: 'JOHN' });
     });
   });
 
@@ -48,7 +48,7 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     await store.inUnitOfWork(async () => {
       await store.users.add(aNewUser({ email: 'same@example.com' }));
       const result = await store.users.add(aNewUser({ email: 'same@example.com' }));
-      assert.equal(result._unsafeUnwrapErr(), { type: 'EmailTaken', email: 'same@example.com' });
+      assert.equal(result._unsafeUnwrapErr(), { type: 'EmailTaken', field: 'email', email: 'same@example.com' });
     });
   });
 
@@ -77,7 +77,7 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
       await store.users.add(aNewUser({ username: 'taken' }));
       const user = (await store.users.add(aNewUser({ username: 'mine' })))._unsafeUnwrap();
       const result = await store.users.updateProfile(user.id, { username: 'Taken', aboutMe: 'changed' });
-      assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', username: 'Taken' });
+      assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', field: 'username', username: 'Taken' });
       const stored = await store.users.findById(user.id);
       assert.is(stored?.username, 'mine');
       assert.is(stored?.aboutMe, '');

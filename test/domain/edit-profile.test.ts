@@ -46,14 +46,32 @@ test('when keeping your own username, then it is allowed', async () => {
 test("when taking another user's username in any case, then UsernameTaken and nothing is saved", async () => {
   const { users, me, editProfile } = await setup();
   const result = await editProfile.execute({ session: 'current', userId: me.id, username: 'OTHER', aboutMe: 'changed' });
-  assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', username: 'OTHER' });
+  assert.equal(result._unsafeUnwrapErr(), { type: 'FieldsRejected', problems: [{ type: 'UsernameTaken', field: 'username', username: 'OTHER' }] });
   assert.is((await users.findById(me.id))?.aboutMe, '');
 });
 
 test('when about-me is over 140 characters, then AboutMeTooLong names the limit', async () => {
   const { me, editProfile } = await setup();
   const result = await editProfile.execute({ session: 'current', userId: me.id, username: 'me', aboutMe: 'x'.repeat(141) });
-  assert.equal(result._unsafeUnwrapErr(), { type: 'AboutMeTooLong', maxLength: 140 });
+  assert.equal(result._unsafeUnwrapErr(), { type: 'FieldsRejected', problems: [{ type: 'AboutMeTooLong', field: 'aboutMe', maxLength: 140 }] });
+});
+
+test("when taking another user's name with an about-me too long, then both problems come at once and nothing is saved", async () => {
+  const { users, me, sessions, here, elsewhere, editProfile } = await setup();
+  const result = await editProfile.execute({ session: here, userId: me.id, username: 'other', aboutMe: 'x'.repeat(141) });
+  const problems = result.isErr() && result.error.type === 'FieldsRejected' ? result.error.problems : [];
+  assert.equal(problems.map((problem) => [problem.field, problem.type]), [['username', 'UsernameTaken'], ['aboutMe', 'AboutMeTooLong']]);
+  assert.is((await users.findById(me.id))?.username, 'me');
+  assert.ok(await sessions.find(elsewhere));
+  assert.ok(await sessions.find(here));
+});
+
+test('when only checking, then the problems are found and nothing is saved', async () => {
+  const { users, me, editProfile } = await setup();
+  const problems = (await editProfile.check({ userId: me.id, username: '', aboutMe: 'x'.repeat(141) }))._unsafeUnwrapErr().problems;
+  assert.equal(problems.map((problem) => problem.type), ['UsernameInvalid', 'AboutMeTooLong']);
+  assert.ok((await editProfile.check({ userId: me.id, username: 'fine', aboutMe: 'fine' })).isOk());
+  assert.is((await users.findById(me.id))?.username, 'me');
 });
 
 test('when about-me is 140 emoji, then it fits: characters are counted as people see them', async () => {
@@ -64,7 +82,7 @@ test('when about-me is 140 emoji, then it fits: characters are counted as people
 test('when the username is invalid, then UsernameInvalid', async () => {
   const { me, editProfile } = await setup();
   const result = await editProfile.execute({ session: 'current', userId: me.id, username: '', aboutMe: '' });
-  assert.is(result._unsafeUnwrapErr().type, 'UsernameInvalid');
+  assert.equal(result._unsafeUnwrapErr(), { type: 'FieldsRejected', problems: [{ type: 'UsernameInvalid', field: 'username', problem: 'missing', maxLength: 64 }] });
 });
 
 test('when the user no longer exists, then UserNotFound', async () => {

@@ -45,8 +45,8 @@ test('when a post is published, then it is trimmed and stamped with the time', a
 
 test('when a post is empty or longer than 140 characters, then it is refused with the reason', async () => {
   const { susan, publish } = await setup();
-  assert.equal((await publish.execute({ authorId: susan.id, body: '   ' }))._unsafeUnwrapErr(), { type: 'PostEmpty' });
-  assert.equal((await publish.execute({ authorId: susan.id, body: 'x'.repeat(141) }))._unsafeUnwrapErr(), { type: 'PostTooLong', maxLength: 140 });
+  assert.equal((await publish.execute({ authorId: susan.id, body: '   ' }))._unsafeUnwrapErr().problems, [{ type: 'PostEmpty', field: 'body' }]);
+  assert.equal((await publish.execute({ authorId: susan.id, body: 'x'.repeat(141) }))._unsafeUnwrapErr().problems, [{ type: 'PostTooLong', field: 'body', maxLength: 140 }]);
   assert.ok((await publish.execute({ authorId: susan.id, body: '🙂'.repeat(140) })).isOk());
 });
 

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
-import { RegisterUser } from '../../domain/use-cases/register-user.js';
+import type { Result } from 'neverthrow';
+import { RegisterUser, type RegisterUserError } from '../../domain/use-cases/register-user.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { PlainTextHasher } from '../support/plain-text-hasher.js';
 
@@ -23,25 +24,52 @@ test('when the registration is valid, then the user is stored with a hashed pass
   assert.equal(stored?.lastSeen, clock.now());
 });
 
+const problemsOf = async (result: Promise<Result<unknown, RegisterUserError>>) => (await result)._unsafeUnwrapErr().problems;
+
 test('when the username is taken in another case, then UsernameTaken', async () => {
   const { registerUser } = setup();
   await registerUser.execute(valid);
-  const result = await registerUser.execute({ ...valid, username: 'SUSAN', email: 'other@example.com' });
-  assert.equal(result._unsafeUnwrapErr(), { type: 'UsernameTaken', username: 'SUSAN' });
+  const problems = await problemsOf(registerUser.execute({ ...valid, username: 'SUSAN', email: 'other@example.com' }));
+  assert.equal(problems, [{ type: 'UsernameTaken', field: 'username', username: 'SUSAN' }]);
 });
 
 test('when the email is taken in another case, then EmailTaken', async () => {
   const { registerUser } = setup();
   await registerUser.execute(valid);
-  const result = await registerUser.execute({ ...valid, username: 'other', email: 'SUSAN@example.COM' });
-  assert.equal(result._unsafeUnwrapErr(), { type: 'EmailTaken', email: 'susan@example.com' });
+  const problems = await problemsOf(registerUser.execute({ ...valid, username: 'other', email: 'SUSAN@example.COM' }));
+  assert.equal(problems, [{ type: 'EmailTaken', field: 'email', email: 'susan@example.com' }]);
+});
+
+test('when the username and the email are both taken, then both problems come at once', async () => {
+  const { registerUser } = setup();
+  await registerUser.execute(valid);
+  const problems = await problemsOf(registerUser.execute(valid));
+  assert.equal(problems.map((problem) => problem.type), ['UsernameTaken', 'EmailTaken']);
+});
+
+test('when every field is wrong, then every problem comes at once, each naming its field', async () => {
+  const { registerUser } = setup();
+  await registerUser.execute(valid);
+  const problems = await problemsOf(registerUser.execute({ username: 'Susan', email: 'not-an-address', password: 'short' }));
+  assert.equal(problems.map((problem) => [problem.field, problem.type]), [
+    ['username', 'UsernameTaken'], ['email', 'EmailInvalid'], ['password', 'PasswordTooShort'],
+  ]);
+});
+
+test('when only checking, then every problem is found and nobody is registered', async () => {
+  const { users, registerUser } = setup();
+  await registerUser.execute(valid);
+  const problems = (await registerUser.check({ username: 'SUSAN', email: 'susan@example.com', password: '' }))._unsafeUnwrapErr().problems;
+  assert.equal(problems.map((problem) => problem.type), ['UsernameTaken', 'EmailTaken', 'PasswordTooShort']);
+  assert.ok((await registerUser.check({ ...valid, username: 'new', email: 'new@example.com' })).isOk());
+  assert.is(await users.findByUsername('new'), null);
 });
 
 test('when the username is empty, too long or has odd characters, then UsernameInvalid says which', async () => {
   const { registerUser } = setup();
   const problemOf = async (username: string) => {
-    const error = (await registerUser.execute({ ...valid, username }))._unsafeUnwrapErr();
-    return error.type === 'UsernameInvalid' ? error.problem : error.type;
+    const [problem] = await problemsOf(registerUser.execute({ ...valid, username }));
+    return problem?.type === 'UsernameInvalid' ? problem.problem : problem?.type;
   };
   assert.is(await problemOf('   '), 'missing');
   assert.is(await problemOf('a'.repeat(65)), 'too-long');
@@ -53,14 +81,14 @@ test('when the username is empty, too long or has odd characters, then UsernameI
 test('when the email is not an address, then EmailInvalid', async () => {
   const { registerUser } = setup();
   for (const email of ['plain', 'a@b', '@example.com', 'a b@example.com', `${'a'.repeat(120)}@example.com`]) {
-    assert.is((await registerUser.execute({ ...valid, email }))._unsafeUnwrapErr().type, 'EmailInvalid', email);
+    assert.equal(await problemsOf(registerUser.execute({ ...valid, email })), [{ type: 'EmailInvalid', field: 'email', maxLength: 120 }], email);
   }
 });
 
 test('when the password is shorter than 8 characters, then PasswordTooShort with the minimum', async () => {
   const { registerUser } = setup();
-  const result = await registerUser.execute({ ...valid, password: 'short' });
-  assert.equal(result._unsafeUnwrapErr(), { type: 'PasswordTooShort', minLength: 8 });
+  const problems = await problemsOf(registerUser.execute({ ...valid, password: 'short' }));
+  assert.equal(problems, [{ type: 'PasswordTooShort', field: 'password', minLength: 8 }]);
 });
 
 test('when registration fails, then nothing is stored', async () => {

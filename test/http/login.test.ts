@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
+import { fieldErrors } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const test = suite<{ app: TestApp }>('login and logout', {} as { app: TestApp });
@@ -30,6 +31,15 @@ test('when the password is wrong or the user unknown, then the same message, bac
     assert.match(form.text, 'Invalid username or password');
     assert.not.match(form.text, 'Hi, ');
   }
+});
+
+test('when both fields are left empty, then each says it is required', async ({ app }) => {
+  const browser = app.browser();
+  await browser.get('/login');
+  const page = await browser.post('/login', { username: '', password: '', remember_me: 'y' });
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), { username: 'This field is required.', password: 'This field is required.' });
+  assert.match(page.text, /id="remember_me"[^>]*checked/);
 });
 
 test('when a visitor opens a page that needs a login, then login asks and brings them back after', async ({ app }) => {

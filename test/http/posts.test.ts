@@ -49,6 +49,12 @@ test('when a post is empty or too long, then the form says why and nothing is po
   assert.equal(postTexts((await susan.get('/explore')).text), []);
 });
 
+test('when a post has 140 characters over several lines, then it fits: a line break sent as CRLF counts once', async ({ susan }) => {
+  const page = await post(susan, `${'x'.repeat(69)}\r\n${'y'.repeat(70)}`);
+  assert.is(page.status, 302);
+  assert.ok(postTexts((await susan.get('/index')).text).some((text) => text?.startsWith('x'.repeat(69))));
+});
+
 test('when a post holds markup, then it is shown as text', async ({ susan }) => {
   await post(susan, '<img src=x onerror=alert(1)>');
   const explore = await susan.get('/explore');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { unescapeHtml, type Browser } from '../support/browser.js';
+import { fieldErrors, unescapeHtml, type Browser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 type Context = { app: TestApp; susan: Browser };
@@ -74,6 +74,28 @@ test('when about me is too long, then the message names the limit', async ({ sus
   const page = await susan.post('/edit_profile', { username: 'susan', about_me: 'x'.repeat(141) });
   assert.is(page.status, 422);
   assert.match(page.text, 'Field cannot be longer than 140 characters.');
+});
+
+test("when taking another user's name with an about me too long, then both fields say so and nothing is saved", async ({ app, susan }) => {
+  await susan.get('/edit_profile');
+  const page = await susan.post('/edit_profile', { username: 'john', about_me: 'x'.repeat(141) });
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), { username: 'Please use a different username.', about_me: 'Field cannot be longer than 140 characters.' });
+  const stored = await app.inUnitOfWork(() => app.database.users.findByUsername('susan'));
+  assert.is(stored?.aboutMe, '');
+});
+
+test('when the username is missing and about me too long, then both fields say so', async ({ susan }) => {
+  await susan.get('/edit_profile');
+  const page = await susan.post('/edit_profile', { username: ' ', about_me: 'x'.repeat(141) });
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), { username: 'This field is required.', about_me: 'Field cannot be longer than 140 characters.' });
+});
+
+test('when about me has 140 characters over several lines, then it fits: a line break sent as CRLF counts once', async ({ susan }) => {
+  await susan.get('/edit_profile');
+  const page = await susan.post('/edit_profile', { username: 'susan', about_me: `${'x'.repeat(69)}\r\n${'y'.repeat(70)}` });
+  assert.is(page.status, 302);
 });
 
 test('when about me holds markup, then the profile shows it as text', async ({ susan }) => {

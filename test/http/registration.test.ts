@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fieldErrors } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const test = suite<{ app: TestApp }>('registration', {} as { app: TestApp });
@@ -51,6 +52,38 @@ test('when the username or email is taken, then the field asks for another', asy
   assert.match(sameName.text, 'Please use a different username.');
   const sameEmail = await browser.register('other', 'SUSAN@example.com');
   assert.match(sameEmail.text, 'Please use a different email address.');
+});
+
+test('when the username is taken, the email malformed and the passwords differ, then all three show, each by its field', async ({ app }) => {
+  await app.browser().register('susan', 'susan@example.com');
+  const browser = app.browser();
+  await browser.get('/register');
+  const page = await browser.post('/register', { username: 'Susan', email: 'not-an-email', password: 'password123', password2: 'password124' });
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), {
+    username: 'Please use a different username.',
+    email: 'Invalid email address.',
+    password2: 'Field must be equal to password.',
+  });
+});
+
+test('when both the username and the email are taken, then both fields say so and nobody new is stored', async ({ app }) => {
+  await app.browser().register('susan', 'susan@example.com');
+  const page = await app.browser().register('SUSAN', 'Susan@Example.com');
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), { username: 'Please use a different username.', email: 'Please use a different email address.' });
+});
+
+test('when a field is not text and the others break the rules, then the form and the domain messages show together', async ({ app }) => {
+  const browser = app.browser();
+  await browser.get('/register');
+  const page = await browser.post('/register', { username: ['a', 'b'], email: 'x@', password: 'short', password2: 'short' });
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), {
+    username: 'Invalid value.',
+    email: 'Invalid email address.',
+    password: 'Field must be at least 8 characters long.',
+  });
 });
 
 test('when the username has characters that do not belong in a name, then the field explains', async ({ app }) => {

@@ -89,3 +89,12 @@ export class Browser {
 export function unescapeHtml(html: string): string {
   return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
+
+/** The message shown under each field of a form page, by field name. */
+export function fieldErrors(html: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [, field, message] of html.matchAll(/<p class="field-error" id="([\w-]+)-error">([^<]*)<\/p>/g)) {
+    if (field && message !== undefined) errors[field] = unescapeHtml(message);
+  }
+  return errors;
+}

@@ -1,21 +1,12 @@
-import { hasErrors, isTicked, readTextFields, requireFilled, type FieldErrors } from './fields.js';
+import { isTicked, readForm } from './fields.js';
 
 const FIELDS = ['username', 'password', 'remember_me'] as const;
 export type LoginField = (typeof FIELDS)[number];
 
 export type Credentials = Readonly<{ username: string; password: string; rememberMe: boolean }>;
 
-export type LoginFormResult = Readonly<{
-  values: Readonly<{ username: string; rememberMe: boolean }>;
-  errors: FieldErrors<LoginField>;
-  credentials: Credentials | null;
-}>;
-
-export function readLoginForm(body: unknown): LoginFormResult {
-  const { values, errors } = readTextFields(body, FIELDS);
-  requireFilled(values, errors, ['username', 'password']);
-  const rememberMe = isTicked(values.remember_me);
-  const shown = { username: values.username, rememberMe };
-  if (hasErrors(errors)) return { values: shown, errors, credentials: null };
-  return { values: shown, errors, credentials: { username: values.username, password: values.password, rememberMe } };
-}
+export const readLoginForm = (body: unknown) => readForm(body, {
+  fields: FIELDS,
+  required: ['username', 'password'],
+  value: (text): Credentials => ({ username: text.username, password: text.password, rememberMe: isTicked(text.remember_me) }),
+});

@@ -1,12 +1,10 @@
-import { readTextFields, requireFilled, type FieldErrors } from './fields.js';
+import type { PublishPostError } from '../../../domain/use-cases/publish-post.js';
+import { readForm } from './fields.js';
+import type { FieldsOf } from './messages.js';
 
 const FIELDS = ['post'] as const;
 export type PostField = (typeof FIELDS)[number];
 
-export type PostFormResult = Readonly<{ values: Readonly<{ post: string }>; errors: FieldErrors<PostField>; body: string | null }>;
+export const POST_FIELDS: FieldsOf<PublishPostError['problems'][number]['field'], PostField> = { body: 'post' };
 
-export function readPostForm(body: unknown): PostFormResult {
-  const { values, errors } = readTextFields(body, FIELDS);
-  requireFilled(values, errors, FIELDS);
-  return { values, errors, body: errors.post ? null : values.post };
-}
+export const readPostForm = (body: unknown) => readForm(body, { fields: FIELDS, required: FIELDS, multiline: FIELDS, value: (text) => text.post });

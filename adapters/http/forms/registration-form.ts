@@ -1,22 +1,19 @@
-import type { Registration } from '../../../domain/use-cases/register-user.js';
-import { hasErrors, readTextFields, requireFilled, type FieldErrors } from './fields.js';
-import { PASSWORDS_DIFFER } from './messages.js';
+import type { Registration, RegistrationProblem } from '../../../domain/use-cases/register-user.js';
+import { readForm, type FieldText } from './fields.js';
+import { PASSWORDS_DIFFER, type FieldsOf } from './messages.js';
 
 const FIELDS = ['username', 'email', 'password', 'password2'] as const;
 export type RegistrationField = (typeof FIELDS)[number];
 
-export type RegistrationFormResult = Readonly<{
-  /** What to put back in the form; passwords are never sent back. */
-  values: Readonly<{ username: string; email: string }>;
-  errors: FieldErrors<RegistrationField>;
-  registration: Registration | null;
-}>;
+export const REGISTRATION_FIELDS: FieldsOf<RegistrationProblem['field'], RegistrationField> = { username: 'username', email: 'email', password: 'password' };
 
-export function readRegistrationForm(body: unknown): RegistrationFormResult {
-  const { values, errors } = readTextFields(body, FIELDS);
-  requireFilled(values, errors, FIELDS);
-  if (!errors.password && !errors.password2 && values.password !== values.password2) errors.password2 = PASSWORDS_DIFFER;
-  const shown = { username: values.username, email: values.email };
-  if (hasErrors(errors)) return { values: shown, errors, registration: null };
-  return { values: shown, errors, registration: { username: values.username, email: values.email, password: values.password } };
+export const readRegistrationForm = (body: unknown) => readForm(body, {
+  fields: FIELDS,
+  required: FIELDS,
+  agreement: (text) => (text.password === text.password2 ? {} : { password2: PASSWORDS_DIFFER }),
+  value: registrationOf,
+});
+
+export function registrationOf(text: FieldText<RegistrationField>): Registration {
+  return { username: text.username, email: text.email, password: text.password };
 }

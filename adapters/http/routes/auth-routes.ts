@@ -1,13 +1,10 @@
 import { assertNever } from '../../../domain/assert-never.js';
-import type { RegisterUserError } from '../../../domain/use-cases/register-user.js';
 import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
-import type { FieldErrors } from '../forms/fields.js';
-import { readLoginForm } from '../forms/login-form.js';
-import {
-  EMAIL_TAKEN, USERNAME_TAKEN, emailInvalidMessage, passwordTooShortMessage, usernameInvalidMessage,
-} from '../forms/messages.js';
-import { readRegistrationForm, type RegistrationField } from '../forms/registration-form.js';
+import { isTicked, type FieldErrors } from '../forms/fields.js';
+import { readLoginForm, type LoginField } from '../forms/login-form.js';
+import { REGISTRATION_FIELDS, readRegistrationForm, registrationOf, type RegistrationField } from '../forms/registration-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import { safeNextPath } from '../safe-next.js';
 import { endLoggedInSession, startLoggedInSession } from '../session-login.js';
@@ -30,9 +27,10 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
 
   router.post('/login', anonymousOnly, async (ctx) => {
     const form = readLoginForm(ctx.request.body);
-    if (!form.credentials) return renderLogin(ctx, form.values, form.errors, 422);
+    // The password is never sent back.
+    if (form.value.isErr()) return renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, form.value.error, 422);
 
-    const { username, password, rememberMe } = form.credentials;
+    const { username, password, rememberMe } = form.value.value;
     const result = await logIn.execute({ username, password, clientAddress: ctx.ip });
     if (result.isErr()) {
       switch (result.error.type) {
@@ -67,24 +65,15 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
 
   router.post('/register', anonymousOnly, async (ctx) => {
     const form = readRegistrationForm(ctx.request.body);
-    if (!form.registration) return renderRegister(ctx, form.values, form.errors, 422);
-
-    const result = await registerUser.execute(form.registration);
-    if (result.isErr()) return renderRegister(ctx, form.values, registrationErrors(result.error), 422);
+    const result = await submitForm(form, REGISTRATION_FIELDS, {
+      act: (registration) => registerUser.execute(registration),
+      check: (text) => registerUser.check(registrationOf(text)),
+    });
+    // Passwords are never sent back.
+    if (result.isErr()) return renderRegister(ctx, { username: form.text.username, email: form.text.email }, result.error.errors, 422);
     flash(ctx, REGISTERED_MESSAGE, 'success');
     ctx.redirect('/login');
   });
-}
-
-function registrationErrors(error: RegisterUserError): FieldErrors<RegistrationField> {
-  switch (error.type) {
-    case 'UsernameInvalid': return { username: usernameInvalidMessage(error) };
-    case 'UsernameTaken': return { username: USERNAME_TAKEN };
-    case 'EmailInvalid': return { email: emailInvalidMessage(error) };
-    case 'EmailTaken': return { email: EMAIL_TAKEN };
-    case 'PasswordTooShort': return { password: passwordTooShortMessage(error) };
-    default: return assertNever(error);
-  }
 }
 
 function loginUrl(next: unknown): string {
@@ -92,10 +81,10 @@ function loginUrl(next: unknown): string {
   return safe ? `/login?next=${encodeURIComponent(safe)}` : '/login';
 }
 
-function renderLogin(ctx: AppKoaContext, values: { username: string; rememberMe: boolean }, errors: object, status: number) {
+function renderLogin(ctx: AppKoaContext, values: { username: string; rememberMe: boolean }, errors: FieldErrors<LoginField>, status: number) {
   return renderPage(ctx, 'login', { title: 'Sign In', values, errors, action: loginUrl(ctx.query.next) }, status);
 }
 
-function renderRegister(ctx: AppKoaContext, values: { username: string; email: string }, errors: object, status: number) {
+function renderRegister(ctx: AppKoaContext, values: { username: string; email: string }, errors: FieldErrors<RegistrationField>, status: number) {
   return renderPage(ctx, 'register', { title: 'Register', values, errors }, status);
 }

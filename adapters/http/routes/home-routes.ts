@@ -1,11 +1,8 @@
-import { assertNever } from '../../../domain/assert-never.js';
-import type { PublishPostError } from '../../../domain/use-cases/publish-post.js';
 import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { REQUIRED } from '../forms/fields.js';
-import { postTooLongMessage } from '../forms/messages.js';
-import { readPostForm, type PostField } from '../forms/post-form.js';
+import { problemMessages } from '../forms/messages.js';
+import { POST_FIELDS, readPostForm, type PostField } from '../forms/post-form.js';
 import { pageNumber } from '../page-number.js';
 import { presentPosts } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
@@ -32,9 +29,9 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, postsPerPage: 
   // Post/redirect/get: a published post sends the browser back to the timeline with a GET.
   const publish: AppRoute = async (ctx) => {
     const form = readPostForm(ctx.request.body);
-    if (form.body === null) return renderIndex(ctx, form.values.post, form.errors, 422);
-    const result = await publishPost.execute({ authorId: currentUser(ctx).id, body: form.body });
-    if (result.isErr()) return renderIndex(ctx, form.values.post, postErrors(result.error), 422);
+    if (form.value.isErr()) return renderIndex(ctx, form.text.post, form.value.error, 422);
+    const result = await publishPost.execute({ authorId: currentUser(ctx).id, body: form.value.value });
+    if (result.isErr()) return renderIndex(ctx, form.text.post, problemMessages(result.error.problems, POST_FIELDS), 422);
     flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
     ctx.redirect('/index');
   };
@@ -51,12 +48,4 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, postsPerPage: 
     if (page.isErr()) return ctx.throw(404);
     await renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page.value, '/explore', new Date()) });
   });
-}
-
-function postErrors(error: PublishPostError): FieldErrors<PostField> {
-  switch (error.type) {
-    case 'PostEmpty': return { post: REQUIRED };
-    case 'PostTooLong': return { post: postTooLongMessage(error) };
-    default: return assertNever(error);
-  }
 }

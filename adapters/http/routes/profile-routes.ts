@@ -1,12 +1,11 @@
 import { assertNever } from '../../../domain/assert-never.js';
-import type { EditProfileError } from '../../../domain/use-cases/edit-profile.js';
 import type { FollowChangeError } from '../../../domain/use-cases/follow-target.js';
 import { ABOUT_ME_MAX_LENGTH } from '../../../domain/user-rules.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
-import { readEditProfileForm, type EditProfileField } from '../forms/edit-profile-form.js';
+import { PROFILE_FIELDS, profileOf, readEditProfileForm, type EditProfileField } from '../forms/edit-profile-form.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { USERNAME_TAKEN, aboutMeTooLongMessage, usernameInvalidMessage } from '../forms/messages.js';
+import { submitForm } from '../forms/submit-form.js';
 import { pageNumber } from '../page-number.js';
 import { presentPosts, profileUrl } from '../presenters/post-presenter.js';
 import { presentProfile } from '../presenters/user-presenter.js';
@@ -57,14 +56,19 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPag
   });
 
   router.post('/edit_profile', loginRequired, async (ctx) => {
+    const userId = currentUser(ctx).id;
     const form = readEditProfileForm(ctx.request.body);
-    if (!form.edit) return renderEditProfile(ctx, form.values, form.errors, 422);
-
-    const result = await editProfile.execute({ userId: currentUser(ctx).id, session: ctx.session?.token ?? '', ...form.edit });
+    const result = await submitForm(form, PROFILE_FIELDS, {
+      act: (edit) => editProfile.execute({ userId, session: ctx.session?.token ?? '', ...edit }),
+      check: (text) => editProfile.check({ userId, ...profileOf(text) }),
+    });
     if (result.isErr()) {
-      const errors = editProfileErrors(result.error);
-      if (!errors) return ctx.throw(404);
-      return renderEditProfile(ctx, form.values, errors, 422);
+      switch (result.error.type) {
+        case 'FormRejected': return renderEditProfile(ctx, profileOf(form.text), result.error.errors, 422);
+        // The account was deleted while its owner was editing it.
+        case 'UserNotFound': return ctx.throw(404);
+        default: return assertNever(result.error);
+      }
     }
     flash(ctx, PROFILE_SAVED_MESSAGE, 'success');
     ctx.redirect('/edit_profile');
@@ -85,17 +89,6 @@ function followRefused(ctx: AppKoaContext, username: string, error: FollowChange
   }
 }
 
-/** The field messages for an edit that was refused; null when there is no profile left to edit. */
-function editProfileErrors(error: EditProfileError): FieldErrors<EditProfileField> | null {
-  switch (error.type) {
-    case 'UsernameInvalid': return { username: usernameInvalidMessage(error) };
-    case 'UsernameTaken': return { username: USERNAME_TAKEN };
-    case 'AboutMeTooLong': return { about_me: aboutMeTooLongMessage(error) };
-    case 'UserNotFound': return null;
-    default: return assertNever(error);
-  }
-}
-
-function renderEditProfile(ctx: AppKoaContext, values: { username: string; aboutMe: string }, errors: object, status: number) {
+function renderEditProfile(ctx: AppKoaContext, values: { username: string; aboutMe: string }, errors: FieldErrors<EditProfileField>, status: number) {
   return renderPage(ctx, 'edit_profile', { title: 'Edit Profile', values, errors, aboutMeMaxLength: ABOUT_ME_MAX_LENGTH }, status);
 }
