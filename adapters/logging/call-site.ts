@@ -2,13 +2,20 @@
 //
 // Reading `new Error().stack` for it formats every frame of the stack, and under
 // `--enable-source-maps` (as `npm start` runs) maps each one through its source map: profiling the
-// 404 page, whose INFO line is written on every hit, put that at about a third of the request
-// (issue 8). Here V8 hands over the one frame needed as a structured call site, and only that
-// position is mapped, once per place in the code that logs.
+// 404 page, whose INFO line is written on every hit, put that at about a third of the request.
+// Here V8 hands over the one frame needed as a structured call site, and only that position is
+// mapped, once per place in the code that logs.
+//
+// Node 20 hands out structured frames only through V8's process-wide `Error.prepareStackTrace` and
+// `Error.stackTraceLimit` (`util.getCallSites` arrives with Node 22.9), so `capture` sets both and
+// puts them back synchronously: no other code can run in between and observe them.
 import { findSourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export type CallSite = Readonly<{ file: string; line: number }>;
+
+/** The log4js context key that carries an event's `file:line` to the appenders (and across processes). */
+export const LOCATION_KEY = '@location';
 
 type StructuredFrame = Readonly<{
   getFileName(): string | null | undefined;

@@ -43,7 +43,7 @@ export function configureLogging(options: LoggingOptions): Logging {
 
   log4js.configure({
     appenders: definitions,
-    categories: { default: { appenders: entries.map(([name]) => name), level: lowest, enableCallStack: true } },
+    categories: { default: { appenders: entries.map(([name]) => name), level: lowest } },
     disableClustering: false,
   });
 

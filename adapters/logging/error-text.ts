@@ -2,7 +2,7 @@
 // user text, so it is neutralized) and the stack frames, then the chain of causes. Everything passes
 // through the scrubber, since driver errors embed SQL with its values.
 import { inspect } from 'node:util';
-import { toOneLine } from './one-line.js';
+import { loggable } from './one-line.js';
 import { isFrameLine } from './stack-frames.js';
 import type { Scrubber } from './scrub.js';
 
@@ -43,7 +43,7 @@ export function describeError(error: unknown, scrub: Scrubber): string {
 
 function header(error: unknown, scrub: Scrubber): string {
   const message = error instanceof Error ? error.message : inspect(error, { depth: 2, breakLength: Infinity });
-  return toOneLine(scrub(message === '' ? errorTitle(error) : `${errorTitle(error)}: ${message}`));
+  return loggable(message === '' ? errorTitle(error) : `${errorTitle(error)}: ${message}`, scrub);
 }
 
 // Only "at ..." lines are kept: the stack's own header repeats the message, possibly over several
@@ -54,5 +54,5 @@ function frames(error: unknown, scrub: Scrubber): string[] {
   return withoutHeader
     .split('\n')
     .filter(isFrameLine)
-    .map((line) => `    ${toOneLine(scrub(line.trim()))}`);
+    .map((line) => `    ${loggable(line.trim(), scrub)}`);
 }

@@ -1,11 +1,13 @@
 // The Logger port on log4js. The context given to `withContext` (a request id, say) lives in an
 // AsyncLocalStorage, so it follows the work across awaits without being passed around, and is copied
 // into each event's log4js context, where every appender (and, under Node's cluster module, the
-// primary process that writes the file) sees it.
+// primary process that writes the file) sees it. The `[in file:line]` of the line travels there too:
+// log4js' own call stacks (`enableCallStack`) would capture a whole stack trace with `new Error()` for
+// every event, and name the place a logged error was created rather than the line that logged it.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Logger as Log4js, CallStack } from 'log4js';
+import type { Logger as Log4js } from 'log4js';
 import type { LogContext, Logger } from '../../domain/ports/logger.js';
-import { callSiteBelow, type CallSite } from './call-site.js';
+import { callSiteBelow, LOCATION_KEY, type CallSite } from './call-site.js';
 import { projectPath } from './stack-frames.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -15,18 +17,13 @@ const CALLER_DEPTH = 1;
 
 export class Log4jsLogger implements Logger {
   readonly #scope = new AsyncLocalStorage<LogContext>();
-  #callSite: CallStack | undefined;
-  // callSiteBelow hands out one object per place in the code: its log4js form is made once too.
-  readonly #sites = new WeakMap<CallSite, CallStack>();
+  // callSiteBelow hands out one object per place in the code: its written form is made once too.
+  readonly #locations = new WeakMap<CallSite, string>();
 
   constructor(
     private readonly log: Log4js,
     private readonly projectRoot: string,
-  ) {
-    // log4js takes the location from the logged Error's stack when there is one, which names the
-    // place the error was created rather than the line that logged it; report the caller instead.
-    log.setParseCallStackFunction(() => this.#callSite);
-  }
+  ) {}
 
   debug(message: string, context?: LogContext): void {
     this.write('debug', [message], context);
@@ -51,37 +48,28 @@ export class Log4jsLogger implements Logger {
   private write(level: Level, data: unknown[], context: LogContext | undefined): void {
     if (!this.log.isLevelEnabled(level)) return;
     try {
-      this.#callSite = this.callerSite();
+      const location = this.callerLocation();
       this.log.clearContext();
       for (const [key, value] of Object.entries({ ...this.#scope.getStore(), ...context })) {
         if (value !== undefined) this.log.addContext(key, value);
       }
-      // log4js builds an Error for every event to find the caller (enableCallStack); its stack is
-      // never read, since the parse function above answers from #callSite, so let it capture none.
-      const stackTraceLimit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 0;
-      try {
-        this.log.log(level, ...data);
-      } finally {
-        Error.stackTraceLimit = stackTraceLimit;
-      }
+      if (location !== undefined) this.log.addContext(LOCATION_KEY, location);
+      this.log.log(level, ...data);
     } catch (failure) {
       // Logging must never break the code that logs; stderr is the last place left to say so.
       process.stderr.write(`logging failed: ${String(failure)}\n`);
-    } finally {
-      this.#callSite = undefined;
     }
   }
 
-  private callerSite(): CallStack | undefined {
+  private callerLocation(): string | undefined {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- only compared with the frames on the stack, never called
     const frame = callSiteBelow(Log4jsLogger.prototype.write, CALLER_DEPTH);
     if (frame === undefined) return undefined;
-    let site = this.#sites.get(frame);
-    if (!site) {
-      site = { fileName: projectPath(frame.file, this.projectRoot), lineNumber: frame.line, columnNumber: 0, functionName: '', callStack: '' };
-      this.#sites.set(frame, site);
+    let location = this.#locations.get(frame);
+    if (location === undefined) {
+      location = `${projectPath(frame.file, this.projectRoot)}:${frame.line}`;
+      this.#locations.set(frame, location);
     }
-    return site;
+    return location;
   }
 }

@@ -2,7 +2,8 @@
 // alert emails, and assert on the exact lines the file would have received.
 import type { LoggingEvent } from 'log4js';
 import type { LogContext } from '../../domain/ports/logger.js';
-import { formatLogLine } from './log-line.js';
+import { LOCATION_KEY } from './call-site.js';
+import { formatLogLine, locationOf } from './log-line.js';
 import type { LogAppender, LogLevelName } from './log-appender.js';
 import { createScrubber, type Scrubber } from './scrub.js';
 
@@ -34,8 +35,8 @@ export function memoryAppender(options: Readonly<{ level?: LogLevelName; scrub?:
       level: event.level.levelStr,
       message: String(message),
       error,
-      context: { ...(event.context as LogContext) },
-      location: event.fileName === undefined ? undefined : `${event.fileName}:${event.lineNumber ?? 0}`,
+      context: withoutLocation(event.context as LogContext),
+      location: locationOf(event),
       line: formatLogLine(event, scrub),
     });
   };
@@ -47,4 +48,9 @@ export function memoryAppender(options: Readonly<{ level?: LogLevelName; scrub?:
       recorded.length = 0;
     },
   };
+}
+
+function withoutLocation(context: LogContext): LogContext {
+  const { [LOCATION_KEY]: _location, ...rest } = context;
+  return rest;
 }

@@ -1,34 +1,49 @@
-// Removes secrets from text bound for a log line or an alert email (issue 4, DESIGN.md §6: driver
-// errors embed the SQL with its values, password hashes included). Over-redacting a harmless word
-// is the accepted price; leaking a hash or a key is not.
+// Removes secrets from text bound for a log line or an alert email: driver errors embed the SQL with
+// its values, password hashes included. Over-redacting a harmless word is the accepted price; leaking
+// a hash or a key is not.
+//
+// Every pattern runs in time linear in the text, whatever the text: a client writes much of it (a
+// 16 KB path such as `/a-a-a-…`), and a pattern that backtracks over the rest of a long token at each
+// of its positions turns one logged 404 into seconds of CPU. Hence names are matched only from the
+// start of a token (a lookbehind), never from every position inside one, and the one condition that
+// needs a look ahead to the end of a line (a `select` counts only with a `from` after it) is answered
+// by a scan that moves forward only.
 
 export type Scrubber = (text: string) => string;
 
 const REDACTED = '[redacted]';
+const SQL_REDACTED = '[SQL redacted]';
 
 // Shorter registered secrets are ignored: redacting a two-letter string would shred every line,
 // and a secret that short protects nothing anyway.
 const MIN_SECRET_LENGTH = 4;
 
-// A statement runs until a " - " outside quotes (knex appends the driver's message that way) or the
-// end of the line; quoted values are consumed whole, so a " - " or a newline inside one ends nothing.
-const SQL_START = String.raw`\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|merge\s+into|update\s+\S+\s+set|delete\s+from|select\s+(?=[^\n]*\bfrom\b))`;
-// An unterminated quote (a truncated message) runs to the end of the text rather than leak the rest.
+// The first words of a statement; group 1 is set for a `select`, which counts only when a `from`
+// follows on the same line (else "please select a file" would go).
+const SQL_START = /\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|merge\s+into|update\s+\S+\s+set|delete\s+from|(select)\s)/gi;
+const FROM_WORD = /\bfrom\b/gi;
+// The rest of a statement runs until a " - " outside quotes (knex appends the driver's message that
+// way) or the end of the line; quoted values are consumed whole, so a " - " or a newline inside one
+// ends nothing, and an unterminated quote (a truncated message) runs to the end of the text rather
+// than leak the rest. Each alternative starts with a different character, so nothing backtracks.
 const SQL_QUOTED = String.raw`'(?:[^']|'')*(?:'|$)|"(?:[^"]|"")*(?:"|$)|` + '`[^`]*(?:`|$)';
 const SQL_PLAIN_CHAR = String.raw`(?! - )[^'"\n` + '`]';
-const SQL_STATEMENT = new RegExp(`${SQL_START}(?:${SQL_QUOTED}|${SQL_PLAIN_CHAR})*`, 'gi');
+const SQL_REST = new RegExp(`(?:${SQL_QUOTED}|${SQL_PLAIN_CHAR})*`, 'y');
 
 const PASSWORD_HASH = /scrypt\$[^\s'",;)]+|\$argon2(?:id|i|d)\$[^\s'",;)]+|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|pbkdf2[_$:][^\s'",;)]+/g;
 
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
+// The scheme starts where no scheme character precedes it.
+const URL_CREDENTIALS = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
 
 const HEADER_VALUE = /\b((?:proxy-)?authorization|set-cookie|cookie)(["']?\s*[:=]\s*)[^\n]*/gi;
 
 const BEARER_TOKEN = /\bBearer\s+[\w.~+/=-]+/g;
 
+// A name such as `password`, `MAIL_PASSWORD` or `csrfToken` (a whole token of word characters and
+// dashes that contains one of the words), then `:` or `=`, then the value.
+const SECRET_WORD = String.raw`(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|credentials?|session[_-]?id)`;
 const SECRET_PAIR = new RegExp(
-  String.raw`\b([\w-]*(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|credentials?|session[_-]?id)[\w-]*)` +
-    String.raw`(["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&]+)`,
+  String.raw`(?<![\w-])((?=[\w-]*?${SECRET_WORD})[\w-]+)(["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&]+)`,
   'gi',
 );
 
@@ -40,12 +55,48 @@ export function createScrubber(secrets: readonly (string | undefined)[] = []): S
   return (text) => {
     let result = text;
     for (const secret of literals) result = result.replaceAll(secret, REDACTED);
-    return result
-      .replace(SQL_STATEMENT, '[SQL redacted]')
+    return redactStatements(result)
       .replace(PASSWORD_HASH, REDACTED)
       .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
       .replace(HEADER_VALUE, `$1$2${REDACTED}`)
       .replace(BEARER_TOKEN, `Bearer ${REDACTED}`)
       .replace(SECRET_PAIR, `$1$2${REDACTED}`);
+  };
+}
+
+function redactStatements(text: string): string {
+  const starts = new RegExp(SQL_START);
+  const fromFollows = fromLaterOnLine(text);
+  let result = '';
+  let copied = 0;
+  for (let start = starts.exec(text); start !== null; start = starts.exec(text)) {
+    if (start[1] !== undefined && !fromFollows(starts.lastIndex)) continue;
+    SQL_REST.lastIndex = starts.lastIndex;
+    SQL_REST.exec(text);
+    result += text.slice(copied, start.index) + SQL_REDACTED;
+    copied = starts.lastIndex = SQL_REST.lastIndex;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
+/**
+ * Answers "is there a `from` word after this position, before the line ends?" for positions asked
+ * in increasing order, remembering the next `from` and the next line break it found, so the whole
+ * text is read at most once however many positions are asked about.
+ */
+function fromLaterOnLine(text: string): (position: number) => boolean {
+  const froms = new RegExp(FROM_WORD);
+  let nextFrom = -1;
+  let nextBreak = -1;
+  return (position) => {
+    if (nextFrom !== Infinity && nextFrom < position) {
+      froms.lastIndex = position;
+      nextFrom = froms.exec(text)?.index ?? Infinity;
+    }
+    if (nextBreak !== Infinity && nextBreak < position) {
+      const found = text.indexOf('\n', position);
+      nextBreak = found === -1 ? Infinity : found;
+    }
+    return nextFrom < nextBreak;
   };
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { LoggingEvent } from 'log4js';
 import type { LogContext } from '../../../domain/ports/logger.js';
 import { describeError, errorTitle } from '../error-text.js';
-import { toOneLine } from '../one-line.js';
+import { loggable } from '../one-line.js';
 import type { Scrubber } from '../scrub.js';
 import { isAppFrame, parseFrames } from '../stack-frames.js';
 
@@ -30,11 +30,11 @@ export function alertFromEvent(event: LoggingEvent, scrub: Scrubber): Alert {
   const [message, error] = event.data as unknown[];
   const context = event.context as LogContext;
   const text = (key: string): string | undefined =>
-    context[key] === undefined || context[key] === null ? undefined : toOneLine(scrub(String(context[key])));
+    context[key] === undefined || context[key] === null ? undefined : loggable(String(context[key]), scrub);
   return {
     fingerprint: fingerprint(error, context),
     title: errorTitle(error),
-    message: toOneLine(scrub(String(message))),
+    message: loggable(String(message), scrub),
     time: event.startTime,
     referenceId: text('errorId'),
     method: text('method'),

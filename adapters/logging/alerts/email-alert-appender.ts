@@ -5,7 +5,7 @@ import type { LoggingEvent } from 'log4js';
 import type { Logger } from '../../../domain/ports/logger.js';
 import type { Mailer } from '../../../domain/ports/mailer.js';
 import type { LogAppender } from '../log-appender.js';
-import { toOneLine } from '../one-line.js';
+import { loggable } from '../one-line.js';
 import type { Scrubber } from '../scrub.js';
 import { alertFromEvent } from './alert.js';
 import { alertEmail, digestEmail, type AlertAddressing } from './alert-email.js';
@@ -48,7 +48,7 @@ export function emailAlertAppender(options: EmailAlertOptions): EmailAlerts {
     retryBackoffMs: options.retryBackoffMs ?? 1_000,
     timers,
     report: { warn: (message) => reporter?.warn(message), info: (message) => reporter?.info(message) },
-    describeFailure: (failure) => toOneLine(options.scrub(failure.reason)),
+    describeFailure: (failure) => loggable(failure.reason, options.scrub),
   });
   const groups = new AlertGroups({
     windowMs: options.groupWindowMs ?? 10 * 60_000,

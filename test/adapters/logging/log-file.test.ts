@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { configureLogging } from '../../../adapters/logging/configure-logging.js';
+import { MAX_LOGGED_CHARACTERS } from '../../../adapters/logging/one-line.js';
 import { rotatingFileAppender } from '../../../adapters/logging/rotating-file-appender.js';
 import { createScrubber } from '../../../adapters/logging/scrub.js';
 import { lineHere } from '../../support/log-call-site.js';
@@ -126,6 +127,29 @@ test('when far more than 11 × 10 KB is written, then microblog.log and at most 
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+});
+
+test('when a 404 of a 16 KB path is logged, then its line keeps the start of the path, counts the rest, and stays far below the rotation size', async () => {
+  const longPath = `/${'a-'.repeat(8_000)}`;
+  const message = `404 on ${longPath} [GET]`;
+  const lines = await withLogFile(({ logger }) => {
+    logger.info(message, { method: 'GET', path: longPath });
+  });
+  assert.is(lines.length, 1);
+  const line = lines[0] ?? '';
+  assert.ok(line.length < 2 * MAX_LOGGED_CHARACTERS + 200, `the line is ${line.length} characters`);
+  assert.match(line, `INFO: 404 on /a-a-a-`);
+  assert.match(line, `… [${message.length - MAX_LOGGED_CHARACTERS} more characters] [in `);
+  assert.match(line, ` path="/a-a-a-`);
+  assert.match(line, `… [${longPath.length - MAX_LOGGED_CHARACTERS} more characters]"`);
+});
+
+test('when a cut would fall inside a surrogate pair, then the pair is kept whole or left out, never halved', async () => {
+  const lines = await withLogFile(({ logger }) => {
+    logger.info(`${'x'.repeat(MAX_LOGGED_CHARACTERS - 1)}😀 and more`);
+  });
+  assert.match(lines[0] ?? '', `: ${'x'.repeat(MAX_LOGGED_CHARACTERS - 1)}… [`);
+  assert.not.match(lines[0] ?? '', /[\ud800-\udfff]/);
 });
 
 test.run();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createScrubber } from '../../../adapters/logging/scrub.js';
@@ -59,6 +60,51 @@ test('when secrets are registered, then every occurrence is redacted, and too-sh
 test('when text holds nothing secret, then it is unchanged', () => {
   const text = "TypeError: Cannot read properties of undefined (reading 'username') at /user/susan - please select a file";
   assert.is(scrub(text), text);
+});
+
+test('when a value is nested in another pair, or a select has no from, then each is still judged on its own', () => {
+  assert.is(scrub('user=token=abc'), 'user=token=[redacted]');
+  assert.is(scrub('select x insert into t values (1)'), 'select x [SQL redacted]');
+  assert.is(scrub('select a\nfrom b'), 'select a\nfrom b', 'a from on the next line does not make the first a statement');
+});
+
+// Texts built so that a pattern which retries from every position inside a long token does work
+// quadratic in its length: 100 KB of them took the former patterns about a minute each. They run in
+// a child process under a generous bound that only guards against a hang; how fast they run is for
+// `npm run bench:scrub` to say.
+const ADVERSARIAL: Readonly<Record<string, readonly [unit: string, expectUnchanged: boolean]>> = {
+  'a-a-a-': ['a-', true],
+  'password password': ['password ', true],
+  'select select': ['select ', true],
+  'update x update x': ['update x ', true],
+  'x://u:x://u:': ['x://u:', true],
+  'cookie: cookie: ': ['cookie: ', false],
+};
+const HANG_GUARD_MS = 20_000;
+
+test('when 100 KB texts are built to make backtracking patterns work hard, then each is scrubbed as a short one would be', () => {
+  const program = `
+    import { createScrubber } from ${JSON.stringify(new URL('../../../adapters/logging/scrub.ts', import.meta.url).href)};
+    const scrub = createScrubber(['a-registered-secret-key-0123456789']);
+    const units = JSON.parse(process.argv[1]);
+    const results = Object.fromEntries(Object.entries(units).map(([name, unit]) => {
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      return [name, { same: scrub(text) === text, length: scrub(text).length }];
+    }));
+    process.stdout.write(JSON.stringify(results));
+  `;
+  const units = Object.fromEntries(Object.entries(ADVERSARIAL).map(([name, [unit]]) => [name, unit]));
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program, JSON.stringify(units)], {
+    timeout: HANG_GUARD_MS,
+    encoding: 'utf8',
+  });
+  assert.is(child.signal, null, `the scrubber did not finish within ${HANG_GUARD_MS} ms: a pattern backtracks`);
+  assert.is(child.status, 0, child.stderr);
+  const results = JSON.parse(child.stdout) as Record<string, { same: boolean; length: number }>;
+  for (const [name, [, expectUnchanged]] of Object.entries(ADVERSARIAL)) {
+    assert.is(results[name]?.same, expectUnchanged, name);
+  }
+  assert.is(results['cookie: cookie: ']?.length, 'cookie: [redacted]'.length, 'a header value runs to the end of the line');
 });
 
 test.run();
