@@ -38,6 +38,13 @@ export type Config = Readonly<{
   /** Worker processes to serve with (Node's cluster); 1 serves from the main process. */
   webConcurrency: number;
   postsPerPage: number;
+  /**
+   * The site's public address, ending in `/`: links in emails start here, never at the Host a request
+   * names. Defaults to the address the app serves.
+   */
+  baseUrl: string;
+  /** How long a password reset link works. */
+  passwordResetLinkMs: number;
   logDir: string;
   mail: MailConfig | null;
 }>;
@@ -58,11 +65,13 @@ export function loadDotEnv(path = '.env'): void {
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const mode = parseMode(env.NODE_ENV);
   const debug = parseDebug(env.MICROBLOG_DEBUG, mode);
+  const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
+  const port = parsePort(env, 'PORT', 5000);
   return {
     mode,
     debug,
-    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
-    port: parsePort(env, 'PORT', 5000),
+    host,
+    port,
     secretKey: parseSecretKey(env.SECRET_KEY, 'SECRET_KEY'),
     secretKeyFallbacks: (env.SECRET_KEY_FALLBACKS ?? '').split(',').filter((key) => key.trim() !== '')
       .map((key) => parseSecretKey(key.trim(), 'SECRET_KEY_FALLBACKS') ?? ''),
@@ -72,6 +81,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logDir: resolve(cwd, nonEmpty(env, 'LOG_DIR') ?? 'logs'),
     webConcurrency: parseCount(env, 'WEB_CONCURRENCY', 1),
     postsPerPage: parseCount(env, 'POSTS_PER_PAGE', 25, 200),
+    baseUrl: parseBaseUrl(nonEmpty(env, 'BASE_URL'), host, port),
+    passwordResetLinkMs: parseCount(env, 'PASSWORD_RESET_MINUTES', 10, 24 * 60) * 60_000,
     mail: parseMail(env),
   };
 }
@@ -117,6 +128,19 @@ function parseDatabaseUrl(raw: string, cwd: string): Config['database'] {
   if (!match?.[1]) throw new ConfigError('DATABASE_URL must look like sqlite:<path> (for example sqlite:app.db) or postgresql://user:password@host/database');
   const path = match[1].replace(/^\/\/(?=\/)/, '');
   return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+function parseBaseUrl(raw: string | null, host: string, port: number): string {
+  if (raw === null) return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`BASE_URL must be the site's address, such as https://microblog.example/, not "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`BASE_URL must start with https:// or http://, not "${url.protocol}"`);
+  if (url.username || url.password || url.search || url.hash) throw new ConfigError('BASE_URL must not carry credentials, a query or a fragment');
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function parseMail(env: Env): MailConfig | null {

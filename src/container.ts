@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
 import type Koa from 'koa';
 import { createHttpApp } from '../adapters/http/app.js';
+import { BackgroundTasks } from '../adapters/http/background-tasks.js';
 import type { UseCases } from '../adapters/http/use-cases.js';
 import type { ErrorBoundaryOptions } from '../adapters/http/middleware/error-boundary.js';
+import { PugPasswordResetEmails } from '../adapters/mail/pug-password-reset-emails.js';
 import type { Database } from '../adapters/persistence/mikro-orm/database.js';
 import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../adapters/security/scrypt-password-hasher.js';
 import { systemClock } from '../adapters/time/system-clock.js';
@@ -11,10 +13,13 @@ import type { Clock } from '../domain/ports/clock.js';
 import type { Logger } from '../domain/ports/logger.js';
 import type { FollowRepository } from '../domain/ports/follow-repository.js';
 import type { LoginAttemptLog } from '../domain/ports/login-attempt-log.js';
+import type { Mailer } from '../domain/ports/mailer.js';
+import type { PasswordResetTokens } from '../domain/ports/password-reset-tokens.js';
 import type { PasswordHasher } from '../domain/ports/password-hasher.js';
 import type { PostRepository } from '../domain/ports/post-repository.js';
 import type { SessionRepository } from '../domain/ports/session-repository.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
+import { CheckResetToken } from '../domain/use-cases/check-reset-token.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
 import { GetProfile } from '../domain/use-cases/get-profile.js';
 import { HomeTimeline } from '../domain/use-cases/home-timeline.js';
@@ -25,6 +30,8 @@ import { LogIn } from '../domain/use-cases/log-in.js';
 import { PublishPost } from '../domain/use-cases/publish-post.js';
 import { RecordLastSeen } from '../domain/use-cases/record-last-seen.js';
 import { RegisterUser } from '../domain/use-cases/register-user.js';
+import { RequestPasswordReset } from '../domain/use-cases/request-password-reset.js';
+import { ResetPassword } from '../domain/use-cases/reset-password.js';
 import { ResumeSession } from '../domain/use-cases/resume-session.js';
 import { StartSession } from '../domain/use-cases/start-session.js';
 import { UnfollowUser } from '../domain/use-cases/unfollow-user.js';
@@ -42,6 +49,8 @@ export const TOKENS = {
   LoginAttemptLog: Symbol('LoginAttemptLog') as InjectionToken<LoginAttemptLog>,
   PostRepository: Symbol('PostRepository') as InjectionToken<PostRepository>,
   FollowRepository: Symbol('FollowRepository') as InjectionToken<FollowRepository>,
+  PasswordResetTokens: Symbol('PasswordResetTokens') as InjectionToken<PasswordResetTokens>,
+  BackgroundTasks: Symbol('BackgroundTasks') as InjectionToken<BackgroundTasks>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
   Clock: Symbol('Clock') as InjectionToken<Clock>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
@@ -63,8 +72,17 @@ export type ContainerOptions = Readonly<{
   /** Tests pass a cheaper cost; the default is OWASP's. */
   scryptCost?: ScryptCost;
   clock?: Clock;
+  /** How reset links are mailed; without it, reset by email is not offered. */
+  passwordReset?: PasswordResetOptions | null;
   /** Replaces a registration, for tests that inject a failing adapter. */
   userRepository?: UserRepository;
+}>;
+
+export type PasswordResetOptions = Readonly<{
+  mailer: Mailer;
+  /** The site's public address: links start here, never at a request's Host. */
+  baseUrl: string;
+  linkLifetimeMs: number;
 }>;
 
 export function buildContainer(options: ContainerOptions): DependencyContainer {
@@ -80,6 +98,8 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.LoginAttemptLog, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).loginAttempts) });
   container.register(TOKENS.PostRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).posts) });
   container.register(TOKENS.FollowRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).follows) });
+  container.register(TOKENS.PasswordResetTokens, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).passwordResets) });
+  container.register(TOKENS.BackgroundTasks, { useFactory: instanceCachingFactory((c) => new BackgroundTasks(c.resolve(TOKENS.Logger))) });
   container.register(TOKENS.UseCases, {
     useFactory: instanceCachingFactory((c): UseCases => {
       const users = c.resolve(TOKENS.UserRepository);
@@ -88,6 +108,8 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
       const sessions = c.resolve(TOKENS.SessionRepository);
       const posts = c.resolve(TOKENS.PostRepository);
       const follows = c.resolve(TOKENS.FollowRepository);
+      const tokens = c.resolve(TOKENS.PasswordResetTokens);
+      const reset = options.passwordReset;
       return {
         registerUser: new RegisterUser(users, hasher, clock),
         logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock),
@@ -103,6 +125,18 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         userPosts: new UserPosts(posts),
         followUser: new FollowUser(users, follows),
         unfollowUser: new UnfollowUser(users, follows),
+        requestPasswordReset: reset
+          ? new RequestPasswordReset({
+            users,
+            tokens,
+            requests: c.resolve(TOKENS.LoginAttemptLog),
+            emails: new PugPasswordResetEmails({ viewsDir: options.viewsDir, baseUrl: reset.baseUrl }),
+            mailer: reset.mailer,
+            clock,
+          }, reset.linkLifetimeMs)
+          : null,
+        checkResetToken: new CheckResetToken(tokens, clock),
+        resetPassword: new ResetPassword({ tokens, users, sessions, hasher, clock }),
       };
     }),
   });
@@ -119,6 +153,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         postsPerPage: options.postsPerPage ?? 25,
         viewsDir: options.viewsDir,
         cacheTemplates: options.production,
+        background: c.resolve(TOKENS.BackgroundTasks),
         ...(options.debugPage ? { debugPage: options.debugPage } : {}),
       }) as unknown as Koa;
     }),

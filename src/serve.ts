@@ -4,10 +4,13 @@ import type { Logging } from '../adapters/logging/configure-logging.js';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
 import type { Config } from './config.js';
 import { buildContainer, TOKENS } from './container.js';
+import { createMailer } from './logging.js';
 import { PROJECT_ROOT, VIEWS_DIR } from './paths.js';
 import { installShutdown } from './shutdown.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Reset emails still being sent when a stop comes get this long to finish (SMTP timeouts are seconds). */
+const BACKGROUND_GRACE_MS = 5_000;
 
 export type ServeOptions = Readonly<{
   config: Config;
@@ -31,6 +34,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     if (applied.length > 0) logger.info(`Database migrated: ${applied.join(', ')}`);
   }
 
+  // Reset emails go out in debug mode too (alerts do not): a developer tries the flow with MAIL_TRANSPORT=file.
+  const resetMailer = config.mail ? createMailer(config.mail, config.instanceDir) : null;
   const container = buildContainer({
     logger,
     database,
@@ -39,6 +44,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     postsPerPage: config.postsPerPage,
     viewsDir: VIEWS_DIR,
     production: config.mode === 'production',
+    passwordReset: resetMailer ? { mailer: resetMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,
     ...(config.debug ? { debugPage: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR }) } : {}),
   });
   const handle = container.resolve(TOKENS.HttpApp).callback();
@@ -50,6 +56,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     role: options.role,
     graceMs: SHUTDOWN_GRACE_MS,
     release: async () => {
+      const unfinished = await container.resolve(TOKENS.BackgroundTasks).drain(BACKGROUND_GRACE_MS);
+      if (unfinished > 0) logger.warn(`${unfinished} password reset requests were still running at shutdown`);
+      await resetMailer?.close();
       await database.close();
       await logging.shutdown();
     },

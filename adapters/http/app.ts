@@ -2,6 +2,7 @@ import { Router } from '@koa/router';
 import Koa from 'koa';
 import { join } from 'node:path';
 import type { Logger } from '../../domain/ports/logger.js';
+import type { BackgroundTasks } from './background-tasks.js';
 import type { AppContext, AppKoaContext, AppMiddleware, AppState } from './context.js';
 import { CookieSigner } from './cookie-signer.js';
 import { errorCopy } from './errors/error-catalogue.js';
@@ -18,7 +19,9 @@ import { sessions } from './middleware/session.js';
 import { staticAssets } from './middleware/static-assets.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
+import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
+import { ResetMailReport } from './reset-mail-report.js';
 import type { UseCases } from './use-cases.js';
 import { pugViews } from './views.js';
 
@@ -39,6 +42,8 @@ export type HttpAppOptions = Readonly<{
   /** Posts on one page of a timeline. */
   postsPerPage: number;
   debugPage?: ErrorBoundaryOptions['debugPage'];
+  /** Where requests leave work they do not wait for (reset emails); drained at shutdown. */
+  background: BackgroundTasks;
 }>;
 
 export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
@@ -51,6 +56,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   router.use(csrfProtection);
   homeRoutes(router, options.useCases, options.postsPerPage);
   authRoutes(router, options.useCases);
+  passwordResetRoutes(router, options.useCases, { background: options.background, mailReport: new ResetMailReport(options.logger), logger: options.logger });
   profileRoutes(router, options.useCases, options.postsPerPage);
 
   // First, so that every page, the error pages included, can render whatever fails later.

@@ -1,3 +1,4 @@
+import type { CheckResetToken } from '../../domain/use-cases/check-reset-token.js';
 import type { EditProfile } from '../../domain/use-cases/edit-profile.js';
 import type { EndSession } from '../../domain/use-cases/end-session.js';
 import type { ExplorePosts } from '../../domain/use-cases/explore-posts.js';
@@ -8,6 +9,8 @@ import type { LogIn } from '../../domain/use-cases/log-in.js';
 import type { PublishPost } from '../../domain/use-cases/publish-post.js';
 import type { RecordLastSeen } from '../../domain/use-cases/record-last-seen.js';
 import type { RegisterUser } from '../../domain/use-cases/register-user.js';
+import type { RequestPasswordReset } from '../../domain/use-cases/request-password-reset.js';
+import type { ResetPassword } from '../../domain/use-cases/reset-password.js';
 import type { ResumeSession } from '../../domain/use-cases/resume-session.js';
 import type { StartSession } from '../../domain/use-cases/start-session.js';
 import type { UnfollowUser } from '../../domain/use-cases/unfollow-user.js';
@@ -29,4 +32,8 @@ export type UseCases = Readonly<{
   userPosts: UserPosts;
   followUser: FollowUser;
   unfollowUser: UnfollowUser;
+  /** Null when the site sends no mail: reset by email is then not offered. */
+  requestPasswordReset: RequestPasswordReset | null;
+  checkResetToken: CheckResetToken;
+  resetPassword: ResetPassword;
 }>;

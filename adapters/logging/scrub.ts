@@ -39,6 +39,9 @@ const HEADER_VALUE = /\b((?:proxy-)?authorization|set-cookie|cookie)(["']?\s*[:=
 
 const BEARER_TOKEN = /\bBearer\s+[\w.~+/=-]+/g;
 
+// A password reset link sets the account's password: its token goes wherever its path is written.
+const RESET_LINK_TOKEN = /(\/reset_password\/)[^\s/?#"'<>]+/g;
+
 // A name such as `password`, `MAIL_PASSWORD` or `csrfToken` (a whole token of word characters and
 // dashes that contains one of the words), then `:` or `=`, then the value.
 const SECRET_WORD = String.raw`(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|credentials?|session[_-]?id)`;
@@ -60,6 +63,7 @@ export function createScrubber(secrets: readonly (string | undefined)[] = []): S
       .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
       .replace(HEADER_VALUE, `$1$2${REDACTED}`)
       .replace(BEARER_TOKEN, `Bearer ${REDACTED}`)
+      .replace(RESET_LINK_TOKEN, `$1${REDACTED}`)
       .replace(SECRET_PAIR, `$1$2${REDACTED}`);
   };
 }

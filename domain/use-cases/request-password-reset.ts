@@ -36,8 +36,13 @@ export class RequestPasswordReset {
     private readonly linkLifetimeMs: number = DEFAULT_RESET_LINK_LIFETIME_MS,
   ) {}
 
+  /** The address as it will be looked up, or why it cannot be one: answered at once, before anything is counted or sent. */
+  check(email: string): Result<string, EmailInvalid> {
+    return parseEmail(email);
+  }
+
   async execute(input: PasswordResetRequest): Promise<Result<ResetRequested, RequestPasswordResetError>> {
-    const email = parseEmail(input.email);
+    const email = this.check(input.email);
     if (email.isErr()) return err(email.error);
     const { users, tokens, requests, clock } = this.ports;
     const now = clock.now();

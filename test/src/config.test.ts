@@ -28,6 +28,25 @@ test('when nothing is configured, then the defaults of the original app apply', 
   assert.is(config.mail, null);
   assert.is(config.mode, 'development');
   assert.is(config.debug, true);
+  assert.is(config.baseUrl, 'http://127.0.0.1:5000/');
+  assert.is(config.passwordResetLinkMs, 10 * 60_000);
+});
+
+test('when BASE_URL is set, then links start there, a path prefix kept and a slash added', () => {
+  assert.is(loadConfig({ BASE_URL: 'https://microblog.example' }).baseUrl, 'https://microblog.example/');
+  assert.is(loadConfig({ BASE_URL: 'https://example.org/blog' }).baseUrl, 'https://example.org/blog/');
+  assert.is(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).baseUrl, 'http://0.0.0.0:8080/', 'unset: the address served');
+  assert.match(refusal({ BASE_URL: 'microblog.example' }), /^BASE_URL /);
+  assert.match(refusal({ BASE_URL: 'javascript:alert(1)' }), /^BASE_URL /);
+  assert.match(refusal({ BASE_URL: 'https://user:pw@microblog.example/' }), /^BASE_URL /);
+  assert.match(refusal({ BASE_URL: 'https://microblog.example/?next=x' }), /^BASE_URL /);
+});
+
+test('when PASSWORD_RESET_MINUTES is set, then reset links live that long, within a day', () => {
+  assert.is(loadConfig({ PASSWORD_RESET_MINUTES: '30' }).passwordResetLinkMs, 30 * 60_000);
+  assert.match(refusal({ PASSWORD_RESET_MINUTES: '0' }), /^PASSWORD_RESET_MINUTES /);
+  assert.match(refusal({ PASSWORD_RESET_MINUTES: '1441' }), /^PASSWORD_RESET_MINUTES /);
+  assert.match(refusal({ PASSWORD_RESET_MINUTES: 'ten' }), /^PASSWORD_RESET_MINUTES /);
 });
 
 test('when DATABASE_URL names an absolute or relative SQLite path, then both are honoured', () => {

@@ -5,7 +5,7 @@ import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
-import { buildContainer, TOKENS, type ContainerOptions } from '../../src/container.js';
+import { buildContainer, TOKENS, type ContainerOptions, type PasswordResetOptions } from '../../src/container.js';
 import { Browser } from './browser.js';
 import { captureLogs, type CapturedLogs } from './captured-logs.js';
 import { FAST_SCRYPT_COST } from './fast-scrypt.js';
@@ -22,6 +22,8 @@ export type TestApp = Readonly<{
   logs: CapturedLogs;
   /** Runs `work` as a request would, for reading what the app stored. */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Resolves once the work requests left running (reset emails) has ended. */
+  backgroundSettled: () => Promise<void>;
   close: () => Promise<void>;
 }>;
 
@@ -37,6 +39,8 @@ export type TestAppOptions = Readonly<{
   trustProxy?: boolean;
   clock?: Clock;
   postsPerPage?: number;
+  /** How reset links are mailed; without it the site offers no reset by email. */
+  passwordReset?: PasswordResetOptions;
   /** Log appenders besides the in-memory one. */
   appenders?: Readonly<Record<string, LogAppender>>;
 }>;
@@ -62,7 +66,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     scryptCost: FAST_SCRYPT_COST,
     ...(options.userRepository ? { userRepository: options.userRepository(database.users) } : {}),
     ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+    ...(options.passwordReset ? { passwordReset: options.passwordReset } : {}),
   });
+  const background = container.resolve(TOKENS.BackgroundTasks);
   const handle = container.resolve(TOKENS.HttpApp).callback();
   const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -74,8 +80,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     logs,
     inUnitOfWork: (work) => database.inUnitOfWork(work),
+    backgroundSettled: async () => {
+      if ((await background.drain(10_000)) > 0) throw new Error('background work still running after 10 s');
+    },
     close: async () => {
       await closeServer(server);
+      await background.drain(10_000);
       await database.close();
       await logs.shutdown();
       if (!options.database) await where.drop();

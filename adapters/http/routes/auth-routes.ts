@@ -14,7 +14,7 @@ export const INVALID_LOGIN_MESSAGE = 'Invalid username or password';
 export const REGISTERED_MESSAGE = 'Congratulations, you are now a registered user!';
 
 /** People who are logged in have no business on the login and registration forms. */
-const anonymousOnly: AppRoute = async (ctx, next) => {
+export const anonymousOnly: AppRoute = async (ctx, next) => {
   if (ctx.state.user) ctx.redirect('/index');
   else await next();
 };

@@ -79,6 +79,7 @@ const ADVERSARIAL: Readonly<Record<string, readonly [unit: string, expectUnchang
   'update x update x': ['update x ', true],
   'x://u:x://u:': ['x://u:', true],
   'cookie: cookie: ': ['cookie: ', false],
+  '/reset_password//reset_password/': ['/reset_password/', true],
 };
 const HANG_GUARD_MS = 20_000;
 
@@ -105,6 +106,13 @@ test('when 100 KB texts are built to make backtracking patterns work hard, then 
     assert.is(results[name]?.same, expectUnchanged, name);
   }
   assert.is(results['cookie: cookie: ']?.length, 'cookie: [redacted]'.length, 'a header value runs to the end of the line');
+});
+
+test('when a line holds a password reset path or link, then its token is redacted and the rest stays', () => {
+  const token = 'q1Zk3_x-9QpB7LmN2vR8tY4uW6sA0cD5eF1gH3jK5lM';
+  assert.is(scrub(`403 on /reset_password/${token} [POST]`), '403 on /reset_password/[redacted] [POST]');
+  assert.is(scrub(`see https://microblog.example/reset_password/${token}?x=1 now`), 'see https://microblog.example/reset_password/[redacted]?x=1 now');
+  assert.is(scrub('GET /reset_password_request'), 'GET /reset_password_request');
 });
 
 test.run();

@@ -1,0 +1,295 @@
+import { request as httpRequest } from 'node:http';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
+import type { Browser, Page } from '../support/browser.js';
+import { FixedClock } from '../support/fixed-clock.js';
+import { startSmtpTestServer, unusedPort, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
+
+const BASE_URL = 'https://microblog.example/';
+const TEN_MINUTES = 10 * 60_000;
+const SENT = 'Check your email for the instructions to reset your password';
+const DONE = 'Your password has been reset.';
+const INVALID = 'This password reset link is invalid or has expired.';
+const NEW_PASSWORD = 'a brand new passphrase';
+
+type World = { smtp: SmtpTestServer; app: TestApp; clock: FixedClock };
+
+const test = suite<World>('password reset by email', {} as World);
+
+async function appMailingTo(port: number, clock: FixedClock, options: TestAppOptions = {}): Promise<TestApp> {
+  const mailer = new NodemailerMailer({ host: '127.0.0.1', port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } });
+  return startTestApp({ clock, passwordReset: { mailer, baseUrl: BASE_URL, linkLifetimeMs: TEN_MINUTES }, ...options });
+}
+
+test.before.each(async (world) => {
+  world.smtp = await startSmtpTestServer();
+  world.clock = new FixedClock(new Date());
+  world.app = await appMailingTo(world.smtp.port, world.clock);
+  await world.app.browser().register('susan', 'susan@example.com');
+});
+test.after.each(async ({ app, smtp }) => {
+  await app.close();
+  await smtp.close();
+});
+
+async function requestReset(browser: Browser, email: string, headers: Record<string, string> = {}): Promise<Page> {
+  await browser.get('/reset_password_request');
+  return browser.post('/reset_password_request', { email }, { headers });
+}
+
+/** The reset link of the `index`th email the server received, as a path on the app under test. */
+async function linkPath(smtp: SmtpTestServer, index = 0): Promise<string> {
+  const mail = (await smtp.waitForMessages(index + 1))[index];
+  const link = /https?:\/\/\S+\/reset_password\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+  assert.ok(link.startsWith(`${BASE_URL}reset_password/`), `the link starts at BASE_URL: ${link}`);
+  return new URL(link).pathname;
+}
+
+async function flashAfter(browser: Browser, page: Page): Promise<string> {
+  return (await browser.follow(page)).text;
+}
+
+test('when the login page is shown, then it links to the reset form, which asks for an email', async ({ app }) => {
+  const browser = app.browser();
+  assert.match((await browser.get('/login')).text, /Forgot your password\? <a href="\/reset_password_request">Click to Reset It<\/a>/);
+  const form = await browser.get('/reset_password_request');
+  assert.is(form.status, 200);
+  assert.match(form.text, '<h1>Reset Password</h1>');
+  assert.match(form.text, /<label for="email">Email<\/label>/);
+  assert.match(form.text, 'Request Password Reset');
+});
+
+test('when Susan asks for a reset and follows the emailed link, then her new password works, the old one does not, and her sessions are ended', async ({ app, smtp }) => {
+  const laptop = app.browser();
+  await laptop.logIn('susan');
+  assert.is((await laptop.get('/index')).status, 200);
+
+  const browser = app.browser();
+  const asked = await requestReset(browser, 'susan@example.com');
+  assert.is(asked.status, 302);
+  assert.is(asked.location, '/login');
+  assert.match(await flashAfter(browser, asked), SENT);
+
+  const [mail] = await smtp.waitForMessages(1);
+  assert.equal(mail?.envelopeTo, ['susan@example.com']);
+  assert.is(mail?.subject, '[Microblog] Reset Your Password');
+  assert.match(mail?.text ?? '', 'Dear susan,');
+  const path = await linkPath(smtp);
+  assert.match(mail?.html ?? '', `href="${BASE_URL}${path.slice(1)}"`, 'the HTML body links to the same page');
+
+  const form = await browser.get(path);
+  assert.is(form.status, 200);
+  assert.match(form.text, '<h1>Reset Your Password</h1>');
+  assert.match(form.text, 'Repeat Password');
+  assert.is(form.headers.get('cache-control'), 'no-store');
+
+  const reset = await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD });
+  assert.is(reset.status, 302);
+  assert.is(reset.location, '/login');
+  assert.match(await flashAfter(browser, reset), DONE);
+
+  assert.is((await laptop.get('/index')).location, '/login?next=%2Findex', 'the session opened before the reset has ended');
+  assert.is((await app.browser().logIn('susan', 'password123')).location, '/login', 'the old password is refused');
+  assert.is((await app.browser().logIn('susan', NEW_PASSWORD)).location, '/index');
+});
+
+test('when the address belongs to nobody, then the same answer and no email', async ({ app, smtp }) => {
+  const browser = app.browser();
+  const known = await requestReset(browser, 'susan@example.com');
+  const unknown = await requestReset(app.browser(), 'nobody@example.com');
+  assert.is(unknown.status, known.status);
+  assert.is(unknown.location, known.location);
+  assert.match(await flashAfter(browser, unknown), SENT);
+  await app.backgroundSettled();
+  assert.equal(smtp.received().map((mail) => mail.envelopeTo), [['susan@example.com']]);
+});
+
+test('when the request names another Host and X-Forwarded-Host, then the emailed link still points at BASE_URL', async ({ smtp, clock }) => {
+  const app = await appMailingTo(smtp.port, clock, { trustProxy: true });
+  try {
+    const browser = app.browser();
+    await browser.register('john', 'john@example.com');
+    await browser.get('/reset_password_request');
+    const answer = await postWithHost(browser, '/reset_password_request', `email=john%40example.com&csrf_token=${browser.lastToken ?? ''}`, 'evil.example');
+    assert.is(answer, 302);
+    const [mail] = await smtp.waitForMessages(1);
+    assert.not.match(mail?.text ?? '', 'evil.example');
+    assert.not.match(mail?.html ?? '', 'evil.example');
+    await linkPath(smtp);
+  } finally {
+    await app.close();
+  }
+});
+
+test('when a link is used once, then it is dead for both the form and a second submit', async ({ app, smtp }) => {
+  const browser = app.browser();
+  await requestReset(browser, 'susan@example.com');
+  const path = await linkPath(smtp);
+  await browser.get(path);
+  assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).location, '/login');
+  await browser.follow({ status: 302, location: '/login' } as Page);
+
+  const again = await browser.get(path);
+  assert.is(again.location, '/login');
+  assert.match(await flashAfter(browser, again), INVALID);
+  const resubmit = await browser.post(path, { password: 'yet another password', password2: 'yet another password' });
+  assert.is(resubmit.location, '/login');
+  assert.is((await app.browser().logIn('susan', NEW_PASSWORD)).location, '/index', 'the second submit changed nothing');
+});
+
+test('when ten browsers submit one link at once, then exactly one password is set', async ({ app, smtp }) => {
+  const browser = app.browser();
+  await requestReset(browser, 'susan@example.com');
+  const path = await linkPath(smtp);
+  const browsers = Array.from({ length: 10 }, () => app.browser());
+  for (const each of browsers) await each.get(path);
+  const answers = await Promise.all(browsers.map((each, i) => each.post(path, { password: `password number ${i}`, password2: `password number ${i}` })));
+  const flashes = await Promise.all(answers.map((answer, i) => flashAfter(browsers[i] as Browser, answer)));
+  assert.equal(answers.map((answer) => answer.status), Array(10).fill(302));
+  assert.is(flashes.filter((text) => text.includes(DONE)).length, 1);
+  assert.is(flashes.filter((text) => text.includes(INVALID)).length, 9);
+});
+
+test('when 10 minutes have passed, then the link sends the visitor to the login page with the flash', async ({ app, smtp, clock }) => {
+  const browser = app.browser();
+  await requestReset(browser, 'susan@example.com');
+  const path = await linkPath(smtp);
+  clock.advance(TEN_MINUTES);
+  const expired = await browser.get(path);
+  assert.is(expired.location, '/login');
+  assert.match(await flashAfter(browser, expired), INVALID);
+});
+
+test('when the token is made up, malformed or huge, then a redirect with the flash, never an error page', async ({ app }) => {
+  const browser = app.browser();
+  for (const token of ['abc', '%00', '%F0%9F%92%A5', '%ED%A0%80', 'a'.repeat(4_000), "'%20OR%201=1--"]) {
+    const page = await browser.get(`/reset_password/${token}`);
+    assert.is(page.status, 302, token);
+    assert.is(page.location, '/login', token);
+  }
+  const page = await browser.get('/reset_password/%ZZ');
+  assert.ok(page.status < 500, `malformed escapes are a client error: ${page.status}`);
+});
+
+test('when the new passwords differ or are too short, then the form says so and the link still works', async ({ app, smtp }) => {
+  const browser = app.browser();
+  await requestReset(browser, 'susan@example.com');
+  const path = await linkPath(smtp);
+  await browser.get(path);
+  const differ = await browser.post(path, { password: NEW_PASSWORD, password2: 'something else' });
+  assert.is(differ.status, 422);
+  assert.match(differ.text, 'Field must be equal to password.');
+  const short = await browser.post(path, { password: 'short', password2: 'short' });
+  assert.is(short.status, 422);
+  assert.match(short.text, 'Field must be at least 8 characters long.');
+  assert.not.match(short.text, 'value="short"', 'passwords are never sent back');
+  assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).location, '/login');
+});
+
+test('when the email field is empty or not an address, then the form says so and nothing is sent', async ({ app, smtp }) => {
+  const browser = app.browser();
+  const empty = await requestReset(browser, '');
+  assert.is(empty.status, 422);
+  assert.match(empty.text, 'This field is required.');
+  const invalid = await requestReset(browser, 'susan at example');
+  assert.is(invalid.status, 422);
+  assert.match(invalid.text, 'Invalid email address.');
+  assert.match(invalid.text, 'value="susan at example"');
+  await app.backgroundSettled();
+  assert.is(smtp.received().length, 0);
+});
+
+test('when a logged-in user opens either page, then she is sent to the index', async ({ app, smtp }) => {
+  await requestReset(app.browser(), 'susan@example.com');
+  const path = await linkPath(smtp);
+  const browser = app.browser();
+  await browser.logIn('susan');
+  assert.is((await browser.get('/reset_password_request')).location, '/index');
+  assert.is((await browser.get(path)).location, '/index');
+});
+
+test('when one address is asked for a fourth time within the hour, then the same answer but no fourth email', async ({ app, smtp }) => {
+  for (let i = 0; i < 4; i++) {
+    const browser = app.browser();
+    const answer = await requestReset(browser, 'susan@example.com');
+    assert.is(answer.location, '/login');
+    assert.match(await flashAfter(browser, answer), SENT);
+  }
+  await app.backgroundSettled();
+  assert.is(smtp.received().length, 3);
+});
+
+test('when nothing listens for mail, then the same answer, one error for the first failure and warnings after it, and no token logged', async ({ smtp, clock }) => {
+  const app = await appMailingTo(await unusedPort(), clock);
+  try {
+    await app.browser().register('john', 'john@example.com');
+    for (let i = 0; i < 2; i++) {
+      const browser = app.browser();
+      const answer = await requestReset(browser, 'john@example.com');
+      assert.is(answer.location, '/login');
+      assert.match(await flashAfter(browser, answer), SENT);
+      await app.backgroundSettled();
+    }
+    const mailLines = app.logs.lines().filter((line) => line.includes('Password reset email not sent'));
+    assert.is(mailLines.filter((line) => line.includes(' ERROR: ')).length, 1);
+    assert.match(app.logs.text(), 'ResetMailNotSent');
+    assert.match(app.logs.text(), 'ECONNREFUSED');
+    assert.is(mailLines.filter((line) => line.includes(' WARN: ')).length, 1);
+    assert.is(smtp.received().length, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('when the flow has run and a request on the link was refused, then no log line holds the token or the new password', async ({ app, smtp }) => {
+  const browser = app.browser();
+  await requestReset(browser, 'susan@example.com');
+  const path = await linkPath(smtp);
+  const token = path.split('/').at(-1) ?? '';
+  await browser.get(path);
+  assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD }, { token: 'forged' })).status, 403);
+  assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).location, '/login');
+  await app.backgroundSettled();
+  const text = app.logs.text();
+  assert.match(text, '/reset_password/[redacted]', 'the refused request was logged, without its token');
+  assert.not.match(text, token);
+  assert.not.match(text, NEW_PASSWORD);
+});
+
+test('when the site sends no mail, then the reset page says reset by email is not available, and a submit changes nothing', async () => {
+  const app = await startTestApp();
+  try {
+    const browser = app.browser();
+    const page = await browser.get('/reset_password_request');
+    assert.is(page.status, 200);
+    assert.match(page.text, 'Password reset by email is not available on this site');
+    assert.not.match(page.text, 'Request Password Reset');
+    await browser.get('/login'); // a page with a form, for the CSRF token a forged submit would need
+    const submit = await browser.post('/reset_password_request', { email: 'susan@example.com' });
+    assert.is(submit.status, 503);
+    assert.match(submit.text, 'Password reset by email is not available on this site');
+  } finally {
+    await app.close();
+  }
+});
+
+test.run();
+
+/** fetch will not send another Host header; a plain HTTP request does, as a forging client would. */
+function postWithHost(browser: Browser, path: string, body: string, host: string): Promise<number> {
+  const url = new URL(path, browser.baseUrl);
+  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, {
+      method: 'POST',
+      headers: { Host: host, 'X-Forwarded-Host': host, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+    }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
