@@ -1,5 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import { tooManyAttempts, type EmailInvalid, type MailNotSent, type TooManyAttempts } from '../errors.js';
+import {
+  fieldsRejected, tooManyAttempts, type EmailInvalid, type FieldsRejected, type MailNotSent, type TooManyAttempts,
+} from '../errors.js';
 import { waitBeforeNextTry, type ThrottleRule } from '../login-throttle.js';
 import {
   DEFAULT_RESET_LINK_LIFETIME_MS, RESET_CLIENT_RULE, RESET_EMAIL_RULE, resetClientKey, resetEmailKey,
@@ -12,7 +14,7 @@ import type { PasswordResetTokens } from '../ports/password-reset-tokens.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import { parseEmail } from '../user-rules.js';
 
-export type RequestPasswordResetError = EmailInvalid | TooManyAttempts | MailNotSent;
+export type RequestPasswordResetError = FieldsRejected<EmailInvalid> | TooManyAttempts | MailNotSent;
 
 /** `no-account`: nobody has that address, so nothing was sent (the person asking must not learn it). */
 export type ResetRequested = 'emailed' | 'no-account';
@@ -37,8 +39,8 @@ export class RequestPasswordReset {
   ) {}
 
   /** The address as it will be looked up, or why it cannot be one: answered at once, before anything is counted or sent. */
-  check(email: string): Result<string, EmailInvalid> {
-    return parseEmail(email);
+  check(email: string): Result<string, FieldsRejected<EmailInvalid>> {
+    return parseEmail(email).mapErr((invalid) => fieldsRejected([invalid]));
   }
 
   async execute(input: PasswordResetRequest): Promise<Result<ResetRequested, RequestPasswordResetError>> {

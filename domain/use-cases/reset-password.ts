@@ -1,5 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import { resetTokenInvalid, type PasswordTooShort, type ResetTokenInvalid } from '../errors.js';
+import {
+  fieldsRejected, resetTokenInvalid, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid,
+} from '../errors.js';
 import { isPending } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
@@ -9,7 +11,7 @@ import type { UserRepository } from '../ports/user-repository.js';
 import type { UserId } from '../user.js';
 import { parsePassword } from '../user-rules.js';
 
-export type ResetPasswordError = ResetTokenInvalid | PasswordTooShort;
+export type ResetPasswordError = ResetTokenInvalid | FieldsRejected<PasswordTooShort>;
 
 export type PasswordResetInput = Readonly<{ token: ResetToken; password: string }>;
 
@@ -29,11 +31,16 @@ export type ResetPasswordPorts = Readonly<{
 export class ResetPassword {
   constructor(private readonly ports: ResetPasswordPorts) {}
 
+  /** Whether `password` may be the new one (the registration rules), setting nothing. */
+  check(password: string): Result<string, FieldsRejected<PasswordTooShort>> {
+    return parsePassword(password).mapErr((tooShort) => fieldsRejected([tooShort]));
+  }
+
   async execute(input: PasswordResetInput): Promise<Result<UserId, ResetPasswordError>> {
     const { tokens, users, sessions, hasher, clock } = this.ports;
     const pending = await tokens.find(input.token);
     if (!pending || !isPending(pending, clock.now())) return err(resetTokenInvalid());
-    const password = parsePassword(input.password);
+    const password = this.check(input.password);
     if (password.isErr()) return err(password.error);
     // Hashed before the link is used up, so a slow hash never holds the writes below open.
     const passwordHash = await hasher.hash(password.value);

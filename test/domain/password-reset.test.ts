@@ -71,9 +71,9 @@ test('when nobody has the address, then no-account, no email and no token', asyn
   assert.equal(emails.tokens, []);
 });
 
-test('when the address is not an email address, then EmailInvalid and nothing is sent', async () => {
+test('when the address is not an email address, then it is rejected as EmailInvalid and nothing is sent', async () => {
   const { mailer, request } = await setup();
-  assert.is((await request('not an address'))._unsafeUnwrapErr().type, 'EmailInvalid');
+  assert.equal((await request('not an address'))._unsafeUnwrapErr(), { type: 'FieldsRejected', problems: [{ type: 'EmailInvalid', field: 'email', maxLength: 120 }] });
   assert.equal(mailer.sent, []);
 });
 
@@ -143,7 +143,7 @@ test('when the password is reset, then every session of that user ends and other
 test('when the new password is too short, then PasswordTooShort and the link still works', async () => {
   const { reset, check, susan, linkSent, passwordOf } = await setup();
   const token = await linkSent();
-  assert.equal((await reset.execute({ token, password: 'short' }))._unsafeUnwrapErr(), { type: 'PasswordTooShort', minLength: 8 });
+  assert.equal((await reset.execute({ token, password: 'short' }))._unsafeUnwrapErr(), { type: 'FieldsRejected', problems: [{ type: 'PasswordTooShort', field: 'password', minLength: 8 }] });
   assert.ok((await check.execute(token)).isOk());
   assert.is(await passwordOf(susan.id), OLD_PASSWORD);
 });

@@ -1,15 +1,16 @@
-import { hasErrors, readTextFields, requireFilled, type FieldErrors } from './fields.js';
-import { PASSWORDS_DIFFER } from './messages.js';
+import type { PasswordTooShort } from '../../../domain/errors.js';
+import { readForm } from './fields.js';
+import { PASSWORDS_DIFFER, type FieldsOf } from './messages.js';
 
 const FIELDS = ['password', 'password2'] as const;
 export type ResetPasswordField = (typeof FIELDS)[number];
 
-/** Passwords are never sent back to the browser, so there are no values to show again. */
-export type ResetPasswordFormResult = Readonly<{ errors: FieldErrors<ResetPasswordField>; password: string | null }>;
+export const RESET_PASSWORD_FIELDS: FieldsOf<PasswordTooShort['field'], ResetPasswordField> = { password: 'password' };
 
-export function readResetPasswordForm(body: unknown): ResetPasswordFormResult {
-  const { values, errors } = readTextFields(body, FIELDS);
-  requireFilled(values, errors, FIELDS);
-  if (!errors.password && !errors.password2 && values.password !== values.password2) errors.password2 = PASSWORDS_DIFFER;
-  return { errors, password: hasErrors(errors) ? null : values.password };
-}
+/** The new password, twice; passwords are never sent back to the browser. */
+export const readResetPasswordForm = (body: unknown) => readForm(body, {
+  fields: FIELDS,
+  required: FIELDS,
+  agreement: (text) => (text.password === text.password2 ? {} : { password2: PASSWORDS_DIFFER }),
+  value: (text) => text.password,
+});

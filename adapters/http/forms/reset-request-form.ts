@@ -1,16 +1,14 @@
-import { hasErrors, readTextFields, requireFilled, type FieldErrors } from './fields.js';
+import type { EmailInvalid } from '../../../domain/errors.js';
+import { readForm } from './fields.js';
+import type { FieldsOf } from './messages.js';
 
 const FIELDS = ['email'] as const;
 export type ResetRequestField = (typeof FIELDS)[number];
 
-export type ResetRequestFormResult = Readonly<{
-  values: Readonly<{ email: string }>;
-  errors: FieldErrors<ResetRequestField>;
-  email: string | null;
-}>;
+export const RESET_REQUEST_FIELDS: FieldsOf<EmailInvalid['field'], ResetRequestField> = { email: 'email' };
 
-export function readResetRequestForm(body: unknown): ResetRequestFormResult {
-  const { values, errors } = readTextFields(body, FIELDS);
-  requireFilled(values, errors, FIELDS);
-  return { values, errors, email: hasErrors(errors) ? null : values.email };
-}
+export const readResetRequestForm = (body: unknown) => readForm(body, {
+  fields: FIELDS,
+  required: FIELDS,
+  value: (text) => text.email,
+});

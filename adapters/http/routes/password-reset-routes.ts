@@ -6,9 +6,10 @@ import type { BackgroundTasks } from '../background-tasks.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { emailInvalidMessage, passwordTooShortMessage } from '../forms/messages.js';
-import { readResetPasswordForm, type ResetPasswordField } from '../forms/reset-password-form.js';
-import { readResetRequestForm, type ResetRequestField } from '../forms/reset-request-form.js';
+import { problemMessages } from '../forms/messages.js';
+import { readResetPasswordForm, RESET_PASSWORD_FIELDS, type ResetPasswordField } from '../forms/reset-password-form.js';
+import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } from '../forms/reset-request-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import type { ResetMailReport } from '../reset-mail-report.js';
 import type { UseCases } from '../use-cases.js';
@@ -35,9 +36,9 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
   router.post('/reset_password_request', anonymousOnly, async (ctx) => {
     if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 503);
     const form = readResetRequestForm(ctx.request.body);
-    if (form.email === null) return renderRequestForm(ctx, useCases, form.values, form.errors, 422);
-    const email = requestPasswordReset.check(form.email);
-    if (email.isErr()) return renderRequestForm(ctx, useCases, form.values, { email: emailInvalidMessage(email.error) }, 422);
+    if (form.value.isErr()) return renderRequestForm(ctx, useCases, form.text, form.value.error, 422);
+    const email = requestPasswordReset.check(form.value.value);
+    if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, problemMessages(email.error.problems, RESET_REQUEST_FIELDS), 422);
 
     // The answer leaves before the lookup and the mail are done, and is the same whatever they
     // find: neither its words nor its timing tell whether the address has an account.
@@ -56,16 +57,16 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
   router.post('/reset_password/:token', anonymousOnly, async (ctx) => {
     const token = tokenOf(ctx);
     const form = readResetPasswordForm(ctx.request.body);
-    if (form.password === null) {
-      // A dead link is told as such, rather than asking to fix a form that can never succeed.
-      if ((await checkResetToken.execute(token)).isErr()) return refuseLink(ctx);
-      return renderResetForm(ctx, token, form.errors, 422);
-    }
-    const result = await resetPassword.execute({ token, password: form.password });
+    // A dead link is told as such, rather than asking to fix a form that can never succeed.
+    if (form.value.isErr() && (await checkResetToken.execute(token)).isErr()) return refuseLink(ctx);
+    const result = await submitForm(form, RESET_PASSWORD_FIELDS, {
+      act: (password) => resetPassword.execute({ token, password }),
+      check: async (text) => resetPassword.check(text.password),
+    });
     if (result.isErr()) {
       switch (result.error.type) {
+        case 'FormRejected': return renderResetForm(ctx, token, result.error.errors, 422);
         case 'ResetTokenInvalid': return refuseLink(ctx);
-        case 'PasswordTooShort': return renderResetForm(ctx, token, { password: passwordTooShortMessage(result.error) }, 422);
         default: return assertNever(result.error);
       }
     }
@@ -85,7 +86,7 @@ function report(outcome: Result<ResetRequested, RequestPasswordResetError>, opti
     case 'MailNotSent': return options.mailReport.notSent(outcome.error);
     case 'TooManyAttempts': return options.logger.info('Password reset request throttled: no email sent');
     // The route checked the address before starting; nothing was counted or sent.
-    case 'EmailInvalid': return;
+    case 'FieldsRejected': return;
     default: return assertNever(outcome.error);
   }
 }
