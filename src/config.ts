@@ -22,6 +22,16 @@ export type MailConfig = Readonly<{
   admins: readonly string[];
 }>;
 
+export type TrackerConfig = Readonly<{
+  /** The project's DSN, from Sentry or a compatible server: where error events are sent. */
+  dsn: string;
+  environment: string;
+  /** Unset means: microblog@<package version>, plus the git commit when there is one. */
+  release: string | null;
+  /** The share of requests traced for performance; 0 sends no traces. */
+  tracesSampleRate: number;
+}>;
+
 export type Config = Readonly<{
   mode: Mode;
   debug: boolean;
@@ -47,6 +57,7 @@ export type Config = Readonly<{
   passwordResetLinkMs: number;
   logDir: string;
   mail: MailConfig | null;
+  tracker: TrackerConfig | null;
 }>;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -84,6 +95,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     baseUrl: parseBaseUrl(nonEmpty(env, 'BASE_URL'), host, port),
     passwordResetLinkMs: parseCount(env, 'PASSWORD_RESET_MINUTES', 10, 24 * 60) * 60_000,
     mail: parseMail(env),
+    tracker: parseTracker(env, mode),
   };
 }
 
@@ -167,6 +179,22 @@ function parseMail(env: Env): MailConfig | null {
     from,
     admins,
   };
+}
+
+function parseTracker(env: Env, mode: Mode): TrackerConfig | null {
+  const dsn = nonEmpty(env, 'SENTRY_DSN');
+  if (dsn === null) return null;
+  // The DSN carries the project's public key; it is not echoed, as some keep it private.
+  const url = URL.parse(dsn);
+  if (url === null || !/^https?:$/.test(url.protocol) || url.username === '' || !/\/\d+$/.test(url.pathname)) {
+    throw new ConfigError('SENTRY_DSN must look like https://<public key>@<host>/<project id>');
+  }
+  const rate = nonEmpty(env, 'SENTRY_TRACES_SAMPLE_RATE');
+  const tracesSampleRate = rate === null ? 0 : Number(rate);
+  if (!/^\d*\.?\d+$/.test(rate ?? '0') || tracesSampleRate > 1) {
+    throw new ConfigError(`SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1, not "${rate}"`);
+  }
+  return { dsn, environment: nonEmpty(env, 'SENTRY_ENVIRONMENT') ?? mode, release: nonEmpty(env, 'SENTRY_RELEASE'), tracesSampleRate };
 }
 
 function parsePort(env: Env, name: string, fallback: number): number {

@@ -9,12 +9,14 @@ import { FileMailer } from '../adapters/mail/file-mailer.js';
 import { NodemailerMailer } from '../adapters/mail/nodemailer-mailer.js';
 import type { Mailer } from '../domain/ports/mailer.js';
 import type { Config, MailConfig } from './config.js';
+import { startErrorTracker } from './error-tracker.js';
 
 /**
- * The app's logging: the rotating file of the original, the same lines on stdout, and, when mail
- * is configured and the app is not in debug mode, alert emails to the administrators.
+ * The app's logging: the rotating file of the original, the same lines on stdout, when mail is
+ * configured and the app is not in debug mode alert emails to the administrators, and when
+ * SENTRY_DSN is set an error tracker.
  */
-export function startLogging(config: Config, secretKeys: readonly string[], projectRoot: string): Logging {
+export async function startLogging(config: Config, secretKeys: readonly string[], projectRoot: string): Promise<Logging> {
   const scrub = createScrubber([...secretKeys, config.mail?.password ?? undefined]);
   const appenders: Record<string, LogAppender> = {
     file: rotatingFileAppender({ directory: config.logDir, scrub }),
@@ -22,9 +24,10 @@ export function startLogging(config: Config, secretKeys: readonly string[], proj
   };
   const mailer = config.mail && !config.debug ? createMailer(config.mail, config.instanceDir) : null;
   if (config.mail && mailer) appenders.alerts = emailAlertAppender({ mailer, to: config.mail.admins, scrub });
-  const logging = configureLogging({ appenders, projectRoot });
+  const reporters = config.tracker ? [await startErrorTracker(config.tracker, scrub, projectRoot)] : [];
+  const logging = configureLogging({ appenders, reporters, projectRoot });
   return {
-    logger: logging.logger,
+    ...logging,
     // The alert appender flushes its queue during logging's shutdown; the mailer is closed after it.
     shutdown: async () => {
       await logging.shutdown();

@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from './paths.js';
 import { runPrimary } from './primary.js';
 import { resolveSecretKey, SECRET_KEY_FILE_NAME } from './secret-key.js';
 import { serve } from './serve.js';
+import { exit } from './shutdown.js';
 
 function readConfig(): Config {
   try {
@@ -25,15 +26,14 @@ const clustered = config.webConcurrency > 1;
 // The primary creates the key file before forking, so every worker reads the same key.
 const secret = resolveSecretKey(config.secretKey, config.instanceDir);
 const secretKeys = [secret.key, ...config.secretKeyFallbacks];
-const logging = startLogging(config, secretKeys, PROJECT_ROOT);
+const logging = await startLogging(config, secretKeys, PROJECT_ROOT);
 if (secret.origin === 'generated') {
   logging.logger.warn(`SECRET_KEY is not set: generated a new key in ${join(config.instanceDir, SECRET_KEY_FILE_NAME)} (owner-only). Set SECRET_KEY to manage it yourself.`);
 }
 
-if (clustered && cluster.isPrimary) {
-  await runPrimary(config, logging);
-} else {
-  await serve({
+try {
+  if (clustered && cluster.isPrimary) await runPrimary(config, logging);
+  else await serve({
     config,
     secretKeys,
     logging,
@@ -44,4 +44,10 @@ if (clustered && cluster.isPrimary) {
       else logging.logger.info('Microblog startup', { mode: config.mode, debug: config.debug, url });
     },
   });
+} catch (error) {
+  // A start that fails once logging is up (an unreachable database, a failed migration) is reported like
+  // any fatal error, and the reports are sent before the process ends.
+  logging.logger.error('Fatal: the start failed', error, { fatal: true });
+  await logging.shutdown();
+  exit(1);
 }

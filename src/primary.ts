@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logging } from '../adapters/logging/configure-logging.js';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
 import type { Config } from './config.js';
+import { stopOnFatalErrors } from './shutdown.js';
 
 const WORKER_STOP_TIMEOUT_MS = 15_000;
 /** More crashes than this within a minute means the workers cannot run: stop instead of looping. */
@@ -56,6 +57,7 @@ export async function runPrimary(config: Config, logging: Logging): Promise<void
   };
   process.once('SIGTERM', () => void stop('SIGTERM', 0));
   process.once('SIGINT', () => void stop('SIGINT', 0));
+  stopOnFatalErrors(logger, () => void stop('fatal error', 1));
 
   for (let i = 0; i < config.webConcurrency; i++) cluster.fork();
 }

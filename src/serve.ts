@@ -48,7 +48,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     ...(config.debug ? { debugPage: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR }) } : {}),
   });
   const handle = container.resolve(TOKENS.HttpApp).callback();
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => logging.aroundRequest(request, () => void handle(request, response)));
 
   installShutdown({
     server,

@@ -17,7 +17,7 @@ export type ShutdownOptions = Readonly<{
  * A cluster worker's last log lines travel to the primary over IPC; `process.exit` would drop
  * those still queued, while disconnecting sends them first and then lets the worker end.
  */
-function exit(code: number): void {
+export function exit(code: number): void {
   if (!cluster.worker) process.exit(code);
   process.exitCode = code;
   setTimeout(() => process.exit(code), 5_000).unref();
@@ -48,12 +48,17 @@ export function installShutdown(options: ShutdownOptions): void {
   };
   process.once('SIGTERM', () => void stop('SIGTERM', 0));
   process.once('SIGINT', () => void stop('SIGINT', 0));
+  stopOnFatalErrors(options.logger, () => void stop('fatal error', 1));
+}
+
+/** An uncaught exception or an unhandled rejection is logged, and so reported, as fatal; then the process stops. */
+export function stopOnFatalErrors(logger: Logger, stop: () => void): void {
   process.on('uncaughtException', (error) => {
-    options.logger.error('Fatal: uncaught exception', error);
-    void stop('fatal error', 1);
+    logger.error('Fatal: uncaught exception', error, { fatal: true });
+    stop();
   });
   process.on('unhandledRejection', (reason) => {
-    options.logger.error('Fatal: unhandled promise rejection', reason);
-    void stop('fatal error', 1);
+    logger.error('Fatal: unhandled promise rejection', reason, { fatal: true });
+    stop();
   });
 }

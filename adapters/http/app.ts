@@ -5,6 +5,7 @@ import type { Logger } from '../../domain/ports/logger.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import type { AppContext, AppKoaContext, AppMiddleware, AppState } from './context.js';
 import { CookieSigner } from './cookie-signer.js';
+import { isClientDisconnect } from './errors/client-disconnect.js';
 import { errorCopy } from './errors/error-catalogue.js';
 import { ErrorHandlers } from './errors/error-handlers.js';
 import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.js';
@@ -49,8 +50,9 @@ export type HttpAppOptions = Readonly<{
 export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
   const app = new Koa<AppState, AppContext>({ proxy: options.trustProxy ?? false });
   app.keys = new CookieSigner(options.secretKeys);
-  // The error boundary logs and reports failures; Koa's own handler would print them to stderr again.
-  app.silent = true;
+  // Koa's documented hook for what escapes the error boundary (or fails above it): logged and
+  // reported like any unexpected failure, in place of Koa's default of printing it to stderr.
+  app.on('error', escapedError(options.logger));
 
   const router = new Router<AppState, AppContext>();
   router.use(csrfProtection);
@@ -81,6 +83,15 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;
+}
+
+function escapedError(logger: Logger) {
+  return (error: unknown, ctx: AppKoaContext | undefined): void => {
+    if (ctx && isClientDisconnect(error, ctx)) return;
+    const status = (error as { status?: unknown; expose?: unknown } | null)?.status;
+    if (typeof status === 'number' && status < 500) return;
+    logger.error('Error outside the error boundary', error, ctx ? { method: ctx.method, path: ctx.path } : {});
+  };
 }
 
 function errorHandlers(): ErrorHandlers {

@@ -9,6 +9,7 @@
 import log4js from 'log4js';
 import type { Appender } from 'log4js';
 import type { Logger } from '../../domain/ports/logger.js';
+import type { ErrorReporter, ReportedRequest } from './error-reporter.js';
 import { Log4jsLogger } from './log4js-logger.js';
 import type { LogAppender, LogLevelName } from './log-appender.js';
 
@@ -18,11 +19,17 @@ export type LoggingOptions = Readonly<{
   projectRoot?: string;
   /** How long `shutdown` waits for pending mail. Defaults to 5 seconds. */
   flushTimeoutMs?: number;
+  /** Receive every ERROR in the process where it happens (an error tracker). */
+  reporters?: readonly ErrorReporter[];
+  /** How long `shutdown` waits for the reporters. Defaults to 2 seconds. */
+  reporterFlushTimeoutMs?: number;
 }>;
 
 export type Logging = Readonly<{
   logger: Logger;
-  /** Sends pending alerts (bounded by the flush timeout), then closes every appender. */
+  /** Runs one HTTP request's handling so that the reporters can tell which request failed. */
+  aroundRequest: <T>(request: ReportedRequest, work: () => T) => T;
+  /** Sends pending alerts and error reports (each bounded by its flush timeout), then closes every appender. */
   shutdown: () => Promise<void>;
 }>;
 
@@ -47,15 +54,30 @@ export function configureLogging(options: LoggingOptions): Logging {
     disableClustering: false,
   });
 
-  const logger = new Log4jsLogger(log4js.getLogger(CATEGORY), options.projectRoot ?? process.cwd());
+  const reporters = options.reporters ?? [];
+  const logger = new Log4jsLogger(log4js.getLogger(CATEGORY), options.projectRoot ?? process.cwd(), reporters);
   for (const [, appender] of entries) appender.reportTo?.(logger);
 
   const flushTimeoutMs = options.flushTimeoutMs ?? 5_000;
+  const reporterFlushTimeoutMs = options.reporterFlushTimeoutMs ?? 2_000;
   return {
     logger,
+    aroundRequest: (request, work) => {
+      let run = work;
+      for (const reporter of reporters) {
+        const inner = run;
+        run = () => reporter.aroundRequest(request, inner);
+      }
+      return run();
+    },
     shutdown: async () => {
       // Flushed while log4js is still enabled, so a mail failure during the flush reaches the file.
-      await Promise.all(entries.flatMap(([, appender]) => (appender.flush ? [appender.flush(flushTimeoutMs)] : [])));
+      await Promise.all([
+        ...entries.flatMap(([, appender]) => (appender.flush ? [appender.flush(flushTimeoutMs)] : [])),
+        ...reporters.map(async (reporter) => {
+          if (!(await reporter.close(reporterFlushTimeoutMs))) logger.warn('Some error reports were not sent before shutdown');
+        }),
+      ]);
       await new Promise<void>((resolve, reject) => {
         log4js.shutdown((error) => (error ? reject(error) : resolve()));
       });

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as Log4js } from 'log4js';
 import type { LogContext, Logger } from '../../domain/ports/logger.js';
 import { callSiteBelow, LOCATION_KEY, type CallSite } from './call-site.js';
+import type { ErrorReporter } from './error-reporter.js';
 import { projectPath } from './stack-frames.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -23,6 +24,7 @@ export class Log4jsLogger implements Logger {
   constructor(
     private readonly log: Log4js,
     private readonly projectRoot: string,
+    private readonly reporters: readonly ErrorReporter[] = [],
   ) {}
 
   debug(message: string, context?: LogContext): void {
@@ -39,6 +41,7 @@ export class Log4jsLogger implements Logger {
 
   error(message: string, error: unknown, context?: LogContext): void {
     this.write('error', [message, error], context);
+    this.report(message, error, context);
   }
 
   withContext<T>(context: LogContext, work: () => T): T {
@@ -58,6 +61,20 @@ export class Log4jsLogger implements Logger {
     } catch (failure) {
       // Logging must never break the code that logs; stderr is the last place left to say so.
       process.stderr.write(`logging failed: ${String(failure)}\n`);
+    }
+  }
+
+  // Here, in the process that saw the error, rather than in an appender: under Node's cluster module
+  // the appenders run in the primary, where the error has lost its causes and the request is gone.
+  private report(message: string, error: unknown, context: LogContext | undefined): void {
+    if (this.reporters.length === 0) return;
+    const failure = { message, error, context: { ...this.#scope.getStore(), ...context } };
+    for (const reporter of this.reporters) {
+      try {
+        reporter.report(failure);
+      } catch (failed) {
+        process.stderr.write(`error reporting failed: ${String(failed)}\n`);
+      }
     }
   }
 

@@ -105,6 +105,27 @@ test('when mail is configured, then the sender defaults to no-reply at the serve
   });
 });
 
+test('when SENTRY_DSN is set, then the tracker is on, its environment defaults to the mode and tracing to none', () => {
+  assert.is(loadConfig({}, '/srv/app').tracker, null);
+  const dsn = 'https://0123abcd@sentry.example.com/7';
+  assert.equal(loadConfig({ SENTRY_DSN: dsn, NODE_ENV: 'production' }, '/srv/app').tracker, { dsn, environment: 'production', release: null, tracesSampleRate: 0 });
+  assert.equal(
+    loadConfig({ SENTRY_DSN: dsn, SENTRY_ENVIRONMENT: 'staging', SENTRY_RELEASE: 'microblog@2.0.0', SENTRY_TRACES_SAMPLE_RATE: '0.25' }, '/srv/app').tracker,
+    { dsn, environment: 'staging', release: 'microblog@2.0.0', tracesSampleRate: 0.25 },
+  );
+});
+
+test('when a Sentry variable is invalid, then the start is refused naming it, without echoing the DSN', () => {
+  for (const dsn of ['sentry.example.com/7', 'https://sentry.example.com/7', 'ftp://key@sentry.example.com/7', 'https://key@sentry.example.com/']) {
+    const message = refusal({ SENTRY_DSN: dsn });
+    assert.match(message, /^SENTRY_DSN must look like/);
+    assert.not.match(message, dsn);
+  }
+  for (const rate of ['1.5', '-0.1', 'all', '0.5.1']) {
+    assert.match(refusal({ SENTRY_DSN: 'https://key@sentry.example.com/7', SENTRY_TRACES_SAMPLE_RATE: rate }), /^SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1/);
+  }
+});
+
 test('when no SECRET_KEY is set, then a strong key is generated once, kept owner-only, and reused', () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'microblog-instance-')), 'instance');
   const first = resolveSecretKey(null, dir);

@@ -11,7 +11,7 @@ import { unusedPort } from './smtp-test-server.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = join(PROJECT_ROOT, 'src', 'main.ts');
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export const APP_PROCESS_SECRET_KEY = 'e2e-only-secret-key-0123456789abcdefghijklmnopq';
 // Generous: under load (2 cores, several workers each compiling the TypeScript with tsx) a start takes tens of seconds.

@@ -58,8 +58,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
   };
 }
 
-/** A server that accepts TCP connections and never says a word: an SMTP greeting never comes. */
-export async function startSilentServer(): Promise<Readonly<{ port: number; close: () => Promise<void> }>> {
+/** A server that accepts TCP connections and never says a word: an SMTP greeting or an HTTP answer never comes. */
+export async function startSilentServer(): Promise<Readonly<{ port: number; connections: () => number; close: () => Promise<void> }>> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -68,6 +68,7 @@ export async function startSilentServer(): Promise<Readonly<{ port: number; clos
   const port = await listen(server, () => server.listen(0, HOST));
   return {
     port,
+    connections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { ErrorReporter } from '../../adapters/logging/error-reporter.js';
 import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Clock } from '../../domain/ports/clock.js';
+import type { Logger } from '../../domain/ports/logger.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { buildContainer, TOKENS, type ContainerOptions, type PasswordResetOptions } from '../../src/container.js';
 import { Browser } from './browser.js';
@@ -30,6 +32,8 @@ export type TestApp = Readonly<{
 export type TestAppOptions = Readonly<{
   /** Wraps the real repository, to inject failures. */
   userRepository?: (real: UserRepository) => UserRepository;
+  /** Wraps the real logger the app is given, to inject failures. */
+  logger?: (real: Logger) => Logger;
   viewsDir?: string;
   debugPage?: ContainerOptions['debugPage'];
   /** A database to use and leave in place: several apps on one database, or one app restarted. */
@@ -43,6 +47,8 @@ export type TestAppOptions = Readonly<{
   passwordReset?: PasswordResetOptions;
   /** Log appenders besides the in-memory one. */
   appenders?: Readonly<Record<string, LogAppender>>;
+  /** Error reporters (a tracker), fed in this process as the app's are. */
+  reporters?: readonly ErrorReporter[];
 }>;
 
 /**
@@ -53,9 +59,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const where = options.database ?? await createTestDatabase();
   const database = await Database.open(where.location);
   await database.migrate();
-  const logs = captureLogs(options.appenders);
+  const logs = captureLogs(options.appenders, options.reporters);
   const container = buildContainer({
-    logger: logs.logger,
+    logger: options.logger ? options.logger(logs.logger) : logs.logger,
     database,
     secretKeys: options.secretKeys ?? [TEST_SECRET_KEY],
     trustProxy: options.trustProxy ?? false,
@@ -70,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const background = container.resolve(TOKENS.BackgroundTasks);
   const handle = container.resolve(TOKENS.HttpApp).callback();
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => logs.aroundRequest(request, () => void handle(request, response)));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
