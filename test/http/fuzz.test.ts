@@ -1,19 +1,34 @@
 import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from '../support/browser.js';
+import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
+import type { RouteEntry } from '../../adapters/http/route-table.js';
 import { InMemoryMailer } from '../../adapters/mail/in-memory-mailer.js';
-import { startTestApp } from '../support/test-app.js';
+import type { Browser, Page } from '../support/browser.js';
+import { routePath, STATE_CHANGING_METHODS, storedState } from '../support/routes.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// Throws a few hundred malformed, oversized, wrongly-typed and wrongly-encoded bodies at every POST
-// route, from a visitor and from a logged-in user, with and without a valid CSRF token. A seeded
-// generator keeps every run the same, so a failure can be replayed.
+// Throws hostile requests at every route the app's routers hold, taken from the routers themselves
+// so that a route added tomorrow is covered the day it is added, from a visitor and from a
+// logged-in user, with a valid CSRF token so that each request gets past it to the route and its
+// database work. A seeded generator keeps every run the same, so a failure can be replayed.
 
-const ROUTES = ['/login', '/register', '/edit_profile', '/logout', '/reset_password_request', '/reset_password/made-up-token'];
-// Values no field accepts as valid: so no case can register, rename or log anybody in.
-const HOSTILE_VALUES = ['', ' ', 'a'.repeat(70), 'x y', '\u0000', '<script>', '%', '%%41', '💥'.repeat(80), 'a\r\nb', "' OR 1=1 --"];
-const HOSTILE_KEYS = ['username', 'email', 'password', 'password2', 'about_me', 'remember_me', 'username[a]', 'username[]', 'about_me[0][1][2][3][4][5][6]', '__proto__[x]', 'constructor[prototype][x]'];
-const TYPES = ['application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data', 'application/xml', ''];
+// A path parameter that reaches the database and matches nothing: a follow of it changes nothing.
+const NOBODY = 'nobody';
+// Query names the routes read, and one more that none does.
+const QUERY_NAMES = ['page', 'next', 'token', 'q'];
+// Field names of the app's data, besides those its forms show (found on the pages themselves).
+const KNOWN_FIELDS = ['username', 'email', 'password', 'password2', 'about_me', 'post', 'remember_me', 'token', 'body'];
+
+// What no field, parameter or query value may carry through to the database: NUL, lone surrogates,
+// other control characters, and 100 KB strings (past the body limit and Node's header limit).
+const UNSAFE_TEXT: Readonly<Record<string, readonly string[]>> = {
+  nul: ['\u0000', 'a\u0000b', 'victim\u0000', `${"' OR 1=1 --"}\u0000`],
+  'lone surrogate': ['\ud800', 'x\udc00y', 'victim\udbff'],
+  control: ['\u001b[2J', 'a\u0007', '\u007f', 'a\u0085b', '\u0008\u000b\u000c'],
+  '100 KB': ['a'.repeat(100_000), '\u0000'.repeat(100_000)],
+};
+const ALL_UNSAFE = Object.values(UNSAFE_TEXT).flat();
 
 function seeded(seed: number): () => number {
   return () => {
@@ -24,18 +39,178 @@ function seeded(seed: number): () => number {
   };
 }
 
+/**
+ * Percent-encodes the UTF-8 bytes of `text`, a lone surrogate as the three bytes a careless encoder
+ * writes for it (WTF-8), which no UTF-8 decoder accepts: what a hostile client can put on the wire.
+ */
+function percentEncode(text: string): string {
+  let encoded = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const paired = unit >= 0xd800 && unit <= 0xdbff && /[\udc00-\udfff]/.test(text[i + 1] ?? '');
+    if (paired) {
+      encoded += encodeURIComponent(text.slice(i, i + 2));
+      i++;
+    } else if (unit >= 0xd800 && unit <= 0xdfff) {
+      encoded += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
+    } else {
+      encoded += encodeURIComponent(text[i] ?? '');
+    }
+  }
+  return encoded;
+}
+
+function formBody(fields: Readonly<Record<string, string>>, token: string): string {
+  return [`csrf_token=${encodeURIComponent(token)}`, ...Object.entries(fields).map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)].join('&');
+}
+
+type Actor = Readonly<{ name: string; browser: Browser; ensureReady: () => Promise<void> }>;
+
+/**
+ * One who sends requests. A fuzzed logout, which removes the session cookie, is followed by a new
+ * start, so that every request carries a session and its CSRF token.
+ */
+async function actor(name: string, browser: Browser, start: (browser: Browser) => Promise<unknown>): Promise<Actor> {
+  await start(browser);
+  return {
+    name,
+    browser,
+    ensureReady: async () => {
+      if (!browser.cookies.has(SESSION_COOKIE)) await start(browser);
+    },
+  };
+}
+
+type Fixture = Readonly<{
+  app: TestApp;
+  actors: readonly Actor[];
+  fields: readonly string[];
+  /** Asserts that nothing was stored differently and no email went out since the fixture was made. */
+  assertNothingChanged: () => Promise<void>;
+}>;
+
+/** Two users (the logged-in victim following the other, each with a post), a visitor, and every field name. */
+async function fixture(): Promise<Fixture> {
+  const mailer = new InMemoryMailer();
+  const app = await startTestApp({ passwordReset: { mailer, baseUrl: 'https://microblog.example/', linkLifetimeMs: 10 * 60_000 } });
+  const other = app.browser();
+  await other.register('other');
+  await other.logIn('other');
+  await other.get('/index');
+  await other.post('/index', { post: 'a post by other' });
+
+  const victim = app.browser();
+  await victim.register('victim');
+  await victim.logIn('victim');
+  await victim.get('/index');
+  await victim.post('/index', { post: 'a post by victim' });
+  await victim.get('/user/other');
+  await victim.post('/follow/other');
+
+  const actors = [
+    await actor('visitor', app.browser(), (browser) => browser.get('/register')),
+    await actor('logged in', victim, async (browser) => {
+      await browser.logIn('victim');
+      await browser.get('/index');
+    }),
+  ];
+
+  const fields = new Set(KNOWN_FIELDS);
+  for (const actor of actors) {
+    for (const route of app.routes.filter((entry) => entry.method === 'GET')) {
+      const page = await actor.browser.get(routePath(route, 'other'));
+      for (const [, name] of page.text.matchAll(/<(?:input|textarea|select)\b[^>]*\bname="([^"]+)"/g)) if (name) fields.add(name);
+    }
+    await actor.ensureReady();
+  }
+  fields.delete('csrf_token');
+
+  const before = await storedState(app.location);
+  const assertNothingChanged = async () => {
+    assert.is(await storedState(app.location), before);
+    await app.backgroundSettled();
+    assert.equal(mailer.sent, [], 'no hostile value is an address anybody has');
+  };
+  return { app, actors, fields: [...fields], assertNothingChanged };
+}
+
+type Request = Readonly<{ path: string; init: RequestInit & { headers: Record<string, string> } }>;
+
+/** The hostile requests for one route: in its path parameters, its query, and its body fields. */
+function* hostileRequests(route: RouteEntry, fields: readonly string[], token: () => string, random: () => number): Generator<Request> {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const hasBody = STATE_CHANGING_METHODS.has(route.method);
+  const withBody = (path: string, fieldValues: Readonly<Record<string, string>> = {}, json = false): Request => {
+    const headers: Record<string, string> = { 'X-CSRF-Token': token() };
+    if (!hasBody) return { path, init: { method: route.method, headers } };
+    headers['Content-Type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
+    const body = json ? JSON.stringify({ csrf_token: token(), ...fieldValues }) : formBody(fieldValues, token());
+    return { path, init: { method: route.method, headers, body } };
+  };
+
+  for (const value of ALL_UNSAFE) {
+    if (route.parameters.length > 0) yield withBody(routePath(route, percentEncode(value)));
+    const query = [...QUERY_NAMES.map((name) => `${name}=${percentEncode(value)}`), `${percentEncode(value)}=1`].join('&');
+    yield withBody(`${routePath(route, NOBODY)}?${query}`);
+    if (hasBody) {
+      const everyField = Object.fromEntries(fields.map((name) => [name, value]));
+      yield withBody(routePath(route, NOBODY), everyField);
+      yield withBody(routePath(route, NOBODY), everyField, true);
+    }
+  }
+  if (!hasBody) return;
+  // One field at a time, the others left out, so no field's message hides another's refusal.
+  for (const name of fields) {
+    for (const variants of Object.values(UNSAFE_TEXT)) yield withBody(routePath(route, NOBODY), { [name]: pick(variants) }, random() < 0.5);
+  }
+}
+
+test('when NUL, lone surrogates, control characters and 100 KB strings fill every field, path parameter and query value of every route, then no 5xx and nothing stored changes', async () => {
+  const { app, actors, fields, assertNothingChanged } = await fixture();
+  try {
+    const random = seeded(20261203);
+    const statuses = new Map<number, number>();
+    for (const actor of actors) {
+      for (const route of app.routes) {
+        for (const { path, init } of hostileRequests(route, fields, () => actor.browser.lastToken ?? '', random)) {
+          const page: Page = await actor.browser.send(path, init);
+          statuses.set(page.status, (statuses.get(page.status) ?? 0) + 1);
+          assert.ok(page.status < 500, `${actor.name}: ${init.method} ${path.slice(0, 120)} ${typeof init.body === 'string' ? init.body.slice(0, 120) : ''} → ${page.status}`);
+          await actor.ensureReady();
+        }
+      }
+    }
+    assert.ok(app.routes.filter((route) => STATE_CHANGING_METHODS.has(route.method)).length >= 8, 'every state-changing route is in the table');
+    assert.ok((statuses.get(422) ?? 0) > 0, `forms saw the fields and refused them: ${JSON.stringify([...statuses])}`);
+    assert.ok((statuses.get(404) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0, `paths and queries were refused: ${JSON.stringify([...statuses])}`);
+    await assertNothingChanged();
+    assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0, app.logs.text().slice(0, 2000));
+    const victim = actors[1]?.browser;
+    assert.is((await victim?.get('/index'))?.status, 200, 'still serving, still logged in');
+  } finally {
+    await app.close();
+  }
+});
+
+// Bodies that are malformed rather than hostile in their text: wrongly typed, wrongly encoded,
+// broken JSON, bodies that do not decompress, nested keys.
+const ODD_VALUES = ['', ' ', 'a'.repeat(70), 'x y', '<script>', '%', '%%41', '💥'.repeat(80), 'a\r\nb', "' OR 1=1 --"];
+const ODD_KEYS = ['username', 'email', 'password', 'password2', 'about_me', 'remember_me', 'username[a]', 'username[]', 'about_me[0][1][2][3][4][5][6]', '__proto__[x]', 'constructor[prototype][x]'];
+const TYPES = ['application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data', 'application/xml', ''];
+
 type Case = Readonly<{ body: Buffer | string; headers: Record<string, string> }>;
 
-function* cases(random: () => number, token: string): Generator<Case> {
+function* malformedBodies(random: () => number, currentToken: () => string): Generator<Case> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const withToken = () => (random() < 0.7 ? `csrf_token=${token}&` : '');
   for (let i = 0; i < 80; i++) {
+    const token = currentToken();
+    const withToken = () => (random() < 0.7 ? `csrf_token=${token}&` : '');
     const fields = Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
-      `${encodeURIComponent(pick(HOSTILE_KEYS))}=${encodeURIComponent(pick(HOSTILE_VALUES))}`).join('&');
+      `${encodeURIComponent(pick(ODD_KEYS))}=${encodeURIComponent(pick(ODD_VALUES))}`).join('&');
     const kind = i % 8;
     if (kind === 0) yield { body: withToken() + fields, headers: { 'Content-Type': TYPES[0] as string } };
     if (kind === 1) yield { body: Buffer.from(Array.from({ length: 64 }, () => Math.floor(random() * 256))), headers: { 'Content-Type': pick(TYPES) } };
-    if (kind === 2) yield { body: JSON.stringify({ csrf_token: token, username: pick([42, null, true, [], {}, ['a'], { $ne: 1 }]), email: pick(HOSTILE_VALUES) }), headers: { 'Content-Type': 'application/json' } };
+    if (kind === 2) yield { body: JSON.stringify({ csrf_token: token, username: pick([42, null, true, [], {}, ['a'], { $ne: 1 }]), email: pick(ODD_VALUES) }), headers: { 'Content-Type': 'application/json' } };
     if (kind === 3) yield { body: `{"csrf_token": "${token}", "username": ${pick(['', '"', '[', '{"a":', 'NaN', '1e999999'])}`, headers: { 'Content-Type': 'application/json' } };
     if (kind === 4) yield { body: withToken() + `about_me=${'x'.repeat(20_000 + Math.floor(random() * 50_000))}`, headers: { 'Content-Type': TYPES[0] as string } };
     if (kind === 5) yield { body: Buffer.from(`garbage-${i}`), headers: { 'Content-Type': TYPES[0] as string, 'Content-Encoding': pick(['gzip', 'deflate', 'br', 'x-unknown']) } };
@@ -44,43 +219,24 @@ function* cases(random: () => number, token: string): Generator<Case> {
   }
 }
 
-async function storedUsers(app: Awaited<ReturnType<typeof startTestApp>>): Promise<string> {
-  return app.inUnitOfWork(async () => {
-    const users = await Promise.all(['victim', 'other'].map((name) => app.database.users.findByUsername(name)));
-    return JSON.stringify(users.map((user) => user && { ...user, lastSeen: null }));
-  });
-}
-
-test('when hundreds of malformed bodies hit every POST route, then no 5xx, the server answers and nothing stored changes', async () => {
-  const mailer = new InMemoryMailer();
-  const app = await startTestApp({ passwordReset: { mailer, baseUrl: 'https://microblog.example/', linkLifetimeMs: 10 * 60_000 } });
+test('when hundreds of malformed bodies hit every state-changing route, then no 5xx, the server answers and nothing stored changes', async () => {
+  const { app, actors, assertNothingChanged } = await fixture();
   try {
-    await app.browser().register('other');
-    const loggedIn = app.browser();
-    await loggedIn.register('victim');
-    await loggedIn.logIn('victim');
-    await loggedIn.get('/edit_profile');
-    const anonymous = app.browser();
-    await anonymous.get('/register');
-    const before = await storedUsers(app);
-
     const random = seeded(20261122);
     let sent = 0;
-    for (const browser of [anonymous, loggedIn] as Browser[]) {
-      for (const route of ROUTES) {
-        for (const { body, headers } of cases(random, browser.lastToken ?? '')) {
-          if (route === '/logout' && browser === loggedIn) continue; // a valid logout would end the session under test
-          const page = await browser.send(route, { method: 'POST', headers, body });
+    for (const actor of actors) {
+      for (const route of app.routes.filter((entry) => STATE_CHANGING_METHODS.has(entry.method))) {
+        for (const { body, headers } of malformedBodies(random, () => actor.browser.lastToken ?? '')) {
+          const page = await actor.browser.send(routePath(route, NOBODY), { method: route.method, headers, body });
           sent += 1;
-          assert.ok(page.status < 500, `${route} ${JSON.stringify(headers)} ${String(body).slice(0, 80)} → ${page.status}`);
+          assert.ok(page.status < 500, `${actor.name}: ${route.method} ${route.path} ${JSON.stringify(headers)} ${String(body).slice(0, 80)} → ${page.status}`);
+          await actor.ensureReady();
         }
       }
     }
-    assert.ok(sent >= 500, `sent ${sent}`);
-    assert.is(await storedUsers(app), before);
-    await app.backgroundSettled();
-    assert.equal(mailer.sent, [], 'no hostile value is an address anybody has');
-    assert.is((await loggedIn.get('/index')).status, 200, 'still serving, still logged in');
+    assert.ok(sent >= 1000, `sent ${sent}`);
+    await assertNothingChanged();
+    assert.is((await actors[1]?.browser.get('/index'))?.status, 200, 'still serving, still logged in');
     assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
   } finally {
     await app.close();

@@ -7,6 +7,7 @@ export type SqliteFile = Readonly<{
   /** Runs one statement; returns the id of the row it inserted, if any. */
   run: (sql: string, params: readonly unknown[]) => Promise<number>;
   get: <Row>(sql: string, params: readonly unknown[]) => Promise<Row | undefined>;
+  all: <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
 }>;
 
 /** Opens `databasePath` (waiting up to 5 s for the app's locks), runs `work` with it, and closes it. */
@@ -22,6 +23,8 @@ export async function withSqliteFile<T>(databasePath: string, work: (db: SqliteF
     })),
     get: <Row>(sql: string, params: readonly unknown[]) => new Promise<Row | undefined>((resolve, reject) =>
       db.get(sql, params, (error, row: Row | undefined) => (error ? reject(error) : resolve(row)))),
+    all: <Row>(sql: string, params: readonly unknown[]) => new Promise<Row[]>((resolve, reject) =>
+      db.all(sql, params, (error, rows: Row[]) => (error ? reject(error) : resolve(rows)))),
   };
   try {
     await file.exec('PRAGMA busy_timeout = 5000');

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { routeTable, type RouteEntry } from '../../adapters/http/route-table.js';
 import type { ErrorReporter } from '../../adapters/logging/error-reporter.js';
 import type { LogAppender } from '../../adapters/logging/log-appender.js';
-import { Database } from '../../adapters/persistence/mikro-orm/database.js';
+import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
@@ -20,7 +21,11 @@ export type TestApp = Readonly<{
   /** The SQLite file (null on PostgreSQL), for tests that take it away under the app. */
   sqlitePath: string | null;
   browser: () => Browser;
+  /** Every route the app's routers hold, as they hold it. */
+  routes: readonly RouteEntry[];
   database: Database;
+  /** Where the data lives, for reading it behind the app's back. */
+  location: DatabaseLocation;
   logs: CapturedLogs;
   /** Runs `work` as a request would, for reading what the app stored. */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
@@ -75,7 +80,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.passwordReset ? { passwordReset: options.passwordReset } : {}),
   });
   const background = container.resolve(TOKENS.BackgroundTasks);
-  const handle = container.resolve(TOKENS.HttpApp).callback();
+  const httpApp = container.resolve(TOKENS.HttpApp);
+  const handle = httpApp.callback();
   const server = createServer((request, response) => logs.aroundRequest(request, () => void handle(request, response)));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -83,7 +89,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl,
     sqlitePath: where.sqlitePath,
     browser: () => new Browser(baseUrl),
+    routes: routeTable(httpApp),
     database,
+    location: where.location,
     logs,
     inUnitOfWork: (work) => database.inUnitOfWork(work),
     backgroundSettled: async () => {

@@ -53,11 +53,23 @@ export async function runSql(location: DatabaseLocation, sql: string): Promise<v
   await withSqliteFile(location.path, (db) => db.exec(sql));
 }
 
-async function administer(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
+/** Reads rows behind the app's back, to compare what is stored before and after. */
+export async function readRows(location: DatabaseLocation, sql: string): Promise<unknown[]> {
+  if (location.dialect === 'sqlite') return withSqliteFile(location.path, (db) => db.all(sql, []));
+  return withPostgres(location.url, async (client) => (await client.query<Record<string, unknown>>(sql)).rows);
+}
+
+function administer(serverUrl: string, sql: string): Promise<void> {
+  return withPostgres(serverUrl, async (client) => {
+    await client.query(sql);
+  });
+}
+
+async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await work(client);
   } finally {
     await client.end();
   }
