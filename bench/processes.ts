@@ -1,6 +1,6 @@
 // The processes under load: the production build of the app (`dist/src/main.js`, started the way
-// `npm start` starts it) and the bare Koa baseline. Each runs in a child process of its own, so
-// the load generator in this process never shares an event loop with the server it measures.
+// `npm start` starts it) and the baselines. Each runs in a child process of its own, beside the
+// load generator (wrk, a process of its own too).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -70,11 +70,13 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
   return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), '--enable-source-maps', APP_ENTRY], env, '/login');
 }
 
-/** The baseline: Koa answering every request with one fixed page of `pageFile`'s bytes. */
-export async function startBare(workDir: string, pageFile: string): Promise<ServerProcess> {
+export type BareServer = 'koa' | 'node-http';
+
+/** A baseline: Koa, or Node's HTTP server alone, answering every request with `pageFile`'s bytes. */
+export async function startBare(workDir: string, pageFile: string, server: BareServer): Promise<ServerProcess> {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port), BARE_PAGE_FILE: pageFile };
-  return startServer('bare', workDir, port, [`--import=${TSX_LOADER}`, BARE_ENTRY], env, '/');
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port), BARE_PAGE_FILE: pageFile, BARE_SERVER: server };
+  return startServer(`bare-${server}`, workDir, port, [`--import=${TSX_LOADER}`, BARE_ENTRY], env, '/');
 }
 
 async function startServer(

@@ -6,6 +6,8 @@ import type { LoadRequest } from './load.js';
 
 export const SEED_PASSWORD = 'bench-password-1234';
 const SEED_CONCURRENCY = 4;
+/** More than one page of posts (25 by default): the logged-in pages render a full page, as a followed author's readers see it. */
+const SEED_POSTS = 30;
 const HTML = { Accept: 'text/html' } as const;
 
 export function seedUsername(index: number): string {
@@ -33,14 +35,22 @@ export type Site = Readonly<{
   >>;
 }>;
 
-/** Logs `viewer` in and prepares every case's request; probes each once and checks its answer. */
+/**
+ * Has `other` publish a page and more of posts and `viewer` follow them, so the index and the
+ * profile each show a full page of posts; logs `viewer` in and prepares every case's request;
+ * probes each once and checks its answer.
+ */
 export async function prepareSite(baseUrl: string, viewer: string, other: string, loginUser: string): Promise<Site> {
+  await publishPosts(baseUrl, other, SEED_POSTS);
   const browser = new Browser(baseUrl);
   const login = await browser.logIn(viewer, SEED_PASSWORD);
   if (login.status !== 302) throw new Error(`logging in ${viewer} answered ${login.status}, expected 302`);
   // The first page after login may complete the session (its CSRF token): keep the cookie it settles on.
+  await browser.get(`/user/${other}`);
+  const followed = await browser.post(`/follow/${other}`);
+  if (followed.status !== 302) throw new Error(`${viewer} following ${other} answered ${followed.status}, expected 302`);
   const index = await browser.get('/index');
-  expectPage(index.status, 200, index.text, `Hi, ${viewer}!`, 'GET /index');
+  expectPage(index.status, 200, index.text, `Post ${SEED_POSTS} by ${other}`, 'GET /index');
   const editForm = await browser.get('/edit_profile');
   expectPage(editForm.status, 200, editForm.text, 'csrf_token', 'GET /edit_profile');
   const editToken = browser.lastToken ?? '';
@@ -72,6 +82,17 @@ export async function prepareSite(baseUrl: string, viewer: string, other: string
       loginPost: { method: 'POST', path: '/login', headers: { ...HTML, ...form, Cookie: loginCookie }, body: loginBody },
     },
   };
+}
+
+async function publishPosts(baseUrl: string, author: string, count: number): Promise<void> {
+  const browser = new Browser(baseUrl);
+  const login = await browser.logIn(author, SEED_PASSWORD);
+  if (login.status !== 302) throw new Error(`logging in ${author} answered ${login.status}, expected 302`);
+  await browser.get('/index');
+  for (let number = 1; number <= count; number++) {
+    const published = await browser.post('/index', { post: `Post ${number} by ${author}: what a page of a followed author's posts looks like.` });
+    if (published.status !== 302) throw new Error(`publishing post ${number} answered ${published.status}, expected 302`);
+  }
 }
 
 /** Sends one request of a case and returns its status: a case is only loaded once it answers right. */
