@@ -1,6 +1,6 @@
 // The Mailer port over SMTP with nodemailer. Its default timeouts are minutes; ours are seconds, so
 // a dead or silent mail server is noticed quickly by every sender: the alert queue, the password
-// reset and the `mail:test` command alike.
+// reset and the `alerts:test` command alike.
 import { err, ok, type Result } from 'neverthrow';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';

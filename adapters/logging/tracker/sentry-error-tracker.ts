@@ -20,8 +20,10 @@ import {
   setCurrentClient,
   type ErrorEvent,
 } from '@sentry/node';
+import { err, ok, type Result } from 'neverthrow';
 import type { ErrorReporter, FailureReport, ReportedRequest } from '../error-reporter.js';
 import type { Scrubber } from '../scrub.js';
+import { observedTransport, type SendOutcome } from './observed-transport.js';
 import { trackedRequest, type TrackedRequest } from './reported-request.js';
 import { scrubDeep } from './scrub-event.js';
 
@@ -42,11 +44,12 @@ const CAUSE_DEPTH = 5;
 export function sentryErrorTracker(options: SentryErrorTrackerOptions): ErrorReporter {
   const requests = new AsyncLocalStorage<TrackedRequest>();
   const tracing = options.tracesSampleRate > 0;
+  const awaitedOutcomes = new Map<string, (outcome: SendOutcome) => void>();
   const client = new NodeClient({
     dsn: options.dsn,
     environment: options.environment,
     release: options.release,
-    transport: makeNodeTransport,
+    transport: (transportOptions) => observedTransport(makeNodeTransport(transportOptions), (outcome) => awaitedOutcomes.get(outcome.eventId)?.(outcome)),
     transportOptions: { bufferSize: options.bufferSize ?? 64 },
     stackParser: defaultStackParser,
     // None of these reads a request, a cookie or a body: what an error event says of the request is
@@ -82,12 +85,48 @@ export function sentryErrorTracker(options: SentryErrorTrackerOptions): ErrorRep
         process.stderr.write(`error tracker failed: ${error instanceof Error ? error.name : typeof error}\n`);
       }
     },
+    sendTestReport: async (message, timeoutMs) => {
+      const scope = new Scope();
+      scope.setLevel('info');
+      scope.setTags({ test: 'true' });
+      const eventId = client.captureMessage(message, 'info', undefined, scope);
+      try {
+        return describeOutcome(await outcomeOf(eventId, awaitedOutcomes, timeoutMs));
+      } finally {
+        awaitedOutcomes.delete(eventId);
+      }
+    },
     close: async (timeoutMs) => {
       const sent = await client.close(timeoutMs);
       if (tracing) getCurrentScope().setClient(undefined);
       return sent;
     },
   };
+}
+
+function outcomeOf(eventId: string, awaited: Map<string, (outcome: SendOutcome) => void>, timeoutMs: number): Promise<SendOutcome | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    awaited.set(eventId, (outcome) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    });
+  });
+}
+
+function describeOutcome(outcome: SendOutcome | null): Result<void, string> {
+  if (outcome === null) return err('no answer from the tracker in time');
+  if (outcome.error !== undefined) return err(describeSendError(outcome.error));
+  const status = outcome.response?.statusCode;
+  if (status !== undefined && status >= 200 && status < 300) return ok(undefined);
+  return err(`the tracker answered HTTP ${status ?? 'without a status'}`);
+}
+
+// Node's network errors carry a code such as ECONNREFUSED worth keeping.
+function describeSendError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
 }
 
 function scopeFor(failure: FailureReport, request: TrackedRequest | undefined): Scope {
