@@ -16,3 +16,10 @@ export type LogAppender = Readonly<{
   /** Finishes pending work (queued mail) before log4js shuts down; gives up after `timeoutMs`. */
   flush?: (timeoutMs: number) => Promise<void>;
 }>;
+
+/**
+ * The context key of an ERROR about a reporting channel's own failure (the alert emails, the log
+ * file), naming that channel: it is said through every other channel, and the failing one skips it
+ * rather than try to deliver news of its own failure.
+ */
+export const FAILED_CHANNEL = 'failedChannel';

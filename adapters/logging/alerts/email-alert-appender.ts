@@ -2,9 +2,9 @@
 // (DESIGN.md §5), in place of the Flask original's synchronous SMTPHandler. Receiving an event only
 // groups it and queues mail: the logging call returns at once whatever the mail server does.
 import type { LoggingEvent } from 'log4js';
-import type { Logger } from '../../../domain/ports/logger.js';
+import type { LogContext, Logger } from '../../../domain/ports/logger.js';
 import type { Mailer } from '../../../domain/ports/mailer.js';
-import type { LogAppender } from '../log-appender.js';
+import { FAILED_CHANNEL, type LogAppender } from '../log-appender.js';
 import { loggable } from '../one-line.js';
 import type { Scrubber } from '../scrub.js';
 import { alertFromEvent } from './alert.js';
@@ -47,7 +47,12 @@ export function emailAlertAppender(options: EmailAlertOptions): EmailAlerts {
     maxAttempts: options.maxAttempts ?? 4,
     retryBackoffMs: options.retryBackoffMs ?? 1_000,
     timers,
-    report: { warn: (message) => reporter?.warn(message), info: (message) => reporter?.info(message) },
+    report: {
+      // An ERROR, so the log file and an error tracker say it; the alert emails skip it.
+      gaveUp: (message) => reporter?.error(message, new AlertEmailUndeliverable(message), { [FAILED_CHANNEL]: CHANNEL }),
+      warn: (message) => reporter?.warn(message),
+      info: (message) => reporter?.info(message),
+    },
     describeFailure: (failure) => loggable(failure.reason, options.scrub),
   });
   const groups = new AlertGroups({
@@ -59,6 +64,7 @@ export function emailAlertAppender(options: EmailAlertOptions): EmailAlerts {
   });
 
   const receive = (event: LoggingEvent): void => {
+    if ((event.context as LogContext)[FAILED_CHANNEL] === CHANNEL) return;
     try {
       groups.record(alertFromEvent(event, options.scrub));
     } catch (failure) {
@@ -79,6 +85,13 @@ export function emailAlertAppender(options: EmailAlertOptions): EmailAlerts {
     },
     pendingEmails: () => queue.pending,
   };
+}
+
+const CHANNEL = 'email';
+
+/** An alert email dropped after its last attempt: the mail server refused it or could not be reached. */
+class AlertEmailUndeliverable extends Error {
+  override readonly name = 'AlertEmailUndeliverable';
 }
 
 function errorName(error: unknown): string {

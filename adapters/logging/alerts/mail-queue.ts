@@ -14,8 +14,11 @@ export type MailQueueOptions = Readonly<{
   /** Delay before the first retry; each further retry waits twice as long. */
   retryBackoffMs: number;
   timers: Timers;
-  /** Where the queue reports its own trouble; the text must already be free of secrets. */
-  report: Readonly<{ warn: (message: string) => void; info: (message: string) => void }>;
+  /**
+   * Where the queue reports its own trouble; the text must already be free of secrets. `gaveUp` is
+   * the failure worth an operator's attention: a message dropped after its last attempt.
+   */
+  report: Readonly<{ gaveUp: (message: string) => void; warn: (message: string) => void; info: (message: string) => void }>;
   /** Turns a refused send into one safe line of text. */
   describeFailure: (failure: MailNotSent) => string;
 }>;
@@ -104,7 +107,7 @@ export class MailQueue {
   private undeliverable(failure: MailNotSent, attempts: number): void {
     if (this.#failureReported) return;
     this.#failureReported = true;
-    this.options.report.warn(
+    this.options.report.gaveUp(
       `Alert email not sent after ${attempts} attempts: ${this.options.describeFailure(failure)} ` +
         '(further failures are not logged until an alert email gets through)',
     );

@@ -3,10 +3,13 @@ import * as assert from 'uvu/assert';
 import { emailAlertAppender, type EmailAlerts } from '../../../adapters/logging/alerts/email-alert-appender.js';
 import type { Timers } from '../../../adapters/logging/alerts/timers.js';
 import { configureLogging, type Logging } from '../../../adapters/logging/configure-logging.js';
+import type { ErrorReporter } from '../../../adapters/logging/error-reporter.js';
 import { memoryAppender, type MemoryLog } from '../../../adapters/logging/memory-appender.js';
 import { createScrubber } from '../../../adapters/logging/scrub.js';
+import { sentryErrorTracker } from '../../../adapters/logging/tracker/sentry-error-tracker.js';
 import { NodemailerMailer } from '../../../adapters/mail/nodemailer-mailer.js';
 import { ManualTimers } from '../../support/log-timers.js';
+import { startSentryTestServer } from '../../support/sentry-test-server.js';
 import { startSilentServer, startSmtpTestServer, unusedPort } from '../../support/smtp-test-server.js';
 
 const SECRET_KEY = 'k3y-0f-the-app-that-must-never-leak-1234';
@@ -31,7 +34,7 @@ function profileCrash(): Error {
 
 type Harness = Readonly<{ logging: Logging; alerts: EmailAlerts; log: MemoryLog }>;
 
-function harness(port: number, options: Readonly<{ timers?: Timers; greetingMs?: number; maxAttempts?: number }> = {}): Harness {
+function harness(port: number, options: Readonly<{ timers?: Timers; greetingMs?: number; maxAttempts?: number; reporters?: readonly ErrorReporter[] }> = {}): Harness {
   const mailer = new NodemailerMailer({
     host: '127.0.0.1',
     port,
@@ -49,7 +52,7 @@ function harness(port: number, options: Readonly<{ timers?: Timers; greetingMs?:
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const log = memoryAppender();
-  return { logging: configureLogging({ appenders: { memory: log.appender, alerts } }), alerts, log };
+  return { logging: configureLogging({ appenders: { memory: log.appender, alerts }, reporters: options.reporters ?? [] }), alerts, log };
 }
 
 async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -104,8 +107,26 @@ test('when the mail server refuses connections, then nothing throws and the fail
 
   const failures = mailFailures(log);
   assert.is(failures.length, 1, failures.join('\n'));
-  assert.match(failures[0] ?? '', /WARN: Alert email not sent after 3 attempts: ESOCKET: connect ECONNREFUSED/);
+  assert.match(failures[0] ?? '', /ERROR: Alert email not sent after 3 attempts: ESOCKET: connect ECONNREFUSED.* failedChannel=email/);
   assert.match(failures[0] ?? '', '[in adapters/logging/alerts/email-alert-appender.ts:');
+});
+
+test('when an alert email cannot be delivered, then the error tracker is told, and no alert email is queued about it', async () => {
+  const tracker = await startSentryTestServer();
+  const scrub = createScrubber([SECRET_KEY, SMTP_PASSWORD]);
+  const reporter = sentryErrorTracker({ dsn: tracker.dsn, environment: 'test', release: 'microblog@test', tracesSampleRate: 0, scrub });
+  const { logging, alerts, log } = harness(await unusedPort(), { reporters: [reporter] });
+  try {
+    logging.logger.error('Unexpected error', profileCrash());
+    await eventually(() => mailFailures(log).length === 1);
+    assert.is(alerts.pendingEmails(), 0, 'nothing was queued about the failed email');
+    const events = await tracker.waitForEvents(2);
+    assert.equal(events.map((event) => event.exception?.values.at(-1)?.type), ['TypeError', 'AlertEmailUndeliverable']);
+    assert.match(events[1]?.exception?.values.at(-1)?.value ?? '', /^Alert email not sent after 3 attempts: ESOCKET: connect ECONNREFUSED/);
+  } finally {
+    await logging.shutdown();
+    await tracker.close();
+  }
 });
 
 test('when the mail server accepts but never answers, then nothing throws and the failure is logged once, after the retries', async () => {

@@ -26,7 +26,8 @@ class ScriptedMailer implements Mailer {
   async close(): Promise<void> {}
 }
 
-function queueOver(mailer: Mailer, capacity = 10): { queue: MailQueue; warnings: string[]; notes: string[] } {
+function queueOver(mailer: Mailer, capacity = 10): { queue: MailQueue; failures: string[]; warnings: string[]; notes: string[] } {
+  const failures: string[] = [];
   const warnings: string[] = [];
   const notes: string[] = [];
   const queue = new MailQueue({
@@ -35,33 +36,34 @@ function queueOver(mailer: Mailer, capacity = 10): { queue: MailQueue; warnings:
     maxAttempts: 3,
     retryBackoffMs: 1_000,
     timers: instantTimers,
-    report: { warn: (message) => warnings.push(message), info: (message) => notes.push(message) },
+    report: { gaveUp: (message) => failures.push(message), warn: (message) => warnings.push(message), info: (message) => notes.push(message) },
     describeFailure: (failure) => failure.reason,
   });
-  return { queue, warnings, notes };
+  return { queue, failures, warnings, notes };
 }
 
 const mail = (subject: string): MailMessage => ({ to: ['admin@example.com'], subject, text: '' });
 
 test('when sending fails and then works within the attempts, then the message is sent once and nothing is reported', async () => {
   const mailer = new ScriptedMailer(['fail', 'fail', 'ok']);
-  const { queue, warnings } = queueOver(mailer);
+  const { queue, failures, warnings } = queueOver(mailer);
   queue.enqueue(mail('one'));
   assert.is(await queue.drain(1_000), 0);
   assert.equal(mailer.sent, ['one']);
   assert.is(mailer.attempts, 3);
+  assert.equal(failures, []);
   assert.equal(warnings, []);
 });
 
 test('when every attempt fails for several messages, then the failure is reported once, and recovery once', async () => {
   const mailer = new ScriptedMailer(['fail', 'fail', 'fail', 'fail', 'fail', 'fail', 'ok']);
-  const { queue, warnings, notes } = queueOver(mailer);
+  const { queue, failures, notes } = queueOver(mailer);
   queue.enqueue(mail('one'));
   queue.enqueue(mail('two'));
   queue.enqueue(mail('three'));
   await queue.drain(1_000);
   assert.is(mailer.attempts, 7);
-  assert.equal(warnings, [
+  assert.equal(failures, [
     'Alert email not sent after 3 attempts: ESOCKET: connect ECONNREFUSED 127.0.0.1:25 (further failures are not logged until an alert email gets through)',
   ]);
   assert.equal(mailer.sent, ['three']);
@@ -81,12 +83,12 @@ test('when the queue is full, then the oldest waiting message is dropped and the
 
 test('when the mailer throws instead of answering, then the queue reports it once and goes on with the next message', async () => {
   const mailer = new ScriptedMailer(['throw', 'throw', 'throw', 'ok']);
-  const { queue, warnings } = queueOver(mailer);
+  const { queue, failures } = queueOver(mailer);
   queue.enqueue(mail('one'));
   queue.enqueue(mail('two'));
   assert.is(await queue.drain(1_000), 0);
   assert.equal(mailer.sent, ['two']);
-  assert.equal(warnings, [
+  assert.equal(failures, [
     'Alert email not sent after 3 attempts: the mailer failed unexpectedly: TypeError: Cannot read properties of undefined ' +
       '(further failures are not logged until an alert email gets through)',
   ]);
