@@ -141,6 +141,8 @@ function scopeFor(failure: FailureReport, request: TrackedRequest | undefined): 
   scope.setTags(tags);
   if (userId != null) scope.setUser({ id: String(userId) });
   scope.setContext('log', { message: failure.message, ...(requestId != null ? { requestId: String(requestId) } : {}) });
+  // Which worker of a cluster saw it.
+  scope.setContext('process', { pid: process.pid });
   if (request) {
     scope.addEventProcessor((event) => ({ ...event, request: { method: request.method, url: request.url, headers: request.headers } }));
   }
