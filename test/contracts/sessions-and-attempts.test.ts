@@ -1,7 +1,6 @@
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemorySessionRepository } from '../../adapters/persistence/in-memory/in-memory-session-repository.js';
-import { aNewUser } from '../support/builders.js';
-import { postgresDatabase, sqliteDatabase, type MigratedDatabase } from '../support/user-store.js';
+import { postgresDatabase, sqliteDatabase, withTwoUsers, type MigratedDatabase } from '../support/user-store.js';
 import { loginAttemptLogContract, type AttemptStore } from './login-attempt-log.contract.js';
 import { sessionRepositoryContract, type SessionStore } from './session-repository.contract.js';
 
@@ -9,12 +8,7 @@ const direct = <T>(work: () => Promise<T>) => work();
 
 function sessionStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<SessionStore> {
   return async () => {
-    const { database, close } = await open();
-    const userIds = await database.inUnitOfWork(async () => {
-      const ids = [];
-      for (let i = 0; i < 2; i++) ids.push((await database.users.add(aNewUser()))._unsafeUnwrap().id);
-      return ids as [number, number];
-    });
+    const { database, close, userIds } = await withTwoUsers(open);
     return { sessions: database.sessions, userIds, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
   };
 }

@@ -1,6 +1,7 @@
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { Database } from '../../adapters/persistence/mikro-orm/database.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
+import { aNewUser } from './builders.js';
 import { createPostgresDatabase, createSqliteDatabase, TEST_DATABASE_URL, type TestDatabase } from './test-database.js';
 
 /** A user store as a test sees it: the repository, the unit of work each "request" runs in, cleanup. */
@@ -44,4 +45,16 @@ export function userStoreOf(open: () => Promise<MigratedDatabase>): () => Promis
     const { database, close } = await open();
     return { users: database.users, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
   };
+}
+
+/** A migrated, empty database of `open` with two users in it, for stores whose rows belong to a user. */
+export async function withTwoUsers(open: () => Promise<MigratedDatabase>): Promise<MigratedDatabase & Readonly<{ userIds: readonly [number, number] }>> {
+  const migrated = await open();
+  const { database } = migrated;
+  const userIds = await database.inUnitOfWork(async () => {
+    const ids = [];
+    for (let i = 0; i < 2; i++) ids.push((await database.users.add(aNewUser()))._unsafeUnwrap().id);
+    return ids as [number, number];
+  });
+  return { ...migrated, userIds };
 }
