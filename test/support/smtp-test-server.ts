@@ -15,7 +15,12 @@ export type SmtpTestServer = Readonly<{
   close: () => Promise<void>;
 }>;
 
-export type SmtpTestServerOptions = Readonly<{ username?: string; password?: string }>;
+export type SmtpTestServerOptions = Readonly<{
+  username?: string;
+  password?: string;
+  /** How long the server takes to accept each message once it has it all: a slow mail server. */
+  acceptAfterMs?: number;
+}>;
 
 const HOST = '127.0.0.1';
 
@@ -36,8 +41,10 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ ...parseMail(raw), envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-        callback();
+        setTimeout(() => {
+          received.push({ ...parseMail(raw), envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+          callback();
+        }, options.acceptAfterMs ?? 0);
       });
     },
   });
