@@ -1,11 +1,16 @@
 import { request as httpRequest } from 'node:http';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { emailAlertAppender } from '../../adapters/logging/alerts/email-alert-appender.js';
+import { createScrubber } from '../../adapters/logging/scrub.js';
+import { sentryErrorTracker } from '../../adapters/logging/tracker/sentry-error-tracker.js';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import type { Browser, Page } from '../support/browser.js';
+import { FaultyUserRepository } from '../support/faulty-user-repository.js';
 import { FixedClock } from '../support/fixed-clock.js';
+import { startSentryTestServer } from '../support/sentry-test-server.js';
 import { startSmtpTestServer, unusedPort, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
+import { startTestApp, TEST_SECRET_KEY, type TestApp, type TestAppOptions } from '../support/test-app.js';
 
 const BASE_URL = 'https://microblog.example/';
 const TEN_MINUTES = 10 * 60_000;
@@ -262,6 +267,42 @@ test('when the flow has run and a request on the link was refused, then no log l
   assert.match(text, '/reset_password/[redacted]', 'the refused request was logged, without its token');
   assert.not.match(text, token);
   assert.not.match(text, NEW_PASSWORD);
+});
+
+test('when setting the new password fails, then a 500 whose log, alert email and tracker event hold neither the token nor the new password', async ({ smtp, clock }) => {
+  const tracker = await startSentryTestServer();
+  const scrub = createScrubber([TEST_SECRET_KEY]);
+  const alertMailer = new NodemailerMailer({ host: '127.0.0.1', port: smtp.port, useTls: false, from: 'no-reply@microblog.example' });
+  let users: FaultyUserRepository | undefined;
+  const app = await appMailingTo(smtp.port, clock, {
+    appenders: { alerts: emailAlertAppender({ mailer: alertMailer, to: ['admin@example.com'], scrub }) },
+    reporters: [sentryErrorTracker({ dsn: tracker.dsn, environment: 'test', release: 'microblog@test', tracesSampleRate: 0, scrub })],
+    userRepository: (real) => (users = new FaultyUserRepository(real)),
+  });
+  try {
+    const browser = app.browser();
+    await browser.register('john', 'john@example.com');
+    await requestReset(browser, 'john@example.com');
+    const path = await linkPath(smtp);
+    const token = path.split('/').at(-1) ?? '';
+    await browser.get(path);
+    if (users) users.failing = 'updatePasswordHash';
+    const failed = await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD });
+    assert.is(failed.status, 500);
+
+    const [event] = await tracker.waitForEvents(1);
+    const [, alert] = await smtp.waitForMessages(2);
+    assert.match(alert?.subject ?? '', 'Microblog Failure: DatabaseLost');
+    assert.match(app.logs.text(), '/reset_password/[redacted]');
+    assert.match(event?.request?.url ?? '', '/reset_password/[redacted]', 'the tracker was told where, without the token');
+    for (const [where, text] of [['log', app.logs.text()], ['alert', alert?.raw ?? ''], ['tracker', JSON.stringify(event)]] as const) {
+      assert.not.match(text, token, `the token in the ${where}`);
+      assert.not.match(text, NEW_PASSWORD, `the new password in the ${where}`);
+    }
+  } finally {
+    await app.close();
+    await tracker.close();
+  }
 });
 
 test('when the site sends no mail, then the reset page says reset by email is not available, and a submit changes nothing', async () => {
