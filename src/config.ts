@@ -117,13 +117,16 @@ function parseDebug(raw: string | undefined, mode: Mode): boolean {
 
 function parseSecretKey(raw: string | undefined, name: string): string | null {
   if (raw === undefined || raw === '') return null;
-  if (WELL_KNOWN_SECRET_KEYS.has(raw.trim().toLowerCase())) {
-    throw new ConfigError(`${name} is a well-known example value; set a long random one or unset it to have one generated`);
-  }
-  if (raw.length < SECRET_KEY_MIN_LENGTH) {
-    throw new ConfigError(`${name} is too short (${raw.length} characters); use at least ${SECRET_KEY_MIN_LENGTH} random characters`);
-  }
+  const weakness = secretKeyWeakness(raw);
+  if (weakness) throw new ConfigError(`${name} ${weakness}; set a long random one or unset it to have one generated`);
   return raw;
+}
+
+/** Why a key is too weak to sign cookies (as a phrase: "is too short (8 characters)"), or null when it is strong enough. */
+export function secretKeyWeakness(key: string): string | null {
+  if (WELL_KNOWN_SECRET_KEYS.has(key.trim().toLowerCase())) return 'is a well-known example value';
+  if (key.length < SECRET_KEY_MIN_LENGTH) return `is too short (${key.length} characters; at least ${SECRET_KEY_MIN_LENGTH} random ones are needed)`;
+  return null;
 }
 
 function parseDatabaseUrl(raw: string, cwd: string): Config['database'] {

@@ -10,10 +10,10 @@ import { resolveSecretKey, SECRET_KEY_FILE_NAME } from './secret-key.js';
 import { serve } from './serve.js';
 import { exit } from './shutdown.js';
 
-function readConfig(): Config {
+/** A configuration that cannot work stops the start with one line, before anything else happens. */
+function orRefuseToStart<T>(read: () => T): T {
   try {
-    loadDotEnv();
-    return loadConfig(process.env);
+    return read();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`microblog: configuration error: ${error.message}`);
@@ -21,10 +21,13 @@ function readConfig(): Config {
   }
 }
 
-const config = readConfig();
+const config: Config = orRefuseToStart(() => {
+  loadDotEnv();
+  return loadConfig(process.env);
+});
 const clustered = config.webConcurrency > 1;
 // The primary creates the key file before forking, so every worker reads the same key.
-const secret = resolveSecretKey(config.secretKey, config.instanceDir);
+const secret = orRefuseToStart(() => resolveSecretKey(config.secretKey, config.instanceDir));
 const secretKeys = [secret.key, ...config.secretKeyFallbacks];
 const logging = await startLogging(config, secretKeys, PROJECT_ROOT);
 if (secret.origin === 'generated') {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -136,6 +136,25 @@ test('when no SECRET_KEY is set, then a strong key is generated once, kept owner
   assert.equal(second, { key: first.key, origin: 'instance-file' });
   assert.is(readFileSync(join(dir, 'secret_key'), 'utf8').trim(), first.key);
   assert.equal(resolveSecretKey(STRONG_KEY, dir), { key: STRONG_KEY, origin: 'environment' });
+});
+
+test('when the stored key is weak, then the start is refused with the file named and the key kept as it was', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'microblog-instance-'));
+  for (const weak of ['changeme', 'short-but-stored']) {
+    writeFileSync(join(dir, 'secret_key'), `${weak}\n`, { mode: 0o600 });
+    let refusal: unknown;
+    try {
+      resolveSecretKey(null, dir);
+    } catch (error) {
+      refusal = error;
+    }
+    assert.instance(refusal, ConfigError, weak);
+    assert.match((refusal as Error).message, `the key stored in ${join(dir, 'secret_key')} is `);
+    assert.match((refusal as Error).message, 'delete the file to have a strong one generated, or set SECRET_KEY');
+    assert.not.match((refusal as Error).message, weak, 'the key itself is never echoed');
+    assert.is(readFileSync(join(dir, 'secret_key'), 'utf8'), `${weak}\n`, 'nothing is overwritten');
+  }
+  assert.equal(resolveSecretKey(STRONG_KEY, dir), { key: STRONG_KEY, origin: 'environment' }, 'SECRET_KEY, when set, is used and the file not read');
 });
 
 test.run();
