@@ -1,10 +1,13 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logging } from '../adapters/logging/configure-logging.js';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
+import { boundedStop } from './bounded-stop.js';
 import type { Config } from './config.js';
 import { stopOnFatalErrors } from './shutdown.js';
 
 const WORKER_STOP_TIMEOUT_MS = 15_000;
+// The workers' stop (SIGKILL after WORKER_STOP_TIMEOUT_MS), then the mail flush (5 s at most), with time to spare.
+const STOP_DEADLINE_MS = 30_000;
 /** More crashes than this within a minute means the workers cannot run: stop instead of looping. */
 const CRASH_LIMIT_PER_MINUTE = 10;
 
@@ -40,24 +43,25 @@ export async function runPrimary(config: Config, logging: Logging): Promise<void
     logger.warn(`Worker ${worker.process.pid ?? '?'} exited (${signal ?? `code ${code}`}); starting another`);
     if (crashes.length > CRASH_LIMIT_PER_MINUTE) {
       logger.warn('Workers keep crashing; stopping');
-      void stop('workers keep crashing', 1);
+      begin('workers keep crashing', 1);
       return;
     }
     cluster.fork();
   });
 
-  const stop = async (reason: string, exitCode: number): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`Microblog shutdown (${reason})`);
-    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
-    await Promise.all(workers.map((worker) => stopWorker(worker)));
-    await logging.shutdown();
-    process.exit(exitCode);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM', 0));
-  process.once('SIGINT', () => void stop('SIGINT', 0));
-  stopOnFatalErrors(logger, () => void stop('fatal error', 1));
+  const begin = boundedStop({
+    role: 'Microblog',
+    deadlineMs: STOP_DEADLINE_MS,
+    stop: async (reason, exitCode) => {
+      stopping = true;
+      logger.info(`Microblog shutdown (${reason})`);
+      const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+      await Promise.all(workers.map((worker) => stopWorker(worker)));
+      await logging.shutdown();
+      process.exit(exitCode);
+    },
+  });
+  stopOnFatalErrors(logger, () => begin('fatal error', 1));
 
   for (let i = 0; i < config.webConcurrency; i++) cluster.fork();
 }

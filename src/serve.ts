@@ -11,6 +11,9 @@ import { installShutdown } from './shutdown.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Reset emails still being sent when a stop comes get this long to finish (SMTP timeouts are seconds). */
 const BACKGROUND_GRACE_MS = 5_000;
+// The grace period, then background tasks, the database and the mail flush (5 s each at most), with
+// time to spare on a busy machine.
+const STOP_DEADLINE_MS = 25_000;
 
 export type ServeOptions = Readonly<{
   config: Config;
@@ -55,6 +58,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     logger,
     role: options.role,
     graceMs: SHUTDOWN_GRACE_MS,
+    deadlineMs: STOP_DEADLINE_MS,
     release: async () => {
       const unfinished = await container.resolve(TOKENS.BackgroundTasks).drain(BACKGROUND_GRACE_MS);
       if (unfinished > 0) logger.warn(`${unfinished} password reset requests were still running at shutdown`);

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { Logger } from '../domain/ports/logger.js';
+import { boundedStop } from './bounded-stop.js';
 
 export type ShutdownOptions = Readonly<{
   server: Server;
@@ -9,6 +10,8 @@ export type ShutdownOptions = Readonly<{
   release: () => Promise<void>;
   /** How long in-flight requests may take to finish before their connections are cut. */
   graceMs: number;
+  /** From the first signal to a forced exit, whatever is still running then. */
+  deadlineMs: number;
   /** Who stops, for the shutdown line: the app, or one worker of a cluster. */
   role: string;
 }>;
@@ -26,13 +29,11 @@ export function exit(code: number): void {
 
 /**
  * Stops cleanly on SIGTERM or SIGINT, and on a fatal error (exit code 1): stop accepting
- * connections, let in-flight requests finish within the grace period, then release resources.
+ * connections, let in-flight requests finish within the grace period, then release resources;
+ * all of it within the deadline, and at once on a second signal.
  */
 export function installShutdown(options: ShutdownOptions): void {
-  let stopping = false;
   const stop = async (reason: string, exitCode: number): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
     options.logger.info(`${options.role} shutdown (${reason})`);
     const closed = new Promise<void>((done) => options.server.close(() => done()));
     options.server.closeIdleConnections();
@@ -46,9 +47,8 @@ export function installShutdown(options: ShutdownOptions): void {
       exit(exitCode);
     }
   };
-  process.once('SIGTERM', () => void stop('SIGTERM', 0));
-  process.once('SIGINT', () => void stop('SIGINT', 0));
-  stopOnFatalErrors(options.logger, () => void stop('fatal error', 1));
+  const begin = boundedStop({ role: options.role, deadlineMs: options.deadlineMs, stop });
+  stopOnFatalErrors(options.logger, () => begin('fatal error', 1));
 }
 
 /** An uncaught exception or an unhandled rejection is logged, and so reported, as fatal; then the process stops. */

@@ -29,6 +29,7 @@ export type AppProcessOptions = Readonly<{
 
 export type AppProcess = Readonly<{
   baseUrl: string;
+  pid: number;
   /** The SQLite file the app uses, for tests that make it unavailable under the app. */
   databasePath: string;
   logFile: string;
@@ -36,7 +37,13 @@ export type AppProcess = Readonly<{
   output: () => string;
   /** SIGTERM, then waits for the exit (SIGKILL after a bound); resolves with the exit code. */
   stop: () => Promise<number | null>;
+  /** Sends a signal and nothing else: for tests of how the app stops. */
+  signal: (signal: NodeJS.Signals) => void;
+  /** Settles when the process has ended, with its exit code or the signal that ended it. */
+  exited: Promise<AppExit>;
 }>;
+
+export type AppExit = Readonly<{ code: number | null; signal: NodeJS.Signals | null }>;
 
 export async function startAppProcess(options: AppProcessOptions = {}): Promise<AppProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'microblog-e2e-'));
@@ -76,7 +83,8 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const ended = new Promise<AppExit>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = ended.then(({ code }) => code);
   // If the test runner itself dies, the app must not outlive it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -100,7 +108,16 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { baseUrl, databasePath, logFile: join(dir, 'logs', 'microblog.log'), output: () => output, stop };
+  return {
+    baseUrl,
+    pid: child.pid ?? 0,
+    databasePath,
+    logFile: join(dir, 'logs', 'microblog.log'),
+    output: () => output,
+    stop,
+    signal: (signal) => child.kill(signal),
+    exited: ended,
+  };
 }
 
 async function waitUntilAnswering(baseUrl: string, exited: Promise<number | null>, output: () => string): Promise<void> {
