@@ -34,7 +34,10 @@ export type TrackerConfig = Readonly<{
 
 export type Config = Readonly<{
   mode: Mode;
+  /** The developer's error page; only when asked for (`npm run dev`, MICROBLOG_DEBUG=1). */
   debug: boolean;
+  /** In debug mode, host names the app answers to besides localhost, 127.0.0.1 and [::1]. */
+  debugHosts: readonly string[];
   host: string;
   port: number;
   /** Unset means: use (or create) the key kept in the instance folder. */
@@ -74,13 +77,14 @@ export function loadDotEnv(path = '.env'): void {
 }
 
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
-  const mode = parseMode(env.NODE_ENV);
-  const debug = parseDebug(env.MICROBLOG_DEBUG, mode);
+  const debug = parseDebug(env);
+  const mode = parseMode(env.NODE_ENV, debug);
   const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
   const port = parsePort(env, 'PORT', 5000);
   return {
     mode,
     debug,
+    debugHosts: parseDebugHosts(env),
     host,
     port,
     secretKey: parseSecretKey(env.SECRET_KEY, 'SECRET_KEY'),
@@ -99,20 +103,31 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   };
 }
 
-function parseMode(raw: string | undefined): Mode {
-  const mode = raw?.trim() || 'development';
+// Unset, NODE_ENV means production, so that starting the built app by hand (`node dist/src/main.js`)
+// is as safe as `npm start`; development is what debug mode, asked for explicitly, implies.
+function parseMode(raw: string | undefined, debug: boolean): Mode {
+  const mode = raw?.trim() || (debug ? 'development' : 'production');
   if (mode === 'production' || mode === 'development' || mode === 'test') return mode;
   throw new ConfigError(`NODE_ENV must be production, development or test, not "${mode}"`);
 }
 
-// The original's debug mode runs an interactive debugger; ours shows a read-only error page, but
-// even that must never be forced on where real users are.
-function parseDebug(raw: string | undefined, mode: Mode): boolean {
-  const forced = parseBoolean(raw, 'MICROBLOG_DEBUG');
-  if (forced === true && mode === 'production') {
+// The original's debug mode runs an interactive debugger; ours shows a read-only error page with
+// source lines, which is still too much for anyone but the developer: it is on only when asked for
+// by name (`npm run dev` sets MICROBLOG_DEBUG=1), never because a variable was left unset, and never
+// where NODE_ENV says production.
+function parseDebug(env: Env): boolean {
+  const debug = parseBoolean(env.MICROBLOG_DEBUG, 'MICROBLOG_DEBUG') ?? false;
+  if (debug && env.NODE_ENV?.trim() === 'production') {
     throw new ConfigError('MICROBLOG_DEBUG must not be enabled when NODE_ENV=production (it shows error details to visitors)');
   }
-  return forced ?? mode === 'development';
+  return debug;
+}
+
+function parseDebugHosts(env: Env): readonly string[] {
+  const hosts = (env.MICROBLOG_DEBUG_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const invalid = hosts.find((host) => !/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(host));
+  if (invalid !== undefined) throw new ConfigError(`MICROBLOG_DEBUG_HOSTS must list host names (comma-separated, no port), not "${invalid}"`);
+  return hosts;
 }
 
 function parseSecretKey(raw: string | undefined, name: string): string | null {

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
 import type Koa from 'koa';
-import { createHttpApp } from '../adapters/http/app.js';
+import { createHttpApp, type DebugMode } from '../adapters/http/app.js';
 import { BackgroundTasks } from '../adapters/http/background-tasks.js';
 import type { UseCases } from '../adapters/http/use-cases.js';
-import type { ErrorBoundaryOptions } from '../adapters/http/middleware/error-boundary.js';
 import { PugPasswordResetEmails } from '../adapters/mail/pug-password-reset-emails.js';
 import type { Database } from '../adapters/persistence/mikro-orm/database.js';
 import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../adapters/security/scrypt-password-hasher.js';
@@ -68,7 +67,7 @@ export type ContainerOptions = Readonly<{
   postsPerPage?: number;
   viewsDir: string;
   production: boolean;
-  debugPage?: ErrorBoundaryOptions['debugPage'];
+  debug?: DebugMode;
   /** Tests pass a cheaper cost; the default is OWASP's. */
   scryptCost?: ScryptCost;
   clock?: Clock;
@@ -154,7 +153,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         viewsDir: options.viewsDir,
         cacheTemplates: options.production,
         background: c.resolve(TOKENS.BackgroundTasks),
-        ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+        ...(options.debug ? { debug: options.debug } : {}),
       }) as unknown as Koa;
     }),
   });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { createDebugPage } from '../adapters/http/errors/debug-page.js';
 import type { Logging } from '../adapters/logging/configure-logging.js';
+import { stackLines } from '../adapters/logging/stack-frames.js';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
 import type { Config } from './config.js';
 import { buildContainer, TOKENS } from './container.js';
@@ -48,7 +49,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     viewsDir: VIEWS_DIR,
     production: config.mode === 'production',
     passwordReset: resetMailer ? { mailer: resetMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,
-    ...(config.debug ? { debugPage: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR }) } : {}),
+    ...(config.debug ? { debug: { page: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR, stackLines }), allowedHosts: config.debugHosts } } : {}),
   });
   const handle = container.resolve(TOKENS.HttpApp).callback();
   const server = createServer((request, response) => logging.aroundRequest(request, () => void handle(request, response)));

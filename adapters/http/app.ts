@@ -9,6 +9,7 @@ import { isClientDisconnect } from './errors/client-disconnect.js';
 import { errorCopy } from './errors/error-catalogue.js';
 import { ErrorHandlers } from './errors/error-handlers.js';
 import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.js';
+import { allowedHostsOnly } from './middleware/debug-hosts.js';
 import { currentUser } from './middleware/current-user.js';
 import { errorBoundary, type ErrorBoundaryOptions, type ErrorPageModel } from './middleware/error-boundary.js';
 import { formBody } from './middleware/form-body.js';
@@ -42,9 +43,16 @@ export type HttpAppOptions = Readonly<{
   trustProxy?: boolean;
   /** Posts on one page of a timeline. */
   postsPerPage: number;
-  debugPage?: ErrorBoundaryOptions['debugPage'];
   /** Where requests leave work they do not wait for (reset emails); drained at shutdown. */
   background: BackgroundTasks;
+  /** Debug mode: the developer's error page, and the only host names the app then answers to. */
+  debug?: DebugMode;
+}>;
+
+export type DebugMode = Readonly<{
+  page: NonNullable<ErrorBoundaryOptions['debugPage']>;
+  /** Beyond localhost, 127.0.0.1 and [::1]. */
+  allowedHosts: readonly string[];
 }>;
 
 export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
@@ -69,8 +77,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
     handlers: errorHandlers(),
     securityHeaders: applySecurityHeaders,
     renderErrorPage,
-    ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+    ...(options.debug ? { debugPage: options.debug.page } : {}),
   }));
+  if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
   app.use(securityHeaders);
   app.use(healthChecks(options.isDatabaseReachable));
   app.use(staticAssets(join(options.viewsDir, 'static')));

@@ -3,7 +3,7 @@
 // through the scrubber, since driver errors embed SQL with its values.
 import { inspect } from 'node:util';
 import { loggable } from './one-line.js';
-import { isFrameLine } from './stack-frames.js';
+import { stackLines } from './stack-frames.js';
 import type { Scrubber } from './scrub.js';
 
 const MAX_CAUSES = 3;
@@ -46,13 +46,7 @@ function header(error: unknown, scrub: Scrubber): string {
   return loggable(message === '' ? errorTitle(error) : `${errorTitle(error)}: ${message}`, scrub);
 }
 
-// Only "at ..." lines are kept: the stack's own header repeats the message, possibly over several
-// lines, and a message crafted to look like frames must not get through unescaped.
+// The stack's own header repeats the message, which the header line above already shows escaped.
 function frames(error: unknown, scrub: Scrubber): string[] {
-  if (!(error instanceof Error) || typeof error.stack !== 'string') return [];
-  const withoutHeader = error.stack.startsWith(String(error)) ? error.stack.slice(String(error).length) : error.stack;
-  return withoutHeader
-    .split('\n')
-    .filter(isFrameLine)
-    .map((line) => `    ${loggable(line.trim(), scrub)}`);
+  return stackLines(error).map(({ text }) => `    ${loggable(text, scrub)}`);
 }

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { request as httpRequest } from 'node:http';
 import { createDebugPage } from '../../adapters/http/errors/debug-page.js';
+import { stackLines } from '../../adapters/logging/stack-frames.js';
 import { FaultyUserRepository } from '../support/faulty-user-repository.js';
 import { startTestApp } from '../support/test-app.js';
 
@@ -9,7 +11,7 @@ test('when debug mode meets an unexpected error, then the page shows the TypeScr
   let users: FaultyUserRepository | undefined;
   const app = await startTestApp({
     userRepository: (real) => (users = new FaultyUserRepository(real)),
-    debugPage: createDebugPage({ projectRoot: resolve('.'), viewsDir: resolve('views') }),
+    debug: debugMode(),
   });
   try {
     const browser = app.browser();
@@ -47,6 +49,48 @@ test('when not in debug mode, then the same failure shows only the generic page'
     assert.is(page.status, 500);
     assert.not.match(page.text, 'Debug mode');
     assert.not.match(page.text, 'faulty-user-repository');
+  } finally {
+    await app.close();
+  }
+});
+
+function debugMode(allowedHosts: readonly string[] = []) {
+  return { page: createDebugPage({ projectRoot: resolve('.'), viewsDir: resolve('views'), stackLines }), allowedHosts };
+}
+
+/** GET with a Host header of our choosing, which fetch does not allow. */
+function getWithHost(baseUrl: string, path: string, host: string): Promise<number> {
+  const url = new URL(path, baseUrl);
+  return new Promise((done, fail) => {
+    const outgoing = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, headers: { Host: host } }, (response) => {
+      response.resume();
+      response.on('end', () => done(response.statusCode ?? 0));
+    });
+    outgoing.on('error', fail);
+    outgoing.end();
+  });
+}
+
+test('when debug mode gets a request for a host name it does not know, then it refuses it with a 400 (DNS rebinding)', async () => {
+  const app = await startTestApp({ debug: debugMode(['dev.internal']) });
+  try {
+    const port = new URL(app.baseUrl).port;
+    for (const host of ['evil.example', `evil.example:${port}`, 'localhost.evil.example', '127.0.0.1.nip.io']) {
+      assert.is(await getWithHost(app.baseUrl, '/login', host), 400, `Host: ${host}`);
+    }
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST', 'localhost.', `dev.internal:${port}`]) {
+      assert.is(await getWithHost(app.baseUrl, '/login', host), 200, `Host: ${host}`);
+    }
+    assert.match(app.logs.text(), 'INFO: 400 on /login [GET]', 'a refusal is a client error, logged at INFO');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when not in debug mode, then any Host is answered as before (the allow-list is for the development server)', async () => {
+  const app = await startTestApp();
+  try {
+    assert.is(await getWithHost(app.baseUrl, '/login', 'www.example.com'), 200);
   } finally {
     await app.close();
   }

@@ -26,8 +26,8 @@ test('when nothing is configured, then the defaults of the original app apply', 
   assert.is(config.logDir, '/srv/app/logs');
   assert.is(config.secretKey, null);
   assert.is(config.mail, null);
-  assert.is(config.mode, 'development');
-  assert.is(config.debug, true);
+  assert.is(config.mode, 'production', 'an unset NODE_ENV (node dist/src/main.js by hand) is production');
+  assert.is(config.debug, false, 'debug mode is never the default');
   assert.is(config.baseUrl, 'http://127.0.0.1:5000/');
   assert.is(config.passwordResetLinkMs, 10 * 60_000);
 });
@@ -96,6 +96,25 @@ test('when production is asked to run in debug mode, then it refuses', () => {
   assert.match(refusal({ NODE_ENV: 'production', MICROBLOG_DEBUG: '1' }), /^MICROBLOG_DEBUG must not be enabled/);
   assert.is(loadConfig({ NODE_ENV: 'production' }).debug, false);
 });
+
+test('when debug mode is asked for by name, then it is on, and only then', () => {
+  assert.equal(pick(loadConfig({ MICROBLOG_DEBUG: '1' })), { mode: 'development', debug: true }, 'MICROBLOG_DEBUG=1 alone');
+  assert.equal(pick(loadConfig({ NODE_ENV: 'development', MICROBLOG_DEBUG: '1' })), { mode: 'development', debug: true }, 'as npm run dev sets it');
+  assert.equal(pick(loadConfig({ NODE_ENV: 'development' })), { mode: 'development', debug: false }, 'development alone shows no debug page');
+  assert.equal(pick(loadConfig({ NODE_ENV: 'test', MICROBLOG_DEBUG: 'off' })), { mode: 'test', debug: false });
+});
+
+test('when MICROBLOG_DEBUG_HOSTS lists host names, then debug mode answers to them too; anything else is refused', () => {
+  assert.equal(loadConfig({}).debugHosts, []);
+  assert.equal(loadConfig({ MICROBLOG_DEBUG_HOSTS: ' Dev.Internal, devbox ,[fd00::1]' }).debugHosts, ['dev.internal', 'devbox', '[fd00::1]']);
+  for (const invalid of ['dev.internal:5000', 'http://dev.internal', 'two words']) {
+    assert.match(refusal({ MICROBLOG_DEBUG_HOSTS: invalid }), /^MICROBLOG_DEBUG_HOSTS must list host names/, invalid);
+  }
+});
+
+function pick(config: ReturnType<typeof loadConfig>) {
+  return { mode: config.mode, debug: config.debug };
+}
 
 test('when mail is configured, then the sender defaults to no-reply at the server', () => {
   const config = loadConfig({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com, b@example.com', MAIL_USE_TLS: '1' });

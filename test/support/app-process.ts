@@ -56,6 +56,8 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TSX_TSCONFIG_PATH: join(PROJECT_ROOT, 'tsconfig.json'),
     NODE_ENV: options.mode ?? 'production',
+    // Development as `npm run dev` runs it: with the debug page, which is never on by default.
+    ...(options.mode === 'development' ? { MICROBLOG_DEBUG: '1' } : {}),
     HOST: '127.0.0.1',
     PORT: String(port),
     SECRET_KEY: APP_PROCESS_SECRET_KEY,

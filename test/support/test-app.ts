@@ -40,7 +40,7 @@ export type TestAppOptions = Readonly<{
   /** Wraps the real logger the app is given, to inject failures. */
   logger?: (real: Logger) => Logger;
   viewsDir?: string;
-  debugPage?: ContainerOptions['debugPage'];
+  debug?: ContainerOptions['debug'];
   /** A database to use and leave in place: several apps on one database, or one app restarted. */
   database?: TestDatabase;
   /** Cookie signing keys, newest first. */
@@ -76,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     production: true,
     scryptCost: FAST_SCRYPT_COST,
     ...(options.userRepository ? { userRepository: options.userRepository(database.users) } : {}),
-    ...(options.debugPage ? { debugPage: options.debugPage } : {}),
+    ...(options.debug ? { debug: options.debug } : {}),
     ...(options.passwordReset ? { passwordReset: options.passwordReset } : {}),
   });
   const background = container.resolve(TOKENS.BackgroundTasks);

@@ -6,7 +6,7 @@ import type { LogContext } from '../../../domain/ports/logger.js';
 import { describeError, errorTitle } from '../error-text.js';
 import { loggable } from '../one-line.js';
 import type { Scrubber } from '../scrub.js';
-import { isAppFrame, parseFrames } from '../stack-frames.js';
+import { isAppFrame, stackFrames } from '../stack-frames.js';
 
 export type Alert = Readonly<{
   fingerprint: string;
@@ -50,8 +50,7 @@ export function alertFromEvent(event: LoggingEvent, scrub: Scrubber): Alert {
  * over the raw path, so `/user/a` and `/user/b` failing alike are one group; the query never counts.
  */
 function fingerprint(error: unknown, context: LogContext): string {
-  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
-  const frames = parseFrames(stack)
+  const frames = stackFrames(error)
     .filter(isAppFrame)
     .slice(0, FINGERPRINT_FRAMES)
     .map((frame) => `${frame.file}:${frame.line}`);
