@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { answerClientErrors } from '../adapters/http/client-error-answer.js';
 import { createDebugPage } from '../adapters/http/errors/debug-page.js';
 import type { Logging } from '../adapters/logging/configure-logging.js';
 import { stackLines } from '../adapters/logging/stack-frames.js';
@@ -53,6 +54,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   const handle = container.resolve(TOKENS.HttpApp).callback();
   const server = createServer((request, response) => logging.aroundRequest(request, () => void handle(request, response)));
+  server.on('clientError', answerClientErrors(logger));
 
   installShutdown({
     server,

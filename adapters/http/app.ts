@@ -1,4 +1,5 @@
 import { Router } from '@koa/router';
+import createHttpError, { type HttpError } from 'http-errors';
 import Koa from 'koa';
 import { join } from 'node:path';
 import type { Logger } from '../../domain/ports/logger.js';
@@ -8,6 +9,7 @@ import { CookieSigner } from './cookie-signer.js';
 import { isClientDisconnect } from './errors/client-disconnect.js';
 import { errorCopy } from './errors/error-catalogue.js';
 import { ErrorHandlers } from './errors/error-handlers.js';
+import { httpErrorResponse } from './errors/http-error-response.js';
 import { csrfProtection, csrfTokens, CsrfTokenInvalid } from './middleware/csrf.js';
 import { allowedHostsOnly } from './middleware/debug-hosts.js';
 import { currentUser } from './middleware/current-user.js';
@@ -105,6 +107,7 @@ function escapedError(logger: Logger) {
 
 function errorHandlers(): ErrorHandlers {
   return new ErrorHandlers((_error, status) => ({ status, ...errorCopy(status) }))
+    .onError(createHttpError.HttpError, (error) => httpErrorResponse(error as HttpError))
     .onError(CsrfTokenInvalid, () => ({
       status: 403,
       title: 'Form Expired',

@@ -1,10 +1,11 @@
+import createHttpError from 'http-errors';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emailAlertAppender, type EmailAlerts } from '../../adapters/logging/alerts/email-alert-appender.js';
 import { createScrubber } from '../../adapters/logging/scrub.js';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import type { Browser } from '../support/browser.js';
-import { FaultyUserRepository } from '../support/faulty-user-repository.js';
+import { DatabaseLost, FaultyUserRepository } from '../support/faulty-user-repository.js';
 import { startSilentServer, startSmtpTestServer } from '../support/smtp-test-server.js';
 import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../support/test-app.js';
 
@@ -56,6 +57,32 @@ test('when the same failure repeats, then the admins are not mailed once per req
     await smtp.waitForMessages(1);
     await new Promise((settle) => setTimeout(settle, 200));
     assert.is(smtp.received().length, 1, 'one email; the repeats wait for the digest');
+  } finally {
+    await app.close();
+    await smtp.close();
+  }
+});
+
+test('when a scanner sends unknown methods to many paths, then no email; the one real failure after them is the only one', async () => {
+  const smtp = await startSmtpTestServer();
+  let users: FaultyUserRepository | undefined;
+  const app = await startTestApp({ appenders: { alerts: alertsThrough(smtp.port) }, userRepository: (real) => (users = new FaultyUserRepository(real)) });
+  try {
+    const browser = app.browser();
+    await browser.register('susan');
+    await browser.logIn('susan');
+    for (const path of ['/p1', '/p2', '/p3', '/wp-admin', '/user/susan']) assert.is((await browser.send(path, { method: 'PROPFIND' })).status, 501);
+    if (users) {
+      users.failing = 'findByUsername';
+      users.failure = () => createHttpError(503, { headers: { 'Retry-After': '60' } });
+    }
+    assert.is((await browser.get('/user/susan')).status, 503);
+    if (users) users.failure = () => new DatabaseLost();
+    assert.is((await browser.get('/user/susan')).status, 500);
+    const [mail] = await smtp.waitForMessages(1);
+    await new Promise((settle) => setTimeout(settle, 200));
+    assert.is(smtp.received().length, 1);
+    assert.match(mail?.subject ?? '', 'DatabaseLost');
   } finally {
     await app.close();
     await smtp.close();

@@ -1,3 +1,4 @@
+import createHttpError from 'http-errors';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FaultyUserRepository, LEAKY_SQL } from '../support/faulty-user-repository.js';
@@ -114,6 +115,58 @@ test('when responses are errors, then the security headers are still on them', a
   }
   assert.is(failed.headers.get('set-cookie'), null, 'a failed request changes no cookie');
   assert.is(failed.headers.get('cache-control'), 'no-store');
+});
+
+test('when a client uses a method the site does not know, then the 501 page in the layout with the security headers, at INFO', async ({ app }) => {
+  const browser = app.browser();
+  for (const path of ['/p1', '/p2', '/index']) {
+    const page = await browser.send(path, { method: 'PROPFIND' });
+    assert.is(page.status, 501, path);
+    assert.match(page.text, 'Not Supported');
+    assert.match(page.text, 'class="site-header"');
+    assert.match(page.headers.get('content-security-policy') ?? '', "default-src 'self'");
+    assert.is(page.headers.get('x-content-type-options'), 'nosniff');
+  }
+  const json = await browser.send('/p1', { method: 'PROPFIND', headers: JSON_ACCEPT });
+  assert.is(json.headers.get('content-type'), 'application/problem+json');
+  assert.is((JSON.parse(json.text) as { status: number }).status, 501);
+  assert.equal(app.logs.lines().filter((line) => / (ERROR|WARN): /.test(line)), []);
+  assert.is(app.logs.lines().filter((line) => line.includes('INFO: 501 on /p')).length, 3);
+});
+
+test('when a failure carries its own server status, then it keeps it and its Retry-After, with no reference and no alert', async ({ app, users }) => {
+  const browser = app.browser();
+  await browser.register('susan');
+  await browser.logIn('susan');
+  users.failing = 'findByUsername';
+  users.failure = () => createHttpError(503, 'read-only while the database is copied', { headers: { 'Retry-After': '120', 'X-Backend': 'db-7.internal' } });
+  const page = await browser.get('/user/susan');
+  assert.is(page.status, 503);
+  assert.is(page.headers.get('retry-after'), '120');
+  assert.is(page.headers.get('x-backend'), null, 'only the headers meant for the client');
+  assert.match(page.headers.get('content-security-policy') ?? '', "default-src 'self'");
+  assert.match(page.text, 'Service Unavailable');
+  assert.match(page.text, 'class="site-header"');
+  assert.not.match(page.text, 'read-only while');
+  assert.not.match(page.text, /<code>[0-9A-Z]{8,}<\/code>/, 'no reference: nothing unexpected happened');
+  const warning = app.logs.lines().find((line) => line.includes(' WARN: 503 on /user/susan'));
+  assert.ok(warning, app.logs.text());
+  assert.equal(app.logs.lines().filter((line) => line.includes(' ERROR: ')), []);
+});
+
+test("when a failure is Flask's InsufficientStorage, then 507 in the layout and in problem+json", async ({ app, users }) => {
+  const browser = app.browser();
+  await browser.register('susan');
+  await browser.logIn('susan');
+  users.failing = 'findByUsername';
+  users.failure = () => new createHttpError.InsufficientStorage();
+  const page = await browser.get('/user/susan');
+  assert.is(page.status, 507);
+  assert.match(page.text, 'Insufficient Storage');
+  const json = await browser.get('/user/susan', JSON_ACCEPT);
+  assert.is(json.status, 507);
+  assert.is((JSON.parse(json.text) as { title: string }).title, 'Insufficient Storage');
+  assert.equal(app.logs.lines().filter((line) => line.includes(' ERROR: ')), []);
 });
 
 test.run();

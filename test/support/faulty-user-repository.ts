@@ -4,10 +4,11 @@ type Method = keyof UserRepository;
 
 /**
  * The real repository with a switch: while `failing` names a method, that method throws what a
- * broken database would (a driver error whose message carries SQL with values).
+ * broken database would (a driver error whose message carries SQL with values), or what `failure` makes.
  */
 export class FaultyUserRepository implements UserRepository {
   failing: Method | null = null;
+  failure: () => unknown = () => new DatabaseLost();
 
   constructor(private readonly real: UserRepository) {}
 
@@ -20,7 +21,7 @@ export class FaultyUserRepository implements UserRepository {
   updatePasswordHash: UserRepository['updatePasswordHash'] = (id, hash) => this.guard('updatePasswordHash', () => this.real.updatePasswordHash(id, hash));
 
   private async guard<T>(method: Method, call: () => Promise<T>): Promise<T> {
-    if (this.failing === method) throw new DatabaseLost();
+    if (this.failing === method) throw this.failure();
     return call();
   }
 }

@@ -8,12 +8,16 @@ const CATALOGUE: Readonly<Record<number, ErrorCopy>> = {
   403: { title: 'Forbidden', detail: 'You are not allowed to do that. If you think you should be, start again from the home page.' },
   404: { title: 'Page Not Found', detail: 'There is nothing at this address. Check the link, or start again from the home page.' },
   405: { title: 'Method Not Allowed', detail: 'This page exists, but cannot be used the way your browser just tried to.' },
+  408: { title: 'Request Timeout', detail: 'Your browser took too long to send the request. Please try again.' },
   413: { title: 'Request Too Large', detail: 'What you sent is larger than this site accepts. Shorten it and try again.' },
   415: { title: 'Unsupported Format', detail: 'What you sent is in a format this site does not accept. Please use the forms on the site.' },
   422: { title: 'Unprocessable Request', detail: 'What you sent could not be processed. Check the form and try again.' },
   429: { title: 'Too Many Requests', detail: 'You have tried that too often. Wait a little, then try again.' },
+  431: { title: 'Headers Too Large', detail: "Your browser sent more headers or cookies than this site accepts. Clear this site's cookies, then try again." },
   500: { title: 'An unexpected error has occurred', detail: 'The administrator has been notified. Sorry for the inconvenience! Please try again in a moment.' },
+  501: { title: 'Not Supported', detail: 'This site does not answer requests made that way. Use the links and forms on its pages.' },
   503: { title: 'Service Unavailable', detail: 'The site is busy or down for maintenance. Please try again in a moment.' },
+  507: { title: 'Insufficient Storage', detail: 'The site has no room to store this right now. Please try again later.' },
 };
 
 export function errorCopy(status: number): ErrorCopy {

@@ -27,7 +27,8 @@ export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
   return async function errorBoundaryMiddleware(ctx, next) {
     try {
       await next();
-      // Nothing answered: no route (404) or not with this method (405, with Allow set by the router).
+      // Nothing answered: no route (404), not with this method (405, with Allow set by the router)
+      // or a method the router does not know at all (501). Each is the client's doing.
       if (ctx.body == null && ctx.status >= 400) await respond(ctx, options, null, ctx.status);
     } catch (error) {
       if (isClientDisconnect(error, ctx)) {
@@ -39,19 +40,28 @@ export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
   };
 }
 
+// Requests that matched no route share one name in logs and alert groups: the path is the client's
+// to choose, and a scanner trying a thousand paths must not make a thousand groups.
+const NO_ROUTE = '(no route)';
+
 async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
-  const unexpected = status >= 500;
+  // The registry decides the status: an error class with a handler of its own (an HttpError with
+  // its 503 and Retry-After, say) keeps what it carries; anything else unexpected is a 500.
+  const response = options.handlers.respond(error, status);
+  const unexpected = error !== null && response.status === 500;
   const reference = unexpected ? newErrorReference() : null;
   // The route pattern groups alerts: /user/a and /user/b failing alike are one problem, not two.
-  const route = (ctx as { routerPath?: string }).routerPath;
+  const route = (ctx as { routerPath?: string }).routerPath ?? NO_ROUTE;
   const requestFacts = { method: ctx.method, path: ctx.path, route, userId: safeUserId(ctx) };
   if (reference) {
     options.logger.error(`Exception on ${ctx.path} [${ctx.method}]`, error, { errorId: reference, ...requestFacts });
+  } else if (error !== null && response.status >= 500) {
+    // A failure the code saw coming and answered on purpose (overload, maintenance): worth a line, not an alert.
+    options.logger.warn(`${response.status} on ${ctx.path} [${ctx.method}]: ${errorName(error)}`, requestFacts);
   } else {
-    options.logger.info(`${status} on ${ctx.path} [${ctx.method}]`, requestFacts);
+    options.logger.info(`${response.status} on ${ctx.path} [${ctx.method}]`, requestFacts);
   }
 
-  const response = options.handlers.respond(error, status);
   resetHeaders(ctx, headersOf(error));
   await options.securityHeaders(ctx);
   ctx.set({ 'Cache-Control': 'no-store', ...response.headers });
@@ -77,6 +87,10 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
     ctx.type = 'text/plain; charset=utf-8';
     ctx.body = plainText(response, reference);
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function statusOf(error: unknown): number {

@@ -1,3 +1,4 @@
+import type { HelmetOptions } from 'helmet';
 import helmet from 'koa-helmet';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
 
@@ -5,7 +6,7 @@ import type { AppKoaContext, AppMiddleware } from '../context.js';
  * Security headers on every response (helmet's defaults plus a strict Content-Security-Policy: the
  * app needs no script at all, and only Gravatar's images come from elsewhere).
  */
-export const securityHeaders = helmet({
+export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -21,7 +22,9 @@ export const securityHeaders = helmet({
     },
   },
   referrerPolicy: { policy: 'same-origin' },
-}) as AppMiddleware;
+};
+
+export const securityHeaders = helmet(SECURITY_HEADER_OPTIONS) as AppMiddleware;
 
 /** For responses rebuilt after an error: their headers were cleared and must be set again. */
 export function applySecurityHeaders(ctx: AppKoaContext): Promise<void> {

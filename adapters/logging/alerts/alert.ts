@@ -46,15 +46,16 @@ export function alertFromEvent(event: LoggingEvent, scrub: Scrubber): Alert {
 }
 
 /**
- * Error type + the app's own stack frames + route. The route pattern (context `route`) is preferred
- * over the raw path, so `/user/a` and `/user/b` failing alike are one group; the query never counts.
+ * Error type + the app's own stack frames + route. The route is the pattern (context `route`), so
+ * `/user/a` and `/user/b` failing alike are one group; the raw path never counts, since the client
+ * chooses it: a scanner's thousand paths must not make a thousand groups.
  */
 function fingerprint(error: unknown, context: LogContext): string {
   const frames = stackFrames(error)
     .filter(isAppFrame)
     .slice(0, FINGERPRINT_FRAMES)
     .map((frame) => `${frame.file}:${frame.line}`);
-  const route = String(context['route'] ?? context['path'] ?? '').split('?')[0];
+  const route = String(context['route'] ?? '');
   const parts = [errorTitle(error), ...frames, String(context['method'] ?? ''), route];
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 12);
 }

@@ -26,11 +26,18 @@ test('when the same error comes from the same code on the same route, then the f
 });
 
 test('when the code path, the error type or the route differ, then the fingerprints differ', () => {
-  const base = fingerprintOf(crashHere(), { method: 'GET', path: '/index' });
-  assert.is.not(fingerprintOf(crashThere(), { method: 'GET', path: '/index' }), base);
-  assert.is.not(fingerprintOf(new RangeError('boom'), { method: 'GET', path: '/index' }), base);
-  assert.is.not(fingerprintOf(crashHere(), { method: 'POST', path: '/index' }), base);
-  assert.is.not(fingerprintOf(crashHere(), { method: 'GET', path: '/explore' }), base);
+  const base = fingerprintOf(crashHere(), { method: 'GET', route: '/index', path: '/index' });
+  assert.is.not(fingerprintOf(crashThere(), { method: 'GET', route: '/index', path: '/index' }), base);
+  assert.is.not(fingerprintOf(new RangeError('boom'), { method: 'GET', route: '/index', path: '/index' }), base);
+  assert.is.not(fingerprintOf(crashHere(), { method: 'POST', route: '/index', path: '/index' }), base);
+  assert.is.not(fingerprintOf(crashHere(), { method: 'GET', route: '/explore', path: '/explore' }), base);
+});
+
+test('when failures on paths no route matches differ only in the path, then they share one fingerprint', () => {
+  const fingerprints = ['/p1', '/p2', `/${'a-'.repeat(500)}`].map((path) =>
+    fingerprintOf(crashHere(), { method: 'PROPFIND', route: '(no route)', path }));
+  assert.is(new Set(fingerprints).size, 1);
+  assert.is(fingerprintOf(crashHere(), { method: 'GET', path: '/p1' }), fingerprintOf(crashHere(), { method: 'GET', path: '/p2' }), 'without a route either');
 });
 
 test('when the error message or the context carry user text, then the title stays the class name and the text is neutralized', () => {
