@@ -17,6 +17,7 @@ import type { PasswordResetTokens } from '../domain/ports/password-reset-tokens.
 import type { PasswordHasher } from '../domain/ports/password-hasher.js';
 import type { PostRepository } from '../domain/ports/post-repository.js';
 import type { SessionRepository } from '../domain/ports/session-repository.js';
+import type { Transactions } from '../domain/ports/transactions.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
 import { CheckResetToken } from '../domain/use-cases/check-reset-token.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
@@ -50,6 +51,7 @@ export const TOKENS = {
   FollowRepository: Symbol('FollowRepository') as InjectionToken<FollowRepository>,
   PasswordResetTokens: Symbol('PasswordResetTokens') as InjectionToken<PasswordResetTokens>,
   BackgroundTasks: Symbol('BackgroundTasks') as InjectionToken<BackgroundTasks>,
+  Transactions: Symbol('Transactions') as InjectionToken<Transactions>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
   Clock: Symbol('Clock') as InjectionToken<Clock>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
@@ -73,8 +75,9 @@ export type ContainerOptions = Readonly<{
   clock?: Clock;
   /** How reset links are mailed; without it, reset by email is not offered. */
   passwordReset?: PasswordResetOptions | null;
-  /** Replaces a registration, for tests that inject a failing adapter. */
+  /** Replace a registration, for tests that inject a failing adapter. */
   userRepository?: UserRepository;
+  sessionRepository?: SessionRepository;
 }>;
 
 export type PasswordResetOptions = Readonly<{
@@ -93,12 +96,15 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.UserRepository, {
     useFactory: instanceCachingFactory((c) => options.userRepository ?? c.resolve(TOKENS.Database).users),
   });
-  container.register(TOKENS.SessionRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).sessions) });
+  container.register(TOKENS.SessionRepository, {
+    useFactory: instanceCachingFactory((c) => options.sessionRepository ?? c.resolve(TOKENS.Database).sessions),
+  });
   container.register(TOKENS.LoginAttemptLog, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).loginAttempts) });
   container.register(TOKENS.PostRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).posts) });
   container.register(TOKENS.FollowRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).follows) });
   container.register(TOKENS.PasswordResetTokens, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).passwordResets) });
   container.register(TOKENS.BackgroundTasks, { useFactory: instanceCachingFactory((c) => new BackgroundTasks(c.resolve(TOKENS.Logger))) });
+  container.register(TOKENS.Transactions, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).transactions) });
   container.register(TOKENS.UseCases, {
     useFactory: instanceCachingFactory((c): UseCases => {
       const users = c.resolve(TOKENS.UserRepository);
@@ -109,15 +115,16 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
       const follows = c.resolve(TOKENS.FollowRepository);
       const tokens = c.resolve(TOKENS.PasswordResetTokens);
       const reset = options.passwordReset;
+      const transactions = c.resolve(TOKENS.Transactions);
       return {
         registerUser: new RegisterUser(users, hasher, clock),
-        logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock),
+        logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock, transactions),
         startSession: new StartSession(sessions, clock),
         resumeSession: new ResumeSession(sessions, users, clock),
         endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
         getProfile: new GetProfile(users, follows),
-        editProfile: new EditProfile(users, sessions),
+        editProfile: new EditProfile(users, sessions, transactions),
         publishPost: new PublishPost(posts, clock),
         homeTimeline: new HomeTimeline(posts),
         explorePosts: new ExplorePosts(posts),
@@ -135,7 +142,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
           }, reset.linkLifetimeMs)
           : null,
         checkResetToken: new CheckResetToken(tokens, clock),
-        resetPassword: new ResetPassword({ tokens, users, sessions, hasher, clock }),
+        resetPassword: new ResetPassword({ tokens, users, sessions, hasher, clock, transactions }),
       };
     }),
   });

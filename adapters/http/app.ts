@@ -34,7 +34,7 @@ export type HttpAppOptions = Readonly<{
   logger: Logger;
   /** For `/readyz`: whether the database answers. */
   isDatabaseReachable: () => Promise<boolean>;
-  /** Runs one request's work in a unit of work of its own (a fresh ORM EntityManager). */
+  /** Runs one request's work with ORM state of its own; not a transaction (use cases ask for those). */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   /** Signing keys for cookies, newest first. */
   secretKeys: readonly string[];

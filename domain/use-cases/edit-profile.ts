@@ -4,6 +4,7 @@ import {
   type AboutMeTooLong, type FieldsRejected, type UsernameInvalid, type UsernameTaken, type UserNotFound,
 } from '../errors.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
+import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { ProfileChanges, User, UserId } from '../user.js';
 import { parseAboutMe, parseUsername, usernameKey } from '../user-rules.js';
@@ -22,6 +23,7 @@ export class EditProfile {
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Every problem with the edit, a username someone else holds included, without saving anything. */
@@ -36,13 +38,16 @@ export class EditProfile {
     const current = await this.users.findById(input.userId);
     if (!current) return err(userNotFound());
     return await new ResultAsync<ProfileChanges, EditProfileError>(this.check(input))
-      .andThen((changes) => new ResultAsync(this.users.updateProfile(input.userId, changes)))
-      .mapErr((error) => (error.type === 'UsernameTaken' ? fieldsRejected([error]) : error))
-      .map(async (updated) => {
-        // A new name is an identity change: sessions opened elsewhere under the old one are ended.
-        if (usernameKey(current.username) !== usernameKey(updated.username)) await this.sessions.deleteAllOf(input.userId, input.session);
-        return updated;
-      });
+      .andThen((changes) => new ResultAsync(this.transactions.run(() => this.save(input, current.username, changes))));
+  }
+
+  /** The rename and the end of the other sessions are kept together or not at all. */
+  private async save(input: ProfileEditInput, formerName: string, changes: ProfileChanges): Promise<Result<User, EditProfileError>> {
+    const updated = await this.users.updateProfile(input.userId, changes);
+    if (updated.isErr()) return err(updated.error.type === 'UsernameTaken' ? fieldsRejected([updated.error]) : updated.error);
+    // A new name is an identity change: sessions opened elsewhere under the old one are ended.
+    if (usernameKey(formerName) !== usernameKey(changes.username)) await this.sessions.deleteAllOf(input.userId, input.session);
+    return ok(updated.value);
   }
 
   private unclaimed(username: string, userId: UserId): ResultAsync<string, UsernameTaken> {

@@ -4,6 +4,7 @@ import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, waitBeforeNextTry, 
 import type { Clock } from '../ports/clock.js';
 import type { LoginAttemptLog } from '../ports/login-attempt-log.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { User } from '../user.js';
 
@@ -20,6 +21,7 @@ export class LogIn {
     private readonly hasher: PasswordHasher,
     private readonly attempts: LoginAttemptLog,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(input: LogInInput): Promise<Result<User, LogInError>> {
@@ -38,11 +40,13 @@ export class LogIn {
       await this.attempts.recordFailure([account, address], now);
       return err(invalidCredentials());
     }
-    await this.attempts.clear(account);
-    if (this.hasher.needsRehash(user.passwordHash)) {
-      await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.password));
-    }
-    return ok(user);
+    // Hashed before the transaction, so a slow hash never holds its writes open.
+    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? await this.hasher.hash(input.password) : null;
+    return this.transactions.run(async () => {
+      await this.attempts.clear(account);
+      if (upgradedHash) await this.users.updatePasswordHash(user.id, upgradedHash);
+      return ok(user);
+    });
   }
 
   private async waitFor(key: string, rule: ThrottleRule, now: Date): Promise<number> {

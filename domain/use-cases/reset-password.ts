@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { PasswordResetTokens, ResetToken } from '../ports/password-reset-tokens.js';
 import type { SessionRepository } from '../ports/session-repository.js';
+import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { UserId } from '../user.js';
 import { parsePassword } from '../user-rules.js';
@@ -21,6 +22,7 @@ export type ResetPasswordPorts = Readonly<{
   sessions: SessionRepository;
   hasher: PasswordHasher;
   clock: Clock;
+  transactions: Transactions;
 }>;
 
 /**
@@ -37,7 +39,7 @@ export class ResetPassword {
   }
 
   async execute(input: PasswordResetInput): Promise<Result<UserId, ResetPasswordError>> {
-    const { tokens, users, sessions, hasher, clock } = this.ports;
+    const { tokens, users, sessions, hasher, clock, transactions } = this.ports;
     const pending = await tokens.find(input.token);
     if (!pending || !isPending(pending, clock.now())) return err(resetTokenInvalid());
     const password = this.check(input.password);
@@ -45,12 +47,15 @@ export class ResetPassword {
     // Hashed before the link is used up, so a slow hash never holds the writes below open.
     const passwordHash = await hasher.hash(password.value);
 
-    // Taken, not just read: of two submits racing with one link, only one sets a password.
-    const reset = await tokens.take(input.token);
-    if (!reset || !isPending(reset, clock.now())) return err(resetTokenInvalid());
-    await users.updatePasswordHash(reset.userId, passwordHash);
-    await tokens.deleteAllOf(reset.userId);
-    await sessions.deleteAllOf(reset.userId);
-    return ok(reset.userId);
+    // One transaction: a link used up without the new password set could never be used again.
+    return transactions.run(async () => {
+      // Taken, not just read: of two submits racing with one link, only one sets a password.
+      const reset = await tokens.take(input.token);
+      if (!reset || !isPending(reset, clock.now())) return err(resetTokenInvalid());
+      await users.updatePasswordHash(reset.userId, passwordHash);
+      await tokens.deleteAllOf(reset.userId);
+      await sessions.deleteAllOf(reset.userId);
+      return ok(reset.userId);
+    });
   }
 }

@@ -2,6 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { InMemorySessionRepository } from '../../adapters/persistence/in-memory/in-memory-session-repository.js';
+import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
+import type { SessionRepository } from '../../domain/ports/session-repository.js';
+import { DatabaseLost } from '../support/faulty-user-repository.js';
+import { FaultSwitch } from '../support/fault-switch.js';
 import { EditProfile } from '../../domain/use-cases/edit-profile.js';
 import { aNewUser } from '../support/builders.js';
 
@@ -14,7 +18,9 @@ async function setup() {
   const session = { userId: me.id, createdAt: started, lastActiveAt: started, rememberMe: false };
   const here = await sessions.create(session);
   const elsewhere = await sessions.create(session);
-  return { users, me, sessions, here, elsewhere, editProfile: new EditProfile(users, sessions) };
+  const sessionStore = new FaultSwitch<SessionRepository>(sessions);
+  const editProfile = new EditProfile(users, sessionStore.port, new InMemoryTransactions([users, sessions]));
+  return { users, me, sessions, sessionStore, here, elsewhere, editProfile };
 }
 
 test('when the edit is valid, then username and about-me are saved, trimmed', async () => {
@@ -28,6 +34,23 @@ test('when the username changes, then the other sessions of the user end and thi
   const { me, sessions, here, elsewhere, editProfile } = await setup();
   assert.ok((await editProfile.execute({ session: here, userId: me.id, username: 'renamed', aboutMe: '' })).isOk());
   assert.ok(await sessions.find(here));
+  assert.is(await sessions.find(elsewhere), null);
+});
+
+test('when ending the other sessions fails after the rename, then the failure goes on and the name and the sessions stay as they were', async () => {
+  const { users, me, sessions, sessionStore, here, elsewhere, editProfile } = await setup();
+  sessionStore.failing = 'deleteAllOf';
+  try {
+    await editProfile.execute({ session: here, userId: me.id, username: 'renamed', aboutMe: 'new' });
+    assert.unreachable('the failure must reach the caller');
+  } catch (error) {
+    assert.instance(error, DatabaseLost);
+  }
+  const stored = await users.findById(me.id);
+  assert.equal([stored?.username, stored?.aboutMe], ['me', '']);
+  assert.ok(await sessions.find(elsewhere));
+  sessionStore.failing = null;
+  assert.ok((await editProfile.execute({ session: here, userId: me.id, username: 'renamed', aboutMe: '' })).isOk(), 'a retry succeeds');
   assert.is(await sessions.find(elsewhere), null);
 });
 

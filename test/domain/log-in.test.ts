@@ -1,7 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
+import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
+import type { UserRepository } from '../../domain/ports/user-repository.js';
+import { accountKey } from '../../domain/login-throttle.js';
+import { FaultSwitch } from '../support/fault-switch.js';
+import { DatabaseLost } from '../support/faulty-user-repository.js';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
 import { LogIn } from '../../domain/use-cases/log-in.js';
 import { aNewUser } from '../support/builders.js';
@@ -22,7 +27,8 @@ async function setup() {
   const hasher = new CountingHasher();
   const clock = new FixedClock();
   const user = (await users.add(aNewUser({ username: 'Susan', passwordHash: await hasher.hash('right password') })))._unsafeUnwrap();
-  return { users, user, hasher, clock, logIn: new LogIn(users, hasher, new InMemoryLoginAttemptLog(), clock) };
+  const attempts = new InMemoryLoginAttemptLog();
+  return { users, user, hasher, clock, logIn: new LogIn(users, hasher, attempts, clock, new InMemoryTransactions([users, attempts])) };
 }
 
 const from = (clientAddress: string, username: string, password: string) => ({ username, password, clientAddress });
@@ -78,12 +84,33 @@ class UpgradingHasher extends PlainTextHasher {
   }
 }
 
-test('when the stored hash is outdated, then a successful login replaces it with a current one', async () => {
+async function legacySetup() {
   const users = new InMemoryUserRepository();
   const user = (await users.add(aNewUser({ username: 'susan', passwordHash: 'legacy:old password' })))._unsafeUnwrap();
-  const logIn = new LogIn(users, new UpgradingHasher(), new InMemoryLoginAttemptLog(), new FixedClock());
+  const attempts = new InMemoryLoginAttemptLog();
+  const userStore = new FaultSwitch<UserRepository>(users);
+  const logIn = new LogIn(userStore.port, new UpgradingHasher(), attempts, new FixedClock(), new InMemoryTransactions([users, attempts]));
+  return { users, user, attempts, userStore, logIn };
+}
+
+test('when the stored hash is outdated, then a successful login replaces it with a current one', async () => {
+  const { users, user, logIn } = await legacySetup();
   assert.ok((await logIn.execute(from('10.0.0.1', 'susan', 'old password'))).isOk());
   assert.is((await users.findById(user.id))?.passwordHash, 'plain:old password');
+});
+
+test('when storing the upgraded hash fails after the failures were cleared, then the failures still count and the old hash stays', async () => {
+  const { users, user, attempts, userStore, logIn } = await legacySetup();
+  await logIn.execute(from('10.0.0.1', 'susan', 'wrong'));
+  userStore.failing = 'updatePasswordHash';
+  try {
+    await logIn.execute(from('10.0.0.1', 'susan', 'old password'));
+    assert.unreachable('the failure must reach the caller');
+  } catch (error) {
+    assert.instance(error, DatabaseLost);
+  }
+  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 1);
+  assert.is((await users.findById(user.id))?.passwordHash, 'legacy:old password');
 });
 
 test.run();

@@ -4,6 +4,7 @@ import { InMemoryMailer } from '../../adapters/mail/in-memory-mailer.js';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemoryPasswordResetTokens } from '../../adapters/persistence/in-memory/in-memory-password-reset-tokens.js';
 import { InMemorySessionRepository } from '../../adapters/persistence/in-memory/in-memory-session-repository.js';
+import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { CheckResetToken } from '../../domain/use-cases/check-reset-token.js';
 import { RequestPasswordReset } from '../../domain/use-cases/request-password-reset.js';
@@ -43,7 +44,7 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   return {
     users, sessions, tokens, mailer, emails, clock, susan, request, linkSent, passwordOf,
     check: new CheckResetToken(tokens, clock),
-    reset: new ResetPassword({ tokens, users, sessions, hasher, clock }),
+    reset: new ResetPassword({ tokens, users, sessions, hasher, clock, transactions: new InMemoryTransactions([tokens, users, sessions]) }),
   };
 }
 

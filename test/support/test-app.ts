@@ -8,6 +8,7 @@ import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
+import type { SessionRepository } from '../../domain/ports/session-repository.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { buildContainer, TOKENS, type ContainerOptions, type PasswordResetOptions } from '../../src/container.js';
 import { Browser } from './browser.js';
@@ -36,10 +37,11 @@ export type TestApp = Readonly<{
 }>;
 
 export type TestAppOptions = Readonly<{
-  /** Wraps the real repository, to inject failures. */
+  /** Wrap the real repositories, to inject failures. */
   userRepository?: (real: UserRepository) => UserRepository;
   /** Wraps the real logger the app is given, to inject failures. */
   logger?: (real: Logger) => Logger;
+  sessionRepository?: (real: SessionRepository) => SessionRepository;
   viewsDir?: string;
   debug?: ContainerOptions['debug'];
   /** A database to use and leave in place: several apps on one database, or one app restarted. */
@@ -77,6 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     production: true,
     scryptCost: FAST_SCRYPT_COST,
     ...(options.userRepository ? { userRepository: options.userRepository(database.users) } : {}),
+    ...(options.sessionRepository ? { sessionRepository: options.sessionRepository(database.sessions) } : {}),
     ...(options.debug ? { debug: options.debug } : {}),
     ...(options.passwordReset ? { passwordReset: options.passwordReset } : {}),
   });

@@ -4,7 +4,7 @@ import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { aNewUser } from './builders.js';
 import { createPostgresDatabase, createSqliteDatabase, TEST_DATABASE_URL, type TestDatabase } from './test-database.js';
 
-/** A user store as a test sees it: the repository, the unit of work each "request" runs in, cleanup. */
+/** A user store as a test sees it: the repository, the request context each "request" runs in, cleanup. */
 export type UserStore = Readonly<{
   users: UserRepository;
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;

@@ -1,8 +1,9 @@
 import type { FollowCounts, FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { UserId } from '../../../domain/user.js';
+import type { Restorable } from './in-memory-transactions.js';
 
 /** Who follows whom, in one process's memory, for domain tests. */
-export class InMemoryFollowRepository implements FollowRepository {
+export class InMemoryFollowRepository implements FollowRepository, Restorable {
   private readonly pairs = new Set<string>();
 
   async follow(followerId: UserId, followedId: UserId): Promise<void> {
@@ -22,6 +23,14 @@ export class InMemoryFollowRepository implements FollowRepository {
     return {
       followers: all.filter(([, followed]) => followed === userId).length,
       following: all.filter(([follower]) => follower === userId).length,
+    };
+  }
+
+  snapshot(): () => void {
+    const saved = [...this.pairs];
+    return () => {
+      this.pairs.clear();
+      for (const followed of saved) this.pairs.add(followed);
     };
   }
 

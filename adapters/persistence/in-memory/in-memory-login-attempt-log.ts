@@ -1,7 +1,8 @@
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import { snapshotOf, type Restorable } from './in-memory-transactions.js';
 
 /** Failed logins of one process: enough for a single instance, not shared across several. */
-export class InMemoryLoginAttemptLog implements LoginAttemptLog {
+export class InMemoryLoginAttemptLog implements LoginAttemptLog, Restorable {
   private readonly failures = new Map<string, Date[]>();
 
   async recordFailure(keys: readonly string[], at: Date): Promise<void> {
@@ -14,5 +15,9 @@ export class InMemoryLoginAttemptLog implements LoginAttemptLog {
 
   async clear(key: string): Promise<void> {
     this.failures.delete(key);
+  }
+
+  snapshot(): () => void {
+    return snapshotOf(this.failures);
   }
 }

@@ -2,9 +2,10 @@ import type { PasswordReset } from '../../../domain/password-reset/password-rese
 import type { PasswordResetTokens, ResetToken } from '../../../domain/ports/password-reset-tokens.js';
 import type { UserId } from '../../../domain/user.js';
 import { newRandomToken, tokenHash } from '../random-token.js';
+import { snapshotOf, type Restorable } from './in-memory-transactions.js';
 
 /** Pending password resets of one process, for domain tests. */
-export class InMemoryPasswordResetTokens implements PasswordResetTokens {
+export class InMemoryPasswordResetTokens implements PasswordResetTokens, Restorable {
   private readonly resets = new Map<string, PasswordReset>();
 
   async issue(reset: PasswordReset): Promise<ResetToken> {
@@ -31,5 +32,9 @@ export class InMemoryPasswordResetTokens implements PasswordResetTokens {
 
   async deleteExpired(now: Date): Promise<void> {
     for (const [hash, reset] of this.resets) if (reset.expiresAt <= now) this.resets.delete(hash);
+  }
+
+  snapshot(): () => void {
+    return snapshotOf(this.resets);
   }
 }

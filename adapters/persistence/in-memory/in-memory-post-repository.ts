@@ -3,9 +3,10 @@ import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import type { InMemoryFollowRepository } from './in-memory-follow-repository.js';
+import type { Restorable } from './in-memory-transactions.js';
 
 /** Posts in one process's memory, for domain tests; it reads authors and follows from its siblings. */
-export class InMemoryPostRepository implements PostRepository {
+export class InMemoryPostRepository implements PostRepository, Restorable {
   private readonly posts: Post[] = [];
   private nextId = 1;
 
@@ -31,6 +32,11 @@ export class InMemoryPostRepository implements PostRepository {
 
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
     return this.page((post) => post.authorId === authorId, offset, limit);
+  }
+
+  snapshot(): () => void {
+    const saved = [...this.posts];
+    return () => void this.posts.splice(0, this.posts.length, ...saved);
   }
 
   private async page(include: (post: Post) => boolean, offset: number, limit: number): Promise<TimelinePost[]> {

@@ -2,9 +2,10 @@ import type { SessionRepository, SessionToken } from '../../../domain/ports/sess
 import type { Session } from '../../../domain/sessions/session.js';
 import type { UserId } from '../../../domain/user.js';
 import { newRandomToken, tokenHash } from '../random-token.js';
+import { snapshotOf, type Restorable } from './in-memory-transactions.js';
 
 /** Sessions of one process, for domain tests. */
-export class InMemorySessionRepository implements SessionRepository {
+export class InMemorySessionRepository implements SessionRepository, Restorable {
   private readonly sessions = new Map<string, Session>();
 
   async create(session: Session): Promise<SessionToken> {
@@ -33,5 +34,9 @@ export class InMemorySessionRepository implements SessionRepository {
     for (const [hash, session] of this.sessions) {
       if (session.userId === userId && hash !== kept) this.sessions.delete(hash);
     }
+  }
+
+  snapshot(): () => void {
+    return snapshotOf(this.sessions);
   }
 }

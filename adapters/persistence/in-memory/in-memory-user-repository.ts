@@ -3,12 +3,13 @@ import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type Username
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
+import type { Restorable } from './in-memory-transactions.js';
 
 /**
  * A single-process store for domain tests and quick experiments. It hands out copies, as a
  * database would, so a caller mutating a user cannot change what is stored.
  */
-export class InMemoryUserRepository implements UserRepository {
+export class InMemoryUserRepository implements UserRepository, Restorable {
   private readonly users = new Map<UserId, User>();
   private nextId = 1;
 
@@ -53,6 +54,14 @@ export class InMemoryUserRepository implements UserRepository {
   async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
     const user = this.users.get(id);
     if (user) user.passwordHash = passwordHash;
+  }
+
+  snapshot(): () => void {
+    const saved = [...this.users.values()].map(copy);
+    return () => {
+      this.users.clear();
+      for (const user of saved) this.users.set(user.id, user);
+    };
   }
 
   private holderOf(username: string): User | undefined {

@@ -5,6 +5,7 @@ import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js
 import type { PasswordResetTokens } from '../../../domain/ports/password-reset-tokens.js';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { SessionRepository } from '../../../domain/ports/session-repository.js';
+import type { Transactions } from '../../../domain/ports/transactions.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { FollowSchema } from './follow-schema.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
@@ -15,6 +16,7 @@ import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
 import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
 import { MikroOrmPostRepository } from './mikro-orm-post-repository.js';
 import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
+import { MikroOrmTransactions } from './mikro-orm-transactions.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
 import { PasswordResetSchema } from './password-reset-schema.js';
 import { PostSchema } from './post-schema.js';
@@ -30,17 +32,21 @@ export class Database {
   readonly posts: PostRepository;
   readonly follows: FollowRepository;
   readonly passwordResets: PasswordResetTokens;
+  readonly transactions: Transactions;
 
   private constructor(
     private readonly orm: MikroORM,
     private readonly dialect: Dialect,
   ) {
-    this.users = new MikroOrmUserRepository(orm.em);
-    this.sessions = new MikroOrmSessionRepository(orm.em);
-    this.loginAttempts = new MikroOrmLoginAttemptLog(orm.em);
-    this.posts = new MikroOrmPostRepository(orm.em);
-    this.follows = new MikroOrmFollowRepository(orm.em);
-    this.passwordResets = new MikroOrmPasswordResetTokens(orm.em);
+    // Both dialects' drivers are knex-based SQL drivers, whose EntityManager runs plain SQL in the current transaction.
+    const em = orm.em as SqlEntityManager;
+    this.users = new MikroOrmUserRepository(em);
+    this.sessions = new MikroOrmSessionRepository(em);
+    this.loginAttempts = new MikroOrmLoginAttemptLog(em);
+    this.posts = new MikroOrmPostRepository(em);
+    this.follows = new MikroOrmFollowRepository(em);
+    this.passwordResets = new MikroOrmPasswordResetTokens(em);
+    this.transactions = new MikroOrmTransactions(em);
   }
 
   /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
@@ -66,7 +72,6 @@ export class Database {
     if (await this.isUpToDate()) return [];
     const [{ Migrator }, migrationsList] = await Promise.all([import('@mikro-orm/migrations'), this.dialect.migrations()]);
     this.orm.config.set('migrations', { ...this.orm.config.get('migrations'), migrationsList });
-    // Both dialects' drivers are knex-based SQL drivers, whose EntityManager the migrator needs.
     const applied = await new Migrator(this.orm.em as SqlEntityManager).up();
     return applied.map((migration) => migration.name);
   }
@@ -83,8 +88,9 @@ export class Database {
   }
 
   /**
-   * Runs `work` with a fresh EntityManager of its own, the unit of work of one request. Nothing is
-   * ever flushed from it, so a request that fails leaves nothing pending for the next one.
+   * Runs `work` (one request) with an EntityManager of its own, so no state of one request's ORM
+   * reaches another's. It is not a transaction: every write goes to the database as it is made, and
+   * a use case that writes more than once groups its writes with `transactions`.
    */
   inUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
     return RequestContext.create(this.orm.em, work);

@@ -1,5 +1,6 @@
 import type { Configuration, MigrationObject, Options } from '@mikro-orm/core';
 import { sqliteValue, withBoundParameters } from './bound-parameters.js';
+import { withImmediateTransactions } from './sqlite-immediate-transactions.js';
 
 export type DatabaseLocation =
   | Readonly<{ dialect: 'sqlite'; path: string }>
@@ -32,7 +33,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
   switch (location.dialect) {
     case 'sqlite': {
       const { AbstractSqlDriver, SqliteConnection, SqlitePlatform } = await import('@mikro-orm/sqlite');
-      const connection = withBoundParameters(SqliteConnection, sqliteValue);
+      const connection = withImmediateTransactions(withBoundParameters(SqliteConnection, sqliteValue));
       // MikroORM's SqliteDriver with the connection swapped for one that binds its values.
       class SqliteDriver extends AbstractSqlDriver<InstanceType<typeof connection>> {
         constructor(config: Configuration) {

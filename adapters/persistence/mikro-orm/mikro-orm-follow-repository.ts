@@ -1,4 +1,5 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FollowCounts, FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { UserId } from '../../../domain/user.js';
 import { FollowSchema } from './follow-schema.js';
@@ -11,7 +12,7 @@ const COUNTS = 'select (select count(*) from follows where followed_id = ?) as f
 
 /** Who follows whom, one row per pair; the primary key makes a second follow a no-op. */
 export class MikroOrmFollowRepository implements FollowRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: SqlEntityManager) {}
 
   async follow(followerId: UserId, followedId: UserId): Promise<void> {
     try {
@@ -27,12 +28,12 @@ export class MikroOrmFollowRepository implements FollowRepository {
 
   // The profile page's reads, as plain queries on the two indexes (see the user repository).
   async isFollowing(followerId: UserId, followedId: UserId): Promise<boolean> {
-    const rows = (await this.em.getConnection().execute(IS_FOLLOWING, [followerId, followedId])) as unknown[];
+    const rows = await this.em.execute<unknown[]>(IS_FOLLOWING, [followerId, followedId]);
     return rows.length > 0;
   }
 
   async counts(userId: UserId): Promise<FollowCounts> {
-    const [row] = (await this.em.getConnection().execute(COUNTS, [userId, userId])) as CountsRow[];
+    const [row] = await this.em.execute<CountsRow[]>(COUNTS, [userId, userId]);
     return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
   }
 }

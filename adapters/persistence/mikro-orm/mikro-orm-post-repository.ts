@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
@@ -17,7 +17,7 @@ const NEWEST_FIRST = 'order by p.created_at desc, p.id desc limit ? offset ?';
  * followed ids stay inside the database instead of being loaded into memory.
  */
 export class MikroOrmPostRepository implements PostRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: SqlEntityManager) {}
 
   async add(post: NewPost): Promise<Post> {
     const id = await this.em.insert(PostSchema, { ...post });
@@ -46,7 +46,7 @@ export class MikroOrmPostRepository implements PostRepository {
   }
 
   private async timeline(sql: string, params: readonly unknown[]): Promise<TimelinePost[]> {
-    const rows = (await this.em.getConnection().execute(sql, [...params])) as TimelineRow[];
+    const rows = await this.em.execute<TimelineRow[]>(sql, [...params]);
     return rows.map((row) => ({
       id: Number(row.id),
       body: row.body,

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { SessionRepository, SessionToken } from '../../../domain/ports/session-repository.js';
 import type { Session } from '../../../domain/sessions/session.js';
 import type { UserId } from '../../../domain/user.js';
@@ -12,7 +12,7 @@ const FIND_BY_TOKEN_HASH = 'select user_id, created_at, last_active_at, remember
 
 /** Sessions in the database, shared by every process; the table holds token hashes only. */
 export class MikroOrmSessionRepository implements SessionRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: SqlEntityManager) {}
 
   async create(session: Session): Promise<SessionToken> {
     const token = newRandomToken();
@@ -22,7 +22,7 @@ export class MikroOrmSessionRepository implements SessionRepository {
 
   // On every logged-in request's path: one plain query, without the ORM's query building.
   async find(token: SessionToken): Promise<Session | null> {
-    const [row] = (await this.em.getConnection().execute(FIND_BY_TOKEN_HASH, [tokenHash(token)])) as SessionQueryRow[];
+    const [row] = await this.em.execute<SessionQueryRow[]>(FIND_BY_TOKEN_HASH, [tokenHash(token)]);
     return row ? { userId: Number(row.user_id), createdAt: toDate(row.created_at), lastActiveAt: toDate(row.last_active_at), rememberMe: Boolean(row.remember_me) } : null;
   }
 

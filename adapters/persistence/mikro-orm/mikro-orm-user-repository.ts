@@ -1,4 +1,5 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { err, ok, type Result } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
@@ -15,17 +16,17 @@ const FIND_BY_USERNAME = `${USER_COLUMNS} where lower(username) = ?`;
 const FIND_BY_EMAIL = `${USER_COLUMNS} where email = ?`;
 
 /**
- * Users in a SQL database. Writes go straight to the database (no unit-of-work flush), so a failed
- * request never leaves half a change behind, and the unique indexes decide every race: a violation
- * on username or email is a domain outcome, anything else is a real failure and is rethrown.
- * Reads bypass the identity map, so what a request reads is what the database holds.
+ * Users in a SQL database. Writes go straight to the database (in the current transaction, if a use
+ * case opened one), and the unique indexes decide every race: a violation on username or email is
+ * a domain outcome, anything else is a real failure and is rethrown. Reads bypass the identity
+ * map, so what a request reads is what the database holds.
  */
 export class MikroOrmUserRepository implements UserRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: SqlEntityManager) {}
 
   async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
     try {
-      const id = await this.em.insert(User, { ...user, aboutMe: '' });
+      const id = await this.withSavepoint(() => this.em.insert(User, { ...user, aboutMe: '' }));
       return ok(new User(id, user.username, user.email, user.passwordHash, '', user.lastSeen));
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -51,7 +52,7 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
     try {
-      const updated = await this.em.nativeUpdate(User, { id }, { username: changes.username, aboutMe: changes.aboutMe });
+      const updated = await this.withSavepoint(() => this.em.nativeUpdate(User, { id }, { username: changes.username, aboutMe: changes.aboutMe }));
       if (updated === 0) return err(userNotFound());
     } catch (error) {
       const clash = error instanceof UniqueConstraintViolationException && await this.heldByAnother(changes.username, id);
@@ -71,8 +72,15 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   private async findOne(sql: string, value: string | number): Promise<User | null> {
-    const [row] = (await this.em.getConnection().execute(sql, [value])) as UserRow[];
+    const [row] = await this.em.execute<UserRow[]>(sql, [value]);
     return row ? new User(Number(row.id), row.username, row.email, row.password_hash, row.about_me, toNullableDate(row.last_seen)) : null;
+  }
+
+  // PostgreSQL refuses every statement of a transaction after its first error, so inside one a write
+  // that may break a unique index gets a savepoint of its own: the violation rolls back to it, and
+  // the queries that attribute the violation, and the rest of the transaction, can still run.
+  private withSavepoint<T>(write: () => Promise<T>): Promise<T> {
+    return this.em.getTransactionContext() ? this.em.transactional(write) : write();
   }
 
   // A unique violation is attributed by asking the database who holds the value now, rather than
