@@ -9,7 +9,10 @@ import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-
 import { CheckResetToken } from '../../domain/use-cases/check-reset-token.js';
 import { RequestPasswordReset } from '../../domain/use-cases/request-password-reset.js';
 import { ResetPassword } from '../../domain/use-cases/reset-password.js';
+import type { SessionRepository } from '../../domain/ports/session-repository.js';
 import { aNewUser } from '../support/builders.js';
+import { FaultSwitch } from '../support/fault-switch.js';
+import { DatabaseLost } from '../support/faulty-user-repository.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { PlainResetEmails, tokenInLink } from '../support/plain-reset-emails.js';
 import { PlainTextHasher } from '../support/plain-text-hasher.js';
@@ -42,7 +45,7 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
     return (await hasher.verify(hash, NEW_PASSWORD)) ? NEW_PASSWORD : (await hasher.verify(hash, OLD_PASSWORD)) ? OLD_PASSWORD : hash;
   };
   return {
-    users, sessions, tokens, mailer, emails, clock, susan, request, linkSent, passwordOf,
+    users, sessions, tokens, mailer, emails, clock, hasher, susan, request, linkSent, passwordOf,
     check: new CheckResetToken(tokens, clock),
     reset: new ResetPassword({ tokens, users, sessions, hasher, clock, transactions: new InMemoryTransactions([tokens, users, sessions]) }),
   };
@@ -139,6 +142,22 @@ test('when the password is reset, then every session of that user ends and other
   assert.ok((await reset.execute({ token: await linkSent(), password: NEW_PASSWORD })).isOk());
   for (const token of susans) assert.is(await sessions.find(token), null);
   assert.is((await sessions.find(johns))?.userId, john.id);
+});
+
+test('when ending the sessions fails after the link was used and the password set, then nothing of it is kept and the link still works', async () => {
+  const { users, sessions, tokens, clock, hasher, susan, linkSent, passwordOf, check } = await setup();
+  const failingSessions = new FaultSwitch<SessionRepository>(sessions);
+  failingSessions.failing = 'deleteAllOf';
+  const reset = new ResetPassword({ tokens, users, sessions: failingSessions.port, hasher, clock, transactions: new InMemoryTransactions([tokens, users, sessions]) });
+  const token = await linkSent();
+  try {
+    await reset.execute({ token, password: NEW_PASSWORD });
+    assert.unreachable('the failure must reach the caller');
+  } catch (error) {
+    assert.instance(error, DatabaseLost);
+  }
+  assert.is(await passwordOf(susan.id), OLD_PASSWORD);
+  assert.ok((await check.execute(token)).isOk(), 'the link can be used again');
 });
 
 test('when the new password is too short, then PasswordTooShort and the link still works', async () => {
