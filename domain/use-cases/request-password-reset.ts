@@ -50,10 +50,12 @@ export class RequestPasswordReset {
     const now = clock.now();
     const emailKey = resetEmailKey(email.value);
     const clientKey = resetClientKey(input.clientAddress);
+    // Counted first and judged after, own request included: of a burst racing past a check, every
+    // one would find room, while this way the limit holds however many arrive at once (a burst
+    // beyond it is refused whole). Unknown addresses count too, so the limit reveals nothing.
+    await requests.recordFailure([emailKey, clientKey], now);
     const wait = Math.max(await this.waitFor(emailKey, RESET_EMAIL_RULE, now), await this.waitFor(clientKey, RESET_CLIENT_RULE, now));
     if (wait > 0) return err(tooManyAttempts(wait));
-    // Counted whether or not the address belongs to anyone, so the limit reveals nothing either.
-    await requests.recordFailure([emailKey, clientKey], now);
 
     const user = await users.findByEmail(email.value);
     if (!user) return ok('no-account');
@@ -69,8 +71,9 @@ export class RequestPasswordReset {
     return ok('emailed');
   }
 
+  /** 0 when the requests under `key`, the one being made included, are within `rule`; else how long until one more would be. */
   private async waitFor(key: string, rule: ThrottleRule, now: Date): Promise<number> {
     const requests = await this.ports.requests.failuresSince(key, new Date(now.getTime() - rule.windowMs));
-    return waitBeforeNextTry(requests, rule, now);
+    return requests.length > rule.maxFailures ? waitBeforeNextTry(requests, rule, now) : 0;
   }
 }

@@ -175,18 +175,27 @@ test('when the token was never issued, then it is invalid and nothing changes', 
   assert.is(await passwordOf(susan.id), OLD_PASSWORD);
 });
 
-test('when one address asks a fourth time within the hour, then TooManyAttempts and no email, until the hour has passed', async () => {
+test('when one address asks a fourth time within the hour, then TooManyAttempts and no email, until enough requests have left the hour', async () => {
   const { clock, mailer, request } = await setup();
   for (let i = 0; i < 3; i++) {
     assert.is((await request('susan@example.com', `10.0.0.${i}`))._unsafeUnwrap(), 'emailed');
     clock.advance(MINUTE);
   }
   const refused = (await request('susan@example.com', '10.0.0.9'))._unsafeUnwrapErr();
-  assert.is(refused.type, 'TooManyAttempts');
+  assert.equal(refused, { type: 'TooManyAttempts', retryAfterMs: 58 * MINUTE }, 'the refused request counts too: two must leave the hour');
   assert.is(mailer.sent.length, 3);
-  clock.advance(57 * MINUTE);
-  assert.is((await request())._unsafeUnwrap(), 'emailed', 'the first request has left the window');
+  clock.advance(58 * MINUTE - 1);
+  assert.is((await request())._unsafeUnwrapErr().type, 'TooManyAttempts');
+  clock.advance(2 * MINUTE);
+  assert.is((await request())._unsafeUnwrap(), 'emailed');
   assert.is(mailer.sent.length, 4);
+});
+
+test('when six requests for one address arrive at once, then no more than three emails go out', async () => {
+  const { mailer, request } = await setup();
+  const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => request('susan@example.com', `10.0.1.${i}`)));
+  assert.ok(mailer.sent.length <= 3, `${mailer.sent.length} emails`);
+  assert.is(outcomes.filter((outcome) => outcome.isOk()).length, mailer.sent.length);
 });
 
 test('when an unknown address is asked for often, then it is throttled the same, so the limit reveals nothing', async () => {

@@ -232,6 +232,16 @@ test('when one address is asked for a fourth time within the hour, then the same
   assert.is(smtp.received().length, 3);
 });
 
+test('when eight requests for one address arrive at once, then every one gets the same answer and no more than three emails go out', async ({ app, smtp }) => {
+  const browsers = Array.from({ length: 8 }, () => app.browser());
+  for (const browser of browsers) await browser.get('/reset_password_request');
+  const answers = await Promise.all(browsers.map((browser) => browser.post('/reset_password_request', { email: 'susan@example.com' })));
+  assert.equal(answers.map((answer) => answer.location), Array(8).fill('/login'));
+  await app.backgroundSettled();
+  assert.ok(smtp.received().length <= 3, `${smtp.received().length} emails`);
+  assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
+});
+
 test('when nothing listens for mail, then the same answer, one error for the first failure and warnings after it, and no token logged', async ({ smtp, clock }) => {
   const app = await appMailingTo(await unusedPort(), clock);
   try {
