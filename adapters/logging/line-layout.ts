@@ -6,14 +6,18 @@ import type { Scrubber } from './scrub.js';
 // scrubbed) once, when the first of them asks, rather than once per appender.
 const formatted = new WeakMap<LoggingEvent, Readonly<{ scrub: Scrubber; line: string }>>();
 
-/** A log4js layout of one custom token: the whole line comes from formatLogLine. */
-export function lineLayout(scrub: Scrubber): Layout {
-  const line = (event: LoggingEvent): string => {
+/** The event's line, formatted by whichever appender asks first. */
+export function sharedLine(scrub: Scrubber): (event: LoggingEvent) => string {
+  return (event) => {
     const known = formatted.get(event);
     if (known?.scrub === scrub) return known.line;
     const text = formatLogLine(event, scrub);
     formatted.set(event, { scrub, line: text });
     return text;
   };
-  return { type: 'pattern', pattern: '%x{line}', tokens: { line } };
+}
+
+/** A log4js layout of one custom token: the whole line comes from formatLogLine. */
+export function lineLayout(scrub: Scrubber): Layout {
+  return { type: 'pattern', pattern: '%x{line}', tokens: { line: sharedLine(scrub) } };
 }

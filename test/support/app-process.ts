@@ -35,6 +35,8 @@ export type AppProcess = Readonly<{
   logFile: string;
   /** The tail of what the process printed, for failure messages. */
   output: () => string;
+  /** The tail of what the process printed on stderr alone. */
+  errors: () => string;
   /** SIGTERM, then waits for the exit (SIGKILL after a bound); resolves with the exit code. */
   stop: () => Promise<number | null>;
   /** Sends a signal and nothing else: for tests of how the app stops. */
@@ -80,11 +82,15 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errors = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+  });
   const ended = new Promise<AppExit>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   const exited = ended.then(({ code }) => code);
   // If the test runner itself dies, the app must not outlive it.
@@ -116,6 +122,7 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     databasePath,
     logFile: join(dir, 'logs', 'microblog.log'),
     output: () => output,
+    errors: () => errors,
     stop,
     signal: (signal) => child.kill(signal),
     exited: ended,
