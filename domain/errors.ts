@@ -33,6 +33,9 @@ export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
 export type ResetTokenInvalid = Readonly<{ type: 'ResetTokenInvalid' }>;
 /** `reason` is the transport's one-line account (an SMTP reply, a connection error), never a credential. */
 export type MailNotSent = Readonly<{ type: 'MailNotSent'; reason: string }>;
+export type TokenInvalid = Readonly<{ type: 'TokenInvalid' }>;
+export type TokenExpired = Readonly<{ type: 'TokenExpired' }>;
+export type TokenRevoked = Readonly<{ type: 'TokenRevoked' }>;
 
 export const usernameInvalid = (problem: UsernameProblem, maxLength: number): UsernameInvalid =>
   ({ type: 'UsernameInvalid', field: 'username', problem, maxLength });
@@ -54,3 +57,6 @@ export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });
 export const resetTokenInvalid = (): ResetTokenInvalid => ({ type: 'ResetTokenInvalid' });
 export const mailNotSent = (reason: string): MailNotSent => ({ type: 'MailNotSent', reason });
+export const tokenInvalid = (): TokenInvalid => ({ type: 'TokenInvalid' });
+export const tokenExpired = (): TokenExpired => ({ type: 'TokenExpired' });
+export const tokenRevoked = (): TokenRevoked => ({ type: 'TokenRevoked' });

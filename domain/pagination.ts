@@ -31,3 +31,27 @@ export function pageFrom<T>(request: PageRequest, fetched: readonly T[]): Result
     hasOlder: fetched.length > request.size,
   });
 }
+
+/** A page that also tells how many items and pages there are in all, for clients that show it. */
+export type CountedPage<T> = Page<T> & Readonly<{ totalItems: number; totalPages: number }>;
+
+/**
+ * Fetches one page of a list whose size is known. Page 1 always exists (it may be empty); any page
+ * past the last is out of range.
+ */
+export async function countedPage<T>(
+  request: PageRequest,
+  list: Readonly<{ fetch: (offset: number, limit: number) => Promise<readonly T[]>; count: () => Promise<number> }>,
+): Promise<Result<CountedPage<T>, PageNotFound>> {
+  const totalItems = await list.count();
+  const totalPages = Math.ceil(totalItems / request.size);
+  if (request.number > Math.max(totalPages, 1)) return err(pageNotFound());
+  return ok({
+    items: await list.fetch(offsetOf(request), request.size),
+    number: request.number,
+    hasNewer: request.number > 1,
+    hasOlder: request.number < totalPages,
+    totalItems,
+    totalPages,
+  });
+}

@@ -10,6 +10,9 @@ import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../ada
 import { systemClock } from '../adapters/time/system-clock.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { Logger } from '../domain/ports/logger.js';
+import type { AccessTokenRepository } from '../domain/ports/access-token-repository.js';
+import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS } from '../domain/tokens/access-token.js';
+import { AuthenticateAccessToken } from '../domain/use-cases/authenticate-access-token.js';
 import type { FollowRepository } from '../domain/ports/follow-repository.js';
 import type { LoginAttemptLog } from '../domain/ports/login-attempt-log.js';
 import type { Mailer } from '../domain/ports/mailer.js';
@@ -23,6 +26,9 @@ import { CheckResetToken } from '../domain/use-cases/check-reset-token.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
 import { GetProfile } from '../domain/use-cases/get-profile.js';
 import { HomeTimeline } from '../domain/use-cases/home-timeline.js';
+import { IssueAccessToken } from '../domain/use-cases/issue-access-token.js';
+import { ListFollows } from '../domain/use-cases/list-follows.js';
+import { ListUsers } from '../domain/use-cases/list-users.js';
 import { EndSession } from '../domain/use-cases/end-session.js';
 import { ExplorePosts } from '../domain/use-cases/explore-posts.js';
 import { FollowUser } from '../domain/use-cases/follow-user.js';
@@ -33,6 +39,7 @@ import { RegisterUser } from '../domain/use-cases/register-user.js';
 import { RequestPasswordReset } from '../domain/use-cases/request-password-reset.js';
 import { ResetPassword } from '../domain/use-cases/reset-password.js';
 import { ResumeSession } from '../domain/use-cases/resume-session.js';
+import { RevokeAccessToken } from '../domain/use-cases/revoke-access-token.js';
 import { StartSession } from '../domain/use-cases/start-session.js';
 import { UnfollowUser } from '../domain/use-cases/unfollow-user.js';
 import { UserPosts } from '../domain/use-cases/user-posts.js';
@@ -52,6 +59,7 @@ export const TOKENS = {
   PasswordResetTokens: Symbol('PasswordResetTokens') as InjectionToken<PasswordResetTokens>,
   BackgroundTasks: Symbol('BackgroundTasks') as InjectionToken<BackgroundTasks>,
   Transactions: Symbol('Transactions') as InjectionToken<Transactions>,
+  AccessTokenRepository: Symbol('AccessTokenRepository') as InjectionToken<AccessTokenRepository>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
   Clock: Symbol('Clock') as InjectionToken<Clock>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
@@ -67,6 +75,8 @@ export type ContainerOptions = Readonly<{
   trustProxy?: boolean;
   /** Posts on one page of a timeline. */
   postsPerPage?: number;
+  /** How long an API token lives. */
+  accessTokenLifetimeMs?: number;
   viewsDir: string;
   production: boolean;
   debug?: DebugMode;
@@ -105,6 +115,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.PasswordResetTokens, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).passwordResets) });
   container.register(TOKENS.BackgroundTasks, { useFactory: instanceCachingFactory((c) => new BackgroundTasks(c.resolve(TOKENS.Logger))) });
   container.register(TOKENS.Transactions, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).transactions) });
+  container.register(TOKENS.AccessTokenRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).accessTokens) });
   container.register(TOKENS.UseCases, {
     useFactory: instanceCachingFactory((c): UseCases => {
       const users = c.resolve(TOKENS.UserRepository);
@@ -116,6 +127,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
       const tokens = c.resolve(TOKENS.PasswordResetTokens);
       const reset = options.passwordReset;
       const transactions = c.resolve(TOKENS.Transactions);
+      const accessTokens = c.resolve(TOKENS.AccessTokenRepository);
       return {
         registerUser: new RegisterUser(users, hasher, clock),
         logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock, transactions),
@@ -123,12 +135,12 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         resumeSession: new ResumeSession(sessions, users, clock),
         endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
-        getProfile: new GetProfile(users, follows),
+        getProfile: new GetProfile(users, follows, posts),
         editProfile: new EditProfile(users, sessions, transactions),
         publishPost: new PublishPost(posts, clock),
         homeTimeline: new HomeTimeline(posts),
         explorePosts: new ExplorePosts(posts),
-        userPosts: new UserPosts(posts),
+        userPosts: new UserPosts(posts, users),
         followUser: new FollowUser(users, follows),
         unfollowUser: new UnfollowUser(users, follows),
         requestPasswordReset: reset
@@ -143,6 +155,11 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
           : null,
         checkResetToken: new CheckResetToken(tokens, clock),
         resetPassword: new ResetPassword({ tokens, users, sessions, hasher, clock, transactions }),
+        listUsers: new ListUsers(users, follows, posts),
+        listFollows: new ListFollows(users, follows, posts),
+        issueAccessToken: new IssueAccessToken(accessTokens, clock, options.accessTokenLifetimeMs ?? DEFAULT_ACCESS_TOKEN_LIFETIME_MS),
+        authenticateAccessToken: new AuthenticateAccessToken(accessTokens, users, clock),
+        revokeAccessToken: new RevokeAccessToken(accessTokens, clock),
       };
     }),
   });

@@ -1,4 +1,4 @@
-import type { UserId } from '../user.js';
+import type { User, UserId } from '../user.js';
 
 export type FollowCounts = Readonly<{ followers: number; following: number }>;
 
@@ -8,4 +8,8 @@ export interface FollowRepository {
   unfollow(followerId: UserId, followedId: UserId): Promise<void>;
   isFollowing(followerId: UserId, followedId: UserId): Promise<boolean>;
   counts(userId: UserId): Promise<FollowCounts>;
+  /** The users who follow `userId`, by id. */
+  followersOf(userId: UserId, offset: number, limit: number): Promise<User[]>;
+  /** The users `userId` follows, by id. */
+  followeesOf(userId: UserId, offset: number, limit: number): Promise<User[]>;
 }

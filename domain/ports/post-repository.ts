@@ -3,7 +3,8 @@ import type { UserId } from '../user.js';
 
 /**
  * Posts, newest first. Each list takes an offset and a limit and must cost in proportion to the
- * limit, not to how many posts or follows exist (indexes on author and time).
+ * limit, not to how many posts or follows exist (indexes on author and time). The counts are for
+ * clients that show how many pages there are; they cost a pass over the list's index.
  */
 export interface PostRepository {
   add(post: NewPost): Promise<Post>;
@@ -11,4 +12,7 @@ export interface PostRepository {
   homeTimeline(userId: UserId, offset: number, limit: number): Promise<TimelinePost[]>;
   everyone(offset: number, limit: number): Promise<TimelinePost[]>;
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]>;
+  countHomeTimeline(userId: UserId): Promise<number>;
+  countEveryone(): Promise<number>;
+  countByAuthor(authorId: UserId): Promise<number>;
 }

@@ -12,6 +12,9 @@ export interface UserRepository {
   /** Looks a username up without regard to case. */
   findByUsername(username: string): Promise<User | null>;
   findByEmail(email: string): Promise<User | null>;
+  /** Users by id, oldest account first. */
+  list(offset: number, limit: number): Promise<User[]>;
+  count(): Promise<number>;
   updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>>;
   recordLastSeen(id: UserId, at: Date): Promise<void>;
   updatePasswordHash(id: UserId, passwordHash: string): Promise<void>;

@@ -1,14 +1,15 @@
 import { err, ok, type Result } from 'neverthrow';
 import { userNotFound, type UserNotFound } from '../errors.js';
-import type { FollowCounts, FollowRepository } from '../ports/follow-repository.js';
+import type { FollowRepository } from '../ports/follow-repository.js';
+import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import type { User, UserId } from '../user.js';
+import type { UserId } from '../user.js';
+import { countsOf, type CountedUser } from '../user-counts.js';
+import { findUser, type UserLookup } from '../user-lookup.js';
 
 export type GetProfileError = UserNotFound;
 
-export type Profile = Readonly<{
-  user: User;
-  counts: FollowCounts;
+export type Profile = CountedUser & Readonly<{
   /** Whether the person looking at the profile follows its owner. */
   followedByViewer: boolean;
 }>;
@@ -17,13 +18,14 @@ export class GetProfile {
   constructor(
     private readonly users: UserRepository,
     private readonly follows: FollowRepository,
+    private readonly posts: PostRepository,
   ) {}
 
-  async execute(input: Readonly<{ username: string; viewerId: UserId }>): Promise<Result<Profile, GetProfileError>> {
-    const user = await this.users.findByUsername(input.username);
+  async execute(input: Readonly<{ user: UserLookup; viewerId: UserId }>): Promise<Result<Profile, GetProfileError>> {
+    const user = await findUser(this.users, input.user);
     if (!user) return err(userNotFound());
     const [counts, followedByViewer] = await Promise.all([
-      this.follows.counts(user.id),
+      countsOf(user.id, this.follows, this.posts),
       this.follows.isFollowing(input.viewerId, user.id),
     ]);
     return ok({ user, counts, followedByViewer });

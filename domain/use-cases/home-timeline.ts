@@ -1,6 +1,6 @@
 import type { Result } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
-import { offsetOf, pageFrom, type Page, type PageRequest } from '../pagination.js';
+import { countedPage, offsetOf, pageFrom, type CountedPage, type Page, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { TimelinePost } from '../posts/post.js';
 import type { UserId } from '../user.js';
@@ -11,5 +11,13 @@ export class HomeTimeline {
 
   async execute(userId: UserId, page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
     return pageFrom(page, await this.posts.homeTimeline(userId, offsetOf(page), page.size + 1));
+  }
+
+  /** The same page with the totals, which cost a count of the whole timeline. */
+  executeCounted(userId: UserId, page: PageRequest): Promise<Result<CountedPage<TimelinePost>, PageNotFound>> {
+    return countedPage(page, {
+      fetch: (offset, limit) => this.posts.homeTimeline(userId, offset, limit),
+      count: () => this.posts.countHomeTimeline(userId),
+    });
   }
 }

@@ -78,5 +78,35 @@ export function postRepositoryContract(name: string, open: () => Promise<PostSto
     });
   });
 
+  test('when counting, then each count agrees with its list', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan, john, mary] = await people(store, 'susan', 'john', 'mary');
+      if (!susan || !john || !mary) throw new Error('no users');
+      assert.is(await store.posts.countEveryone(), 0);
+      for (const [author, minute] of [[susan, 1], [john, 2], [john, 3], [mary, 4]] as const) await store.posts.add({ authorId: author.id, body: 'x', createdAt: at(minute) });
+      await store.follows.follow(susan.id, john.id);
+      assert.is(await store.posts.countEveryone(), 4);
+      assert.is(await store.posts.countByAuthor(john.id), 2);
+      assert.is(await store.posts.countHomeTimeline(susan.id), 3);
+      assert.is(await store.posts.countHomeTimeline(mary.id), 1);
+      assert.is((await store.posts.homeTimeline(susan.id, 0, 10)).length, 3);
+    });
+  });
+
+  test('when listing followers and followed users, then by id, cut by offset and limit, with every field', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan, john, mary] = await people(store, 'susan', 'john', 'mary');
+      if (!susan || !john || !mary) throw new Error('no users');
+      await store.follows.follow(mary.id, susan.id);
+      await store.follows.follow(john.id, susan.id);
+      await store.follows.follow(susan.id, mary.id);
+      assert.equal(await store.follows.followersOf(susan.id, 0, 10), [john, mary].sort((a, b) => a.id - b.id));
+      assert.equal((await store.follows.followersOf(susan.id, 1, 1)).map((user) => user.id), [Math.max(john.id, mary.id)]);
+      assert.equal(await store.follows.followeesOf(susan.id, 0, 10), [mary]);
+      assert.equal(await store.follows.followeesOf(john.id, 0, 10), [susan]);
+      assert.equal(await store.follows.followersOf(john.id, 0, 10), []);
+    });
+  });
+
   test.run();
 }

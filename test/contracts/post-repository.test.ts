@@ -13,7 +13,7 @@ function postStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<PostS
 
 postRepositoryContract('in memory', async () => {
   const users = new InMemoryUserRepository();
-  const follows = new InMemoryFollowRepository();
+  const follows = new InMemoryFollowRepository(users);
   return { users, follows, posts: new InMemoryPostRepository(users, follows), inUnitOfWork: (work) => work(), close: async () => {} };
 });
 postRepositoryContract('MikroORM on SQLite', postStoreOf(sqliteDatabase));

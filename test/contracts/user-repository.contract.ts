@@ -119,6 +119,20 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     });
   });
 
+  test('when listing users, then oldest account first, cut by offset and limit, and counted', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      assert.equal(await store.users.list(0, 10), []);
+      assert.is(await store.users.count(), 0);
+      const added = [];
+      for (const username of ['carol', 'alice', 'bob']) added.push((await store.users.add(aNewUser({ username })))._unsafeUnwrap());
+      assert.equal((await store.users.list(0, 10)).map((user) => user.username), ['carol', 'alice', 'bob']);
+      assert.equal((await store.users.list(1, 1)).map((user) => user.id), [added[1]?.id]);
+      assert.equal(await store.users.list(3, 10), []);
+      assert.is(await store.users.count(), 3);
+      assert.equal((await store.users.list(0, 1))[0], await store.users.findById(added[0]?.id ?? 0), 'listed users carry every field');
+    });
+  });
+
   test('when 20 requests add the same username at once, then exactly one wins', async ({ store }) => {
     const attempts = Array.from({ length: 20 }, (_, i) =>
       store.inUnitOfWork(() => store.users.add(aNewUser({ username: 'Popular', email: `racer${i}@example.com` }))));

@@ -14,7 +14,7 @@ import { FixedClock } from '../support/fixed-clock.js';
 
 async function setup() {
   const users = new InMemoryUserRepository();
-  const follows = new InMemoryFollowRepository();
+  const follows = new InMemoryFollowRepository(users);
   const posts = new InMemoryPostRepository(users, follows);
   const clock = new FixedClock();
   const [susan, john, mary] = await Promise.all(['susan', 'john', 'mary'].map(async (username) => (await users.add(aNewUser({ username })))._unsafeUnwrap()));
@@ -30,7 +30,7 @@ async function setup() {
     unfollow: new UnfollowUser(users, follows),
     home: new HomeTimeline(posts),
     explore: new ExplorePosts(posts),
-    byUser: new UserPosts(posts),
+    byUser: new UserPosts(posts, users),
   };
 }
 
@@ -56,25 +56,25 @@ test('when users follow others, then the home timeline holds their own and the f
   await say(john, 'john 1');
   await say(mary, 'mary 1');
   await say(susan, 'susan 2');
-  (await follow.execute({ followerId: susan.id, username: 'john' }))._unsafeUnwrap();
+  (await follow.execute({ followerId: susan.id, user: { username: 'john' } }))._unsafeUnwrap();
   assert.equal(bodies((await home.execute(susan.id, { number: 1, size: 10 }))._unsafeUnwrap()), ['susan 2', 'john 1', 'susan 1']);
 });
 
 test('when following twice, then it is the same as once; unfollowing removes the posts again', async () => {
   const { susan, john, say, follow, unfollow, follows, home } = await setup();
   await say(john, 'john 1');
-  await follow.execute({ followerId: susan.id, username: 'john' });
-  await follow.execute({ followerId: susan.id, username: 'JOHN' });
+  await follow.execute({ followerId: susan.id, user: { username: 'john' } });
+  await follow.execute({ followerId: susan.id, user: { username: 'JOHN' } });
   assert.equal(await follows.counts(john.id), { followers: 1, following: 0 });
-  (await unfollow.execute({ followerId: susan.id, username: 'john' }))._unsafeUnwrap();
+  (await unfollow.execute({ followerId: susan.id, user: { username: 'john' } }))._unsafeUnwrap();
   assert.equal(bodies((await home.execute(susan.id, { number: 1, size: 10 }))._unsafeUnwrap()), []);
 });
 
 test('when following yourself or nobody, then the domain says so', async () => {
   const { susan, follow, unfollow } = await setup();
-  assert.equal((await follow.execute({ followerId: susan.id, username: 'Susan' }))._unsafeUnwrapErr(), { type: 'CannotFollowYourself' });
-  assert.equal((await follow.execute({ followerId: susan.id, username: 'ghost' }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
-  assert.equal((await unfollow.execute({ followerId: susan.id, username: 'ghost' }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
+  assert.equal((await follow.execute({ followerId: susan.id, user: { username: 'Susan' } }))._unsafeUnwrapErr(), { type: 'CannotFollowYourself' });
+  assert.equal((await follow.execute({ followerId: susan.id, user: { username: 'ghost' } }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
+  assert.equal((await unfollow.execute({ followerId: susan.id, user: { username: 'ghost' } }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
 });
 
 test('when posts fill several pages, then each page knows its neighbours and a page past the end is not found', async () => {

@@ -1,29 +1,39 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryFollowRepository } from '../../adapters/persistence/in-memory/in-memory-follow-repository.js';
+import { InMemoryPostRepository } from '../../adapters/persistence/in-memory/in-memory-post-repository.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { GetProfile } from '../../domain/use-cases/get-profile.js';
 import { RecordLastSeen } from '../../domain/use-cases/record-last-seen.js';
 import { aNewUser } from '../support/builders.js';
 import { FixedClock } from '../support/fixed-clock.js';
 
-test('when the profile exists, then GetProfile finds it by name in any case, with its follow counts', async () => {
+function stores() {
   const users = new InMemoryUserRepository();
-  const follows = new InMemoryFollowRepository();
+  const follows = new InMemoryFollowRepository(users);
+  const posts = new InMemoryPostRepository(users, follows);
+  return { users, follows, posts, getProfile: new GetProfile(users, follows, posts) };
+}
+
+test('when the profile exists, then GetProfile finds it by name in any case or by id, with its counts', async () => {
+  const { users, follows, posts, getProfile } = stores();
   const susan = (await users.add(aNewUser({ username: 'Susan' })))._unsafeUnwrap();
   const john = (await users.add(aNewUser({ username: 'john' })))._unsafeUnwrap();
   await follows.follow(john.id, susan.id);
-  const profile = (await new GetProfile(users, follows).execute({ username: 'SUSAN', viewerId: john.id }))._unsafeUnwrap();
+  await posts.add({ authorId: susan.id, body: 'hello', createdAt: new Date() });
+  const profile = (await getProfile.execute({ user: { username: 'SUSAN' }, viewerId: john.id }))._unsafeUnwrap();
   assert.is(profile.user.username, 'Susan');
-  assert.equal(profile.counts, { followers: 1, following: 0 });
+  assert.equal(profile.counts, { followers: 1, following: 0, posts: 1 });
   assert.is(profile.followedByViewer, true);
-  const own = (await new GetProfile(users, follows).execute({ username: 'susan', viewerId: susan.id }))._unsafeUnwrap();
+  const own = (await getProfile.execute({ user: { id: susan.id }, viewerId: susan.id }))._unsafeUnwrap();
+  assert.is(own.user.username, 'Susan');
   assert.is(own.followedByViewer, false);
 });
 
-test('when no user has the name, then UserNotFound', async () => {
-  const result = await new GetProfile(new InMemoryUserRepository(), new InMemoryFollowRepository()).execute({ username: 'nobody', viewerId: 1 });
-  assert.equal(result._unsafeUnwrapErr(), { type: 'UserNotFound' });
+test('when no user has the name or the id, then UserNotFound', async () => {
+  const { getProfile } = stores();
+  assert.equal((await getProfile.execute({ user: { username: 'nobody' }, viewerId: 1 }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
+  assert.equal((await getProfile.execute({ user: { id: 404 }, viewerId: 1 }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
 });
 
 test('when a user is seen, then last seen is written once per minute, not on every request', async () => {

@@ -16,6 +16,8 @@ export class FaultyUserRepository implements UserRepository {
   findById: UserRepository['findById'] = (id) => this.guard('findById', () => this.real.findById(id));
   findByUsername: UserRepository['findByUsername'] = (name) => this.guard('findByUsername', () => this.real.findByUsername(name));
   findByEmail: UserRepository['findByEmail'] = (email) => this.guard('findByEmail', () => this.real.findByEmail(email));
+  list: UserRepository['list'] = (offset, limit) => this.guard('list', () => this.real.list(offset, limit));
+  count: UserRepository['count'] = () => this.guard('count', () => this.real.count());
   updateProfile: UserRepository['updateProfile'] = (id, changes) => this.guard('updateProfile', () => this.real.updateProfile(id, changes));
   recordLastSeen: UserRepository['recordLastSeen'] = (id, at) => this.guard('recordLastSeen', () => this.real.recordLastSeen(id, at));
   updatePasswordHash: UserRepository['updatePasswordHash'] = (id, hash) => this.guard('updatePasswordHash', () => this.real.updatePasswordHash(id, hash));

@@ -20,7 +20,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPag
 
   router.get('/user/:username', loginRequired, async (ctx) => {
     const viewer = currentUser(ctx);
-    const found = await getProfile.execute({ username: ctx.params.username ?? '', viewerId: viewer.id });
+    const found = await getProfile.execute({ user: { username: ctx.params.username ?? '' }, viewerId: viewer.id });
     if (found.isErr()) {
       switch (found.error.type) {
         case 'UserNotFound': return ctx.throw(404);
@@ -36,7 +36,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPag
 
   router.post('/follow/:username', loginRequired, async (ctx) => {
     const username = ctx.params.username ?? '';
-    const result = await followUser.execute({ followerId: currentUser(ctx).id, username });
+    const result = await followUser.execute({ followerId: currentUser(ctx).id, user: { username } });
     if (result.isErr()) return followRefused(ctx, username, result.error);
     flash(ctx, `You are following ${result.value.username}!`, 'success');
     ctx.redirect(profileUrl(result.value.username));
@@ -44,7 +44,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPag
 
   router.post('/unfollow/:username', loginRequired, async (ctx) => {
     const username = ctx.params.username ?? '';
-    const result = await unfollowUser.execute({ followerId: currentUser(ctx).id, username });
+    const result = await unfollowUser.execute({ followerId: currentUser(ctx).id, user: { username } });
     if (result.isErr()) return followRefused(ctx, username, result.error);
     flash(ctx, `You are not following ${result.value.username}.`);
     ctx.redirect(profileUrl(result.value.username));

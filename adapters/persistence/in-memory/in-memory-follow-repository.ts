@@ -1,10 +1,13 @@
 import type { FollowCounts, FollowRepository } from '../../../domain/ports/follow-repository.js';
-import type { UserId } from '../../../domain/user.js';
+import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import type { User, UserId } from '../../../domain/user.js';
 import type { Restorable } from './in-memory-transactions.js';
 
-/** Who follows whom, in one process's memory, for domain tests. */
+/** Who follows whom, in one process's memory, for domain tests; it reads the users from its sibling. */
 export class InMemoryFollowRepository implements FollowRepository, Restorable {
   private readonly pairs = new Set<string>();
+
+  constructor(private readonly users: UserRepository) {}
 
   async follow(followerId: UserId, followedId: UserId): Promise<void> {
     this.pairs.add(pair(followerId, followedId));
@@ -19,11 +22,15 @@ export class InMemoryFollowRepository implements FollowRepository, Restorable {
   }
 
   async counts(userId: UserId): Promise<FollowCounts> {
-    const all = [...this.pairs].map((key) => key.split('>').map(Number));
-    return {
-      followers: all.filter(([, followed]) => followed === userId).length,
-      following: all.filter(([follower]) => follower === userId).length,
-    };
+    return { followers: this.followerIdsOf(userId).length, following: this.followedBy(userId).size };
+  }
+
+  followersOf(userId: UserId, offset: number, limit: number): Promise<User[]> {
+    return this.usersOf(this.followerIdsOf(userId), offset, limit);
+  }
+
+  followeesOf(userId: UserId, offset: number, limit: number): Promise<User[]> {
+    return this.usersOf([...this.followedBy(userId)], offset, limit);
   }
 
   snapshot(): () => void {
@@ -36,7 +43,24 @@ export class InMemoryFollowRepository implements FollowRepository, Restorable {
 
   /** Everyone `followerId` follows, for the in-memory timeline. */
   followedBy(followerId: UserId): Set<UserId> {
-    return new Set([...this.pairs].map((key) => key.split('>').map(Number)).filter(([follower]) => follower === followerId).map(([, followed]) => followed as UserId));
+    return new Set(this.all().filter(([follower]) => follower === followerId).map(([, followed]) => followed));
+  }
+
+  private followerIdsOf(userId: UserId): UserId[] {
+    return this.all().filter(([, followed]) => followed === userId).map(([follower]) => follower);
+  }
+
+  private async usersOf(ids: readonly UserId[], offset: number, limit: number): Promise<User[]> {
+    const found: User[] = [];
+    for (const id of [...ids].sort((a, b) => a - b).slice(offset, offset + limit)) {
+      const user = await this.users.findById(id);
+      if (user) found.push(user);
+    }
+    return found;
+  }
+
+  private all(): [UserId, UserId][] {
+    return [...this.pairs].map((key) => key.split('>').map(Number) as [UserId, UserId]);
   }
 }
 

@@ -34,6 +34,19 @@ export class InMemoryPostRepository implements PostRepository, Restorable {
     return this.page((post) => post.authorId === authorId, offset, limit);
   }
 
+  async countHomeTimeline(userId: UserId): Promise<number> {
+    const authors = this.follows.followedBy(userId).add(userId);
+    return this.posts.filter((post) => authors.has(post.authorId)).length;
+  }
+
+  async countEveryone(): Promise<number> {
+    return this.posts.length;
+  }
+
+  async countByAuthor(authorId: UserId): Promise<number> {
+    return this.posts.filter((post) => post.authorId === authorId).length;
+  }
+
   snapshot(): () => void {
     const saved = [...this.posts];
     return () => void this.posts.splice(0, this.posts.length, ...saved);

@@ -36,6 +36,14 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
     return user ? copy(user) : null;
   }
 
+  async list(offset: number, limit: number): Promise<User[]> {
+    return [...this.users.values()].sort((a, b) => a.id - b.id).slice(offset, offset + limit).map(copy);
+  }
+
+  async count(): Promise<number> {
+    return this.users.size;
+  }
+
   async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
     const user = this.users.get(id);
     if (!user) return err(userNotFound());

@@ -1,5 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { AccessTokenRepository } from '../../../domain/ports/access-token-repository.js';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import type { PasswordResetTokens } from '../../../domain/ports/password-reset-tokens.js';
@@ -7,10 +8,12 @@ import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { SessionRepository } from '../../../domain/ports/session-repository.js';
 import type { Transactions } from '../../../domain/ports/transactions.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import { AccessTokenSchema } from './access-token-schema.js';
 import { FollowSchema } from './follow-schema.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
 import { dialectOf, type DatabaseLocation, type Dialect } from './dialects.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
+import { MikroOrmAccessTokenRepository } from './mikro-orm-access-token-repository.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
 import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
@@ -33,6 +36,7 @@ export class Database {
   readonly follows: FollowRepository;
   readonly passwordResets: PasswordResetTokens;
   readonly transactions: Transactions;
+  readonly accessTokens: AccessTokenRepository;
 
   private constructor(
     private readonly orm: MikroORM,
@@ -46,6 +50,7 @@ export class Database {
     this.posts = new MikroOrmPostRepository(em);
     this.follows = new MikroOrmFollowRepository(em);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
+    this.accessTokens = new MikroOrmAccessTokenRepository(em);
     this.transactions = new MikroOrmTransactions(em);
   }
 
@@ -54,7 +59,7 @@ export class Database {
     const dialect = await dialectOf(location);
     const orm = await MikroORM.init({
       ...dialect.options,
-      entities: [UserSchema, SessionSchema, LoginFailureSchema, PostSchema, FollowSchema, PasswordResetSchema],
+      entities: [UserSchema, SessionSchema, LoginFailureSchema, PostSchema, FollowSchema, PasswordResetSchema, AccessTokenSchema],
       // Repositories resolve the request's own EntityManager; using the global one is a bug.
       allowGlobalContext: false,
       debug: false,

@@ -1,13 +1,17 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FollowCounts, FollowRepository } from '../../../domain/ports/follow-repository.js';
-import type { UserId } from '../../../domain/user.js';
+import type { User, UserId } from '../../../domain/user.js';
 import { FollowSchema } from './follow-schema.js';
+import { userOf, type UserRow } from './mikro-orm-user-repository.js';
 
 // PostgreSQL counts as bigint, which its driver hands over as text.
 type CountsRow = { followers: number | string; following: number | string };
 
 const IS_FOLLOWING = 'select 1 from follows where follower_id = ? and followed_id = ?';
+const USERS = 'select u.id, u.username, u.email, u.password_hash, u.about_me, u.last_seen from users u join follows f';
+const FOLLOWERS_OF = `${USERS} on u.id = f.follower_id where f.followed_id = ? order by u.id limit ? offset ?`;
+const FOLLOWEES_OF = `${USERS} on u.id = f.followed_id where f.follower_id = ? order by u.id limit ? offset ?`;
 const COUNTS = 'select (select count(*) from follows where followed_id = ?) as followers, (select count(*) from follows where follower_id = ?) as following';
 
 /** Who follows whom, one row per pair; the primary key makes a second follow a no-op. */
@@ -35,5 +39,18 @@ export class MikroOrmFollowRepository implements FollowRepository {
   async counts(userId: UserId): Promise<FollowCounts> {
     const [row] = await this.em.execute<CountsRow[]>(COUNTS, [userId, userId]);
     return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
+  }
+
+  async followersOf(userId: UserId, offset: number, limit: number): Promise<User[]> {
+    return this.users(FOLLOWERS_OF, [userId, limit, offset]);
+  }
+
+  async followeesOf(userId: UserId, offset: number, limit: number): Promise<User[]> {
+    return this.users(FOLLOWEES_OF, [userId, limit, offset]);
+  }
+
+  private async users(sql: string, params: number[]): Promise<User[]> {
+    const rows = await this.em.execute<UserRow[]>(sql, params);
+    return rows.map(userOf);
   }
 }

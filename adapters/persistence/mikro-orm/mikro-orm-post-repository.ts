@@ -3,10 +3,11 @@ import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
-import { toDate } from './sql-values.js';
+import { countOf, toDate } from './sql-values.js';
 
 type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
 
+const HOME_TIMELINE_FILTER = 'p.author_id = ? or exists (select 1 from follows f where f.follower_id = ? and f.followed_id = p.author_id)';
 const TIMELINE_COLUMNS = 'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email from posts p join users u on u.id = p.author_id';
 // Newest first; the id breaks ties between posts of the same millisecond, so pages never overlap.
 const NEWEST_FIRST = 'order by p.created_at desc, p.id desc limit ? offset ?';
@@ -32,7 +33,7 @@ export class MikroOrmPostRepository implements PostRepository {
   // following nobody, it reads the whole index (about 3 ms per 100 000 posts).
   homeTimeline(userId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
     return this.timeline(
-      `${TIMELINE_COLUMNS} where p.author_id = ? or exists (select 1 from follows f where f.follower_id = ? and f.followed_id = p.author_id) ${NEWEST_FIRST}`,
+      `${TIMELINE_COLUMNS} where ${HOME_TIMELINE_FILTER} ${NEWEST_FIRST}`,
       [userId, userId, limit, offset],
     );
   }
@@ -43,6 +44,18 @@ export class MikroOrmPostRepository implements PostRepository {
 
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
     return this.timeline(`${TIMELINE_COLUMNS} where p.author_id = ? ${NEWEST_FIRST}`, [authorId, limit, offset]);
+  }
+
+  countHomeTimeline(userId: UserId): Promise<number> {
+    return countOf(this.em, `select count(*) as count from posts p where ${HOME_TIMELINE_FILTER}`, [userId, userId]);
+  }
+
+  countEveryone(): Promise<number> {
+    return countOf(this.em, 'select count(*) as count from posts', []);
+  }
+
+  countByAuthor(authorId: UserId): Promise<number> {
+    return countOf(this.em, 'select count(*) as count from posts where author_id = ?', [authorId]);
   }
 
   private async timeline(sql: string, params: readonly unknown[]): Promise<TimelinePost[]> {

@@ -5,15 +5,16 @@ import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type Username
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
-import { toNullableDate } from './sql-values.js';
+import { countOf, toNullableDate } from './sql-values.js';
 
-type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null };
+export type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null };
 
 const USER_COLUMNS = 'select id, username, email, password_hash, about_me, last_seen from users';
 const FIND_BY_ID = `${USER_COLUMNS} where id = ?`;
 // Matches the unique index on lower(username), so the lookup is an index search.
 const FIND_BY_USERNAME = `${USER_COLUMNS} where lower(username) = ?`;
 const FIND_BY_EMAIL = `${USER_COLUMNS} where email = ?`;
+const LIST = `${USER_COLUMNS} order by id limit ? offset ?`;
 
 /**
  * Users in a SQL database. Writes go straight to the database (in the current transaction, if a use
@@ -50,6 +51,15 @@ export class MikroOrmUserRepository implements UserRepository {
     return this.findOne(FIND_BY_EMAIL, email);
   }
 
+  async list(offset: number, limit: number): Promise<User[]> {
+    const rows = await this.em.execute<UserRow[]>(LIST, [limit, offset]);
+    return rows.map(userOf);
+  }
+
+  count(): Promise<number> {
+    return countOf(this.em, 'select count(*) as count from users');
+  }
+
   async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
     try {
       const updated = await this.withSavepoint(() => this.em.nativeUpdate(User, { id }, { username: changes.username, aboutMe: changes.aboutMe }));
@@ -73,7 +83,7 @@ export class MikroOrmUserRepository implements UserRepository {
 
   private async findOne(sql: string, value: string | number): Promise<User | null> {
     const [row] = await this.em.execute<UserRow[]>(sql, [value]);
-    return row ? new User(Number(row.id), row.username, row.email, row.password_hash, row.about_me, toNullableDate(row.last_seen)) : null;
+    return row ? userOf(row) : null;
   }
 
   // PostgreSQL refuses every statement of a transaction after its first error, so inside one a write
@@ -89,4 +99,9 @@ export class MikroOrmUserRepository implements UserRepository {
     const holder = await this.findByUsername(username);
     return holder !== null && holder.id !== self;
   }
+}
+
+/** A user from a plain query's row, with the driver's forms of ids and times made uniform. */
+export function userOf(row: UserRow): User {
+  return new User(Number(row.id), row.username, row.email, row.password_hash, row.about_me, toNullableDate(row.last_seen));
 }

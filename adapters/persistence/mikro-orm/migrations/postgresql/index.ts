@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreatePasswordResets } from './create-password-resets.js';
+import { CreateAccessTokens } from './create-access-tokens.js';
 import { CreatePostsAndFollows } from './create-posts-and-follows.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
@@ -11,4 +12,5 @@ export const postgresqlMigrations: MigrationObject[] = inRunOrder({
   '2026-11-22-0002-create-sessions-and-login-failures': CreateSessionsAndLoginFailures,
   '2026-11-22-0003-create-posts-and-follows': CreatePostsAndFollows,
   '2026-12-03-0004-create-password-resets': CreatePasswordResets,
+  '2026-12-03-0005-create-access-tokens': CreateAccessTokens,
 });

@@ -1,0 +1,26 @@
+import { err, ok, type Result } from 'neverthrow';
+import { tokenExpired, tokenInvalid, tokenRevoked, type TokenExpired, type TokenInvalid, type TokenRevoked } from '../errors.js';
+import type { AccessTokenRepository, BearerToken } from '../ports/access-token-repository.js';
+import type { Clock } from '../ports/clock.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { User } from '../user.js';
+
+export type AuthenticateAccessTokenError = TokenInvalid | TokenExpired | TokenRevoked;
+
+/** Finds whose API token this is, telling a token that ended (and how) from one never issued. */
+export class AuthenticateAccessToken {
+  constructor(
+    private readonly tokens: AccessTokenRepository,
+    private readonly users: UserRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(bearer: BearerToken): Promise<Result<User, AuthenticateAccessTokenError>> {
+    const token = await this.tokens.find(bearer);
+    if (!token) return err(tokenInvalid());
+    if (token.revokedAt) return err(tokenRevoked());
+    if (token.expiresAt.getTime() <= this.clock.now().getTime()) return err(tokenExpired());
+    const user = await this.users.findById(token.userId);
+    return user ? ok(user) : err(tokenInvalid());
+  }
+}

@@ -1,0 +1,9 @@
+import type { UserRepository } from './ports/user-repository.js';
+import type { User, UserId } from './user.js';
+
+/** How a request names a user: pages by username (in any case), the API by id. */
+export type UserLookup = Readonly<{ id: UserId }> | Readonly<{ username: string }>;
+
+export function findUser(users: UserRepository, lookup: UserLookup): Promise<User | null> {
+  return 'id' in lookup ? users.findById(lookup.id) : users.findByUsername(lookup.username);
+}
