@@ -3,6 +3,8 @@ import createHttpError, { type HttpError } from 'http-errors';
 import Koa from 'koa';
 import { join } from 'node:path';
 import type { Logger } from '../../domain/ports/logger.js';
+import { apiErrorHandlers } from './api/api-error-handlers.js';
+import { API_PREFIX, apiScope } from './api/api-router.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import type { AppContext, AppKoaContext, AppMiddleware, AppState } from './context.js';
 import { CookieSigner } from './cookie-signer.js';
@@ -84,6 +86,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
   app.use(securityHeaders);
   app.use(healthChecks(options.isDatabaseReachable));
+  app.use(apiScope(options));
   app.use(staticAssets(join(options.viewsDir, 'static')));
   app.use(sessions(app as unknown as Koa));
   app.use(csrfTokens);
@@ -107,6 +110,7 @@ function escapedError(logger: Logger) {
 
 function errorHandlers(): ErrorHandlers {
   return new ErrorHandlers((_error, status) => ({ status, ...errorCopy(status) }))
+    .scope(API_PREFIX, apiErrorHandlers())
     .onError(createHttpError.HttpError, (error) => httpErrorResponse(error as HttpError))
     .onError(CsrfTokenInvalid, () => ({
       status: 403,

@@ -53,6 +53,7 @@ export type TestAppOptions = Readonly<{
   postsPerPage?: number;
   /** How reset links are mailed; without it the site offers no reset by email. */
   passwordReset?: PasswordResetOptions;
+  accessTokenLifetimeMs?: number;
   /** Log appenders besides the in-memory one. */
   appenders?: Readonly<Record<string, LogAppender>>;
   /** Error reporters (a tracker), fed in this process as the app's are. */
@@ -74,6 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     secretKeys: options.secretKeys ?? [TEST_SECRET_KEY],
     trustProxy: options.trustProxy ?? false,
     ...(options.postsPerPage ? { postsPerPage: options.postsPerPage } : {}),
+    ...(options.accessTokenLifetimeMs ? { accessTokenLifetimeMs: options.accessTokenLifetimeMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     viewsDir: options.viewsDir ?? resolve('views'),
     production: true,

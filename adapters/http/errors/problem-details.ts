@@ -5,12 +5,14 @@ export const PROBLEM_JSON = 'application/problem+json';
 
 /**
  * RFC 9457 problem details. `about:blank` says the status alone explains the problem, so the
- * title is the status phrase; the detail is written for the client, never taken from internals.
+ * title is the status phrase; a problem type of our own has its own title. The detail is written
+ * for the client, never taken from internals.
  */
 export function problemDetails(response: ErrorResponse, reference: string | null, instance: string): Record<string, unknown> {
   return {
-    type: 'about:blank',
-    title: STATUS_CODES[response.status] ?? response.title,
+    ...response.extensions,
+    type: response.type ?? 'about:blank',
+    title: response.type ? response.title : STATUS_CODES[response.status] ?? response.title,
     status: response.status,
     detail: response.detail,
     instance,

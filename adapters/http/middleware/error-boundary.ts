@@ -47,8 +47,9 @@ const NO_ROUTE = '(no route)';
 async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
   // The registry decides the status: an error class with a handler of its own (an HttpError with
   // its 503 and Retry-After, say) keeps what it carries; anything else unexpected is a 500.
-  const response = options.handlers.respond(error, status);
-  const unexpected = error !== null && response.status === 500;
+  const handlers = options.handlers.forPath(ctx.path);
+  const response = handlers.respond(error, status);
+  const unexpected = error !== null && (response.status === 500 || response.unexpected === true);
   const reference = unexpected ? newErrorReference() : null;
   // The route pattern groups alerts: /user/a and /user/b failing alike are one problem, not two.
   const route = (ctx as { routerPath?: string }).routerPath ?? NO_ROUTE;
@@ -67,7 +68,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
   ctx.set({ 'Cache-Control': 'no-store', ...response.headers });
   ctx.status = response.status;
 
-  if (ctx.accepts('html', 'json', PROBLEM_JSON) !== 'html') {
+  if (handlers.format === 'problem+json' || ctx.accepts('html', 'json', PROBLEM_JSON) !== 'html') {
     ctx.type = PROBLEM_JSON;
     ctx.body = problemDetails(response, reference, ctx.path);
     return;

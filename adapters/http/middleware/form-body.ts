@@ -18,24 +18,31 @@ const parse = koaBody({
   parsedMethods: BODY_METHODS,
 });
 
+type BodyType = 'urlencoded' | 'json';
+
 /**
- * Parses form and JSON bodies and turns every way a body can be wrong into a client error: a body
- * of another type is 415, one too big 413, one that does not decode (bad JSON, broken gzip,
- * invalid UTF-8 or percent-encoding) 400.
+ * Parses bodies of the given types and turns every way a body can be wrong into a client error: a
+ * body of another type is 415 (with `unsupported` as the reason), one too big 413, one that does
+ * not decode (bad JSON, broken gzip, invalid UTF-8 or percent-encoding) 400.
  */
-export const formBody: AppMiddleware = async (ctx, next) => {
-  // A zero-length body is no body, whatever its declared type: the form then reports empty fields.
-  if ((BODY_METHODS as readonly string[]).includes(ctx.method) && ctx.request.length !== 0) {
-    if (ctx.is('urlencoded', 'json') === false) throw createHttpError(415, 'Send the form as application/x-www-form-urlencoded or JSON.');
-    try {
-      await parse(ctx, async () => {});
-    } catch (error) {
-      throw asClientError(error);
+export function requestBody(types: readonly [BodyType, ...BodyType[]], unsupported: string): AppMiddleware {
+  return async (ctx, next) => {
+    // A zero-length body is no body, whatever its declared type: the form then reports empty fields.
+    if ((BODY_METHODS as readonly string[]).includes(ctx.method) && ctx.request.length !== 0) {
+      if (ctx.is(...types) === false) throw createHttpError(415, unsupported);
+      try {
+        await parse(ctx, async () => {});
+      } catch (error) {
+        throw asClientError(error);
+      }
+      rejectUndecodable(ctx.request.rawBody, ctx.is('urlencoded') !== false);
     }
-    rejectUndecodable(ctx.request.rawBody, ctx.is('urlencoded') !== false);
-  }
-  await next();
-};
+    await next();
+  };
+}
+
+/** The website's forms: urlencoded, as browsers send them, or JSON. */
+export const formBody = requestBody(['urlencoded', 'json'], 'Send the form as application/x-www-form-urlencoded or JSON.');
 
 function asClientError(error: unknown): unknown {
   if (typeof error !== 'object' || error === null) return error;

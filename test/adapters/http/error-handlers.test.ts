@@ -35,4 +35,16 @@ test('when a handler answers, then it receives the error and its status', () => 
   assert.equal(seen, [error, 500]);
 });
 
+test('when a registry is scoped to a path prefix, then it answers under the prefix only, with its own format', () => {
+  const api = new ErrorHandlers(answering('api fallback'), 'problem+json').onStatus(404, answering('api not found'));
+  const site = new ErrorHandlers(answering('site fallback')).onStatus(404, answering('site not found')).scope('/api', api);
+  assert.is(site.forPath('/api/users/1'), api);
+  assert.is(site.forPath('/api'), api);
+  assert.is(site.forPath('/apiary'), site, 'a path that merely starts with the same letters is not under it');
+  assert.is(site.forPath('/user/api'), site);
+  assert.is(site.forPath('/api/x').respond(null, 404).title, 'api not found');
+  assert.is(site.forPath('/api/x').format, 'problem+json');
+  assert.is(site.forPath('/x').format, 'negotiated');
+});
+
 test.run();

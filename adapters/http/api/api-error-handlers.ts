@@ -1,0 +1,35 @@
+import { STATUS_CODES } from 'node:http';
+import { ErrorHandlers } from '../errors/error-handlers.js';
+import { ApiProblem } from './api-problem.js';
+import { DatabaseUnreachable } from './database-outage.js';
+
+/** How long a client should wait before retrying while the database is unreachable. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 30;
+
+// Plain statuses, worded for whoever writes the client rather than for a browser's user.
+const DETAILS: Readonly<Record<number, string>> = {
+  400: 'The request could not be read: a body must be a JSON object, in UTF-8.',
+  404: 'There is no API endpoint at this address. The endpoints are listed in /api/openapi.json.',
+  405: 'This endpoint does not take this method; the Allow header lists those it takes.',
+  413: 'The request body is larger than the API accepts.',
+  415: 'Send the request body as application/json.',
+  500: 'An unexpected error happened and the administrators have been told. Quote the reference if you contact them.',
+  503: 'The service cannot reach its database. Try again after the time in Retry-After.',
+};
+
+/** The API's error registry: every status is problem+json, whatever the request's Accept header says. */
+export function apiErrorHandlers(): ErrorHandlers {
+  return new ErrorHandlers((_error, status) => ({
+    status,
+    title: STATUS_CODES[status] ?? 'Error',
+    detail: DETAILS[status] ?? 'The request failed.',
+  }), 'problem+json')
+    .onError(ApiProblem, (error) => (error as ApiProblem).response)
+    .onError(DatabaseUnreachable, () => ({
+      status: 503,
+      title: STATUS_CODES[503] ?? 'Service Unavailable',
+      detail: DETAILS[503] ?? '',
+      headers: { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) },
+      unexpected: true,
+    }));
+}

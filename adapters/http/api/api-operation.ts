@@ -1,0 +1,39 @@
+import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas31';
+import type { AppRoute } from '../context.js';
+
+/** What an operation's handler gets: the request, its route's parameters, and the caller once authenticated. */
+export type ApiContext = Parameters<AppRoute>[0];
+
+/** Who may call an operation: anyone, a holder of a bearer token, or a user sending their password. */
+export type ApiAuth = 'none' | 'bearer' | 'basic';
+
+/**
+ * One endpoint of the API: the router is built from these and so is the OpenAPI document, so the
+ * two cannot disagree. `path` is the OpenAPI template under `/api` (`/users/{id}`).
+ */
+export type ApiOperation = Readonly<{
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: `/${string}`;
+  operationId: string;
+  summary: string;
+  auth: ApiAuth;
+  /** Takes `?page=&per_page=`. */
+  paginated?: boolean;
+  requestBody?: SchemaObject | ReferenceObject;
+  success: Readonly<{
+    status: 200 | 201 | 204;
+    description: string;
+    /** `application/json` unless said otherwise. */
+    mediaType?: string;
+    schema?: SchemaObject | ReferenceObject;
+    headers?: Readonly<Record<string, string>>;
+  }>;
+  /** Problem statuses of this operation's own, besides those its traits above imply. */
+  problems?: readonly number[];
+  handle: (ctx: ApiContext) => Promise<void>;
+}>;
+
+/** The Koa router's form of an OpenAPI path template: `/users/{id}` → `/users/:id`. */
+export function routerPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}

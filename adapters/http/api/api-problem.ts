@@ -1,0 +1,46 @@
+import { STATUS_CODES } from 'node:http';
+import type { ErrorResponse } from '../errors/error-handlers.js';
+import { PROBLEM_TYPES, problemTypeUri, type ProblemSlug } from './problem-types.js';
+
+/** One invalid field of a request: which, a stable code a client can act on, and the words for a person. */
+export type FieldError = Readonly<{ field: string; code: string; message: string }>;
+
+/**
+ * An API request's expected failure, thrown by a route and answered as problem+json by the API's
+ * error registry: a problem type of ours, or a plain status (`about:blank`).
+ */
+export class ApiProblem extends Error {
+  override readonly name = 'ApiProblem';
+
+  constructor(
+    readonly response: ErrorResponse,
+  ) {
+    super(response.detail);
+  }
+
+  static of(slug: ProblemSlug, detail: string, more: Readonly<{ errors?: readonly FieldError[]; headers?: Record<string, string> }> = {}): ApiProblem {
+    const { status, title } = PROBLEM_TYPES[slug];
+    return new ApiProblem({
+      status,
+      title,
+      detail,
+      type: problemTypeUri(slug),
+      ...(more.errors ? { extensions: { errors: more.errors } } : {}),
+      ...(more.headers ? { headers: more.headers } : {}),
+    });
+  }
+
+  static plain(status: number, detail: string, headers?: Record<string, string>): ApiProblem {
+    return new ApiProblem({ status, title: STATUS_CODES[status] ?? 'Error', detail, ...(headers ? { headers } : {}) });
+  }
+
+  static invalidFields(errors: readonly FieldError[]): ApiProblem {
+    const fields = [...new Set(errors.map((error) => error.field))].join(', ');
+    return ApiProblem.of('validation-failed', `The request has invalid fields: ${fields}.`, { errors });
+  }
+
+  /** The status, where the error boundary looks for a client error's. */
+  get status(): number {
+    return this.response.status;
+  }
+}

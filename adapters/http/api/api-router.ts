@@ -1,0 +1,115 @@
+import { Router } from '@koa/router';
+import compose from 'koa-compose';
+import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import type { AppContext, AppMiddleware, AppRouter, AppState } from '../context.js';
+import type { UseCases } from '../use-cases.js';
+import { routerPath, type ApiOperation } from './api-operation.js';
+import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
+import { bearerAuth } from './bearer-auth.js';
+import { databaseOutage } from './database-outage.js';
+import { followOperations } from './follow-operations.js';
+import { jsonBody } from './json-body.js';
+import { openApiDocument } from './openapi-document.js';
+import { postOperations } from './post-operations.js';
+import { problemPage } from './problem-page.js';
+import { tokenOperations } from './token-operations.js';
+import { userOperations } from './user-operations.js';
+
+export const API_PREFIX = '/api';
+
+export type ApiOptions = Readonly<{
+  useCases: UseCases;
+  inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
+  isDatabaseReachable: () => Promise<boolean>;
+}>;
+
+/**
+ * Every endpoint of the API, from which both its router and its OpenAPI document are made: the
+ * document describes itself and the problem pages too.
+ */
+export function apiOperations(useCases: UseCases): ApiOperation[] {
+  const operations: ApiOperation[] = [
+    ...tokenOperations(useCases), ...userOperations(useCases), ...followOperations(useCases), ...postOperations(useCases),
+  ];
+  let document: OpenAPIObject | undefined;
+  operations.push(
+    {
+      method: 'get',
+      path: '/openapi.json',
+      operationId: 'openApiDocument',
+      summary: 'This description of the API (OpenAPI 3.1).',
+      auth: 'none',
+      success: { status: 200, description: 'The OpenAPI document.', schema: { type: 'object', required: ['openapi', 'paths'] } },
+      handle: async (ctx) => {
+        document ??= openApiDocument(operations);
+        ctx.body = document;
+      },
+    },
+    {
+      method: 'get',
+      path: '/problems/{slug}',
+      operationId: 'problemType',
+      summary: 'A page for people explaining one problem type.',
+      auth: 'none',
+      success: { status: 200, description: 'The explanation.', mediaType: 'text/html', schema: { type: 'string' } },
+      problems: [404],
+      handle: problemPage,
+    },
+  );
+  return operations;
+}
+
+/** The API's routes under `/api`, one per operation. */
+export function apiRouter(useCases: UseCases): AppRouter {
+  const router = new Router<AppState, AppContext>({ prefix: API_PREFIX });
+  const operations = apiOperations(useCases);
+  const authenticated = bearerAuth(useCases);
+  for (const operation of operations) {
+    router[operation.method](
+      routerPath(operation.path),
+      ...(operation.auth === 'bearer' ? [authenticated] : []),
+      ...(operation.requestBody ? [jsonBody] : []),
+      operation.handle,
+    );
+  }
+  return router;
+}
+
+/**
+ * The API as the second way into the app, beside the pages: requests under `/api` take this stack
+ * (no session, no CSRF token, JSON bodies only) and never reach the pages' routes; an address it
+ * does not know is its own 404.
+ */
+export function apiScope(options: ApiOptions): AppMiddleware {
+  const router = apiRouter(options.useCases);
+  const api = compose([
+    noStore,
+    refuseUnsafeText,
+    databaseOutage(options.isDatabaseReachable),
+    (_ctx, next) => options.inUnitOfWork(next),
+    router.routes(),
+    unknownMethodNotAllowed,
+    router.allowedMethods(),
+  ]) as AppMiddleware;
+  return async (ctx, next) => {
+    if (isUnderApi(ctx.path)) await api(ctx, async () => {});
+    else await next();
+  };
+}
+
+function isUnderApi(path: string): boolean {
+  return path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+}
+
+// Answers carry accounts and tokens: no cache may keep them.
+const noStore: AppMiddleware = async (ctx, next) => {
+  ctx.set('Cache-Control', 'no-store');
+  await next();
+};
+
+// The router answers a method it has no route for anywhere (PROPFIND, say) with 501; for a client,
+// that endpoint simply does not take that method, as the Allow header the router sets says.
+const unknownMethodNotAllowed: AppMiddleware = async (ctx, next) => {
+  await next();
+  if (ctx.status === 501) ctx.status = 405;
+};

@@ -1,0 +1,27 @@
+import type { User } from '../../../domain/user.js';
+import type { AppKoaContext, AppMiddleware } from '../context.js';
+import type { UseCases } from '../use-cases.js';
+import { bearerTokenOf } from './credentials.js';
+import { problemOf } from './domain-problems.js';
+
+/**
+ * Lets a request through only with a live bearer token, and makes its user the caller. Cookies are
+ * never looked at: the API has no session, so a page on another site cannot make a browser call it
+ * with the user's rights (no CSRF surface).
+ */
+export function bearerAuth({ authenticateAccessToken, recordLastSeen }: UseCases): AppMiddleware {
+  return async (ctx, next) => {
+    const user = await authenticateAccessToken.execute(bearerTokenOf(ctx.get('Authorization')));
+    if (user.isErr()) throw problemOf(user.error);
+    ctx.state.user = user.value;
+    await recordLastSeen.execute(user.value);
+    await next();
+  };
+}
+
+/** The user whose token authenticated the request, for operations behind `bearerAuth`. */
+export function callerOf(ctx: AppKoaContext): User {
+  const user = ctx.state.user;
+  if (!user) throw new Error('callerOf() used on an operation without bearer authentication');
+  return user;
+}

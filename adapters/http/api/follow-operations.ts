@@ -1,0 +1,35 @@
+import type { UseCases } from '../use-cases.js';
+import type { ApiContext, ApiOperation } from './api-operation.js';
+import { callerOf } from './bearer-auth.js';
+import { problemOf } from './domain-problems.js';
+import { userIdOf } from './api-fields.js';
+
+export function followOperations({ followUser, unfollowUser }: UseCases): ApiOperation[] {
+  const change = (useCase: UseCases['followUser'] | UseCases['unfollowUser']) => async (ctx: ApiContext) => {
+    const changed = await useCase.execute({ followerId: callerOf(ctx).id, user: { id: userIdOf(ctx) } });
+    if (changed.isErr()) throw problemOf(changed.error);
+    ctx.status = 204;
+  };
+  return [
+    {
+      method: 'post',
+      path: '/users/{id}/follow',
+      operationId: 'followUser',
+      summary: 'Follow a user; following again changes nothing.',
+      auth: 'bearer',
+      success: { status: 204, description: 'You follow the user.' },
+      problems: [404, 422],
+      handle: change(followUser),
+    },
+    {
+      method: 'delete',
+      path: '/users/{id}/follow',
+      operationId: 'unfollowUser',
+      summary: 'Stop following a user; unfollowing again changes nothing.',
+      auth: 'bearer',
+      success: { status: 204, description: 'You do not follow the user.' },
+      problems: [404, 422],
+      handle: change(unfollowUser),
+    },
+  ];
+}

@@ -1,0 +1,83 @@
+import { assertNever } from '../../../domain/assert-never.js';
+import { readForm, type FormDefinition } from '../forms/fields.js';
+import type { UseCases } from '../use-cases.js';
+import type { ApiOperation } from './api-operation.js';
+import { callerOf } from './bearer-auth.js';
+import { problemOf } from './domain-problems.js';
+import { pageRequestOf, presentPage } from './pagination-query.js';
+import { presentPost } from './representations.js';
+import { submitFields, userIdOf } from './api-fields.js';
+import { ref } from './schemas.js';
+
+const NEW_POST: FormDefinition<'body', string> = { fields: ['body'], required: ['body'], multiline: ['body'], value: (text) => text.body };
+
+export function postOperations({ explorePosts, homeTimeline, userPosts, publishPost }: UseCases): ApiOperation[] {
+  const postList = { status: 200, description: 'One page of posts, newest first.', schema: ref('PostList') } as const;
+  return [
+    {
+      method: 'get',
+      path: '/posts',
+      operationId: 'explorePosts',
+      summary: 'Everyone\'s posts, newest first.',
+      auth: 'bearer',
+      paginated: true,
+      success: postList,
+      handle: async (ctx) => {
+        const page = pageRequestOf(ctx);
+        const listed = await explorePosts.executeCounted(page);
+        if (listed.isErr()) throw problemOf(listed.error);
+        ctx.body = presentPage(listed.value, page.size, ctx.path, presentPost);
+      },
+    },
+    {
+      method: 'post',
+      path: '/posts',
+      operationId: 'publishPost',
+      summary: 'Publish a post of 1 to 140 characters.',
+      auth: 'bearer',
+      requestBody: ref('NewPost'),
+      success: { status: 201, description: 'The post, live.', schema: ref('Post') },
+      problems: [422],
+      handle: async (ctx) => {
+        const me = callerOf(ctx);
+        const publish = (body: string) => publishPost.execute({ authorId: me.id, body });
+        const published = await submitFields(readForm(ctx.request.body, NEW_POST), { act: publish });
+        if (published.isErr()) return assertNever(published.error);
+        const { id, body, createdAt } = published.value;
+        ctx.status = 201;
+        ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });
+      },
+    },
+    {
+      method: 'get',
+      path: '/timeline',
+      operationId: 'homeTimeline',
+      summary: 'Your posts and those of the people you follow, newest first.',
+      auth: 'bearer',
+      paginated: true,
+      success: postList,
+      handle: async (ctx) => {
+        const page = pageRequestOf(ctx);
+        const listed = await homeTimeline.executeCounted(callerOf(ctx).id, page);
+        if (listed.isErr()) throw problemOf(listed.error);
+        ctx.body = presentPage(listed.value, page.size, ctx.path, presentPost);
+      },
+    },
+    {
+      method: 'get',
+      path: '/users/{id}/posts',
+      operationId: 'userPosts',
+      summary: 'One user\'s posts, newest first.',
+      auth: 'bearer',
+      paginated: true,
+      success: postList,
+      problems: [404],
+      handle: async (ctx) => {
+        const page = pageRequestOf(ctx);
+        const listed = await userPosts.executeCounted({ id: userIdOf(ctx) }, page);
+        if (listed.isErr()) throw problemOf(listed.error);
+        ctx.body = presentPage(listed.value, page.size, ctx.path, presentPost);
+      },
+    },
+  ];
+}

@@ -1,0 +1,43 @@
+import type { TimelinePost } from '../../../domain/posts/post.js';
+import type { CountedUser } from '../../../domain/user-counts.js';
+import type { User, UserId } from '../../../domain/user.js';
+import { gravatarUrl } from '../presenters/gravatar.js';
+import { POST_AVATAR_SIZE } from '../presenters/post-presenter.js';
+import { PROFILE_AVATAR_SIZE } from '../presenters/user-presenter.js';
+
+export const userUrl = (id: UserId): string => `/api/users/${id}`;
+
+/** A user as the API shows it; the email only to its owner, as the website does. */
+export function presentUser({ user, counts }: CountedUser, viewer: User) {
+  const self = userUrl(user.id);
+  return {
+    id: user.id,
+    username: user.username,
+    ...(viewer.id === user.id ? { email: user.email } : {}),
+    about_me: user.aboutMe,
+    last_seen: user.lastSeen?.toISOString() ?? null,
+    post_count: counts.posts,
+    follower_count: counts.followers,
+    following_count: counts.following,
+    _links: {
+      self,
+      followers: `${self}/followers`,
+      following: `${self}/following`,
+      posts: `${self}/posts`,
+      avatar: gravatarUrl(user.email, PROFILE_AVATAR_SIZE),
+    },
+  };
+}
+
+export function presentPost(post: TimelinePost) {
+  return {
+    id: post.id,
+    body: post.body,
+    created_at: post.createdAt.toISOString(),
+    author: {
+      id: post.author.id,
+      username: post.author.username,
+      _links: { self: userUrl(post.author.id), avatar: gravatarUrl(post.author.email, POST_AVATAR_SIZE) },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { UseCases } from '../use-cases.js';
+import type { ApiOperation } from './api-operation.js';
+import { basicCredentialsOf, bearerTokenOf } from './credentials.js';
+import { problemOf } from './domain-problems.js';
+import { ref } from './schemas.js';
+
+export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: UseCases): ApiOperation[] {
+  return [
+    {
+      method: 'post',
+      path: '/tokens',
+      operationId: 'createToken',
+      summary: 'Get a token with your username and password (HTTP Basic); it expires at `expires_at`.',
+      auth: 'basic',
+      success: { status: 200, description: 'A new token.', schema: ref('Token') },
+      handle: async (ctx) => {
+        const { username, password } = basicCredentialsOf(ctx.get('Authorization'));
+        // The login form's own use case: one throttle counts failures from the form and the API alike.
+        const loggedIn = await logIn.execute({ username, password, clientAddress: ctx.ip });
+        if (loggedIn.isErr()) throw problemOf(loggedIn.error);
+        const issued = await issueAccessToken.execute(loggedIn.value.id);
+        ctx.body = { token: issued.token, expires_at: issued.expiresAt.toISOString() };
+      },
+    },
+    {
+      method: 'delete',
+      path: '/tokens',
+      operationId: 'revokeToken',
+      summary: 'Revoke the token this request is sent with.',
+      auth: 'bearer',
+      success: { status: 204, description: 'The token is revoked.' },
+      handle: async (ctx) => {
+        await revokeAccessToken.execute(bearerTokenOf(ctx.get('Authorization')));
+        ctx.status = 204;
+      },
+    },
+  ];
+}

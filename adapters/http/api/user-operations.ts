@@ -1,0 +1,141 @@
+import { assertNever } from '../../../domain/assert-never.js';
+import type { User } from '../../../domain/user.js';
+import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
+import { readForm, type FormDefinition } from '../forms/fields.js';
+import { profileOf, type EditProfileField, type ProfileFormValue } from '../forms/edit-profile-form.js';
+import type { Registration } from '../../../domain/use-cases/register-user.js';
+import type { UseCases } from '../use-cases.js';
+import { ApiProblem } from './api-problem.js';
+import type { ApiContext, ApiOperation } from './api-operation.js';
+import { callerOf } from './bearer-auth.js';
+import { problemOf } from './domain-problems.js';
+import { pageRequestOf, presentPage } from './pagination-query.js';
+import { presentUser, userUrl } from './representations.js';
+import { submitFields, userIdOf } from './api-fields.js';
+import { ref } from './schemas.js';
+
+const REGISTRATION: FormDefinition<'username' | 'email' | 'password', Registration> = {
+  fields: ['username', 'email', 'password'],
+  required: ['username', 'email', 'password'],
+  value: ({ username, email, password }) => ({ username, email, password }),
+};
+
+const PROFILE_CHANGES: FormDefinition<EditProfileField, ProfileFormValue> = {
+  fields: ['username', 'about_me'],
+  required: ['username'],
+  multiline: ['about_me'],
+  value: profileOf,
+};
+
+export function userOperations(useCases: UseCases): ApiOperation[] {
+  const { getProfile, listUsers, listFollows, registerUser, editProfile } = useCases;
+
+  const showUser = async (id: number, viewer: User) => {
+    const profile = await getProfile.execute({ user: { id }, viewerId: viewer.id });
+    if (profile.isErr()) throw problemOf(profile.error);
+    return presentUser(profile.value, viewer);
+  };
+
+  const follows = (direction: FollowDirection) => async (ctx: ApiContext) => {
+    const page = pageRequestOf(ctx);
+    const listed = await listFollows.execute({ user: { id: userIdOf(ctx) }, direction, page });
+    if (listed.isErr()) throw problemOf(listed.error);
+    ctx.body = presentPage(listed.value, page.size, ctx.path, (user) => presentUser(user, callerOf(ctx)));
+  };
+
+  return [
+    {
+      method: 'get',
+      path: '/users',
+      operationId: 'listUsers',
+      summary: 'Every user, oldest account first.',
+      auth: 'bearer',
+      paginated: true,
+      success: { status: 200, description: 'One page of users.', schema: ref('UserList') },
+      handle: async (ctx) => {
+        const page = pageRequestOf(ctx);
+        const listed = await listUsers.execute(page);
+        if (listed.isErr()) throw problemOf(listed.error);
+        ctx.body = presentPage(listed.value, page.size, ctx.path, (user) => presentUser(user, callerOf(ctx)));
+      },
+    },
+    {
+      method: 'post',
+      path: '/users',
+      operationId: 'registerUser',
+      summary: 'Register a new user: the same rules and messages as the registration form.',
+      auth: 'none',
+      requestBody: ref('NewUser'),
+      success: { status: 201, description: 'The new user.', schema: ref('User'), headers: { Location: 'The new user\'s URL.' } },
+      problems: [422],
+      handle: async (ctx) => {
+        const registered = await submitFields(readForm(ctx.request.body, REGISTRATION), {
+          act: (registration) => registerUser.execute(registration),
+          check: (registration) => registerUser.check(registration),
+        });
+        if (registered.isErr()) return assertNever(registered.error);
+        ctx.body = await showUser(registered.value.id, registered.value);
+        ctx.status = 201;
+        ctx.set('Location', userUrl(registered.value.id));
+      },
+    },
+    {
+      method: 'get',
+      path: '/users/{id}',
+      operationId: 'getUser',
+      summary: 'One user; the email only in your own account.',
+      auth: 'bearer',
+      success: { status: 200, description: 'The user.', schema: ref('User') },
+      problems: [404],
+      handle: async (ctx) => {
+        ctx.body = await showUser(userIdOf(ctx), callerOf(ctx));
+      },
+    },
+    {
+      method: 'put',
+      path: '/users/{id}',
+      operationId: 'updateUser',
+      summary: 'Change your username or about-me: the same rules and messages as the profile form.',
+      auth: 'bearer',
+      requestBody: ref('UserChanges'),
+      success: { status: 200, description: 'Your account as it now is.', schema: ref('User') },
+      problems: [403, 404, 422],
+      handle: async (ctx) => {
+        const me = callerOf(ctx);
+        if (userIdOf(ctx) !== me.id) throw ApiProblem.of('not-your-account', 'You can change only your own account.');
+        // Fields left out keep their value.
+        const current = { username: me.username, about_me: me.aboutMe };
+        const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
+        const edited = await submitFields(readForm({ ...current, ...body }, PROFILE_CHANGES), {
+          // A token is no browser session: a new name ends every session, as it ends the others on the website.
+          act: (changes) => editProfile.execute({ userId: me.id, session: '', ...changes }),
+          check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),
+        });
+        if (edited.isErr()) throw problemOf(edited.error);
+        ctx.body = await showUser(me.id, me);
+      },
+    },
+    {
+      method: 'get',
+      path: '/users/{id}/followers',
+      operationId: 'listFollowers',
+      summary: 'The users who follow this user.',
+      auth: 'bearer',
+      paginated: true,
+      success: { status: 200, description: 'One page of users.', schema: ref('UserList') },
+      problems: [404],
+      handle: follows('followers'),
+    },
+    {
+      method: 'get',
+      path: '/users/{id}/following',
+      operationId: 'listFollowing',
+      summary: 'The users this user follows.',
+      auth: 'bearer',
+      paginated: true,
+      success: { status: 200, description: 'One page of users.', schema: ref('UserList') },
+      problems: [404],
+      handle: follows('following'),
+    },
+  ];
+}
