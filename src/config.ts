@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS } from '../domain/tokens/access-token.js';
 
 // Everything the app reads from its environment, parsed and validated once at start. A bad value
 // stops the start with one line that names the variable (and never echoes a secret's value).
@@ -58,6 +59,8 @@ export type Config = Readonly<{
   baseUrl: string;
   /** How long a password reset link works. */
   passwordResetLinkMs: number;
+  /** How long an API token works. */
+  apiTokenLifetimeMs: number;
   logDir: string;
   mail: MailConfig | null;
   tracker: TrackerConfig | null;
@@ -98,6 +101,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     postsPerPage: parseCount(env, 'POSTS_PER_PAGE', 25, 200),
     baseUrl: parseBaseUrl(nonEmpty(env, 'BASE_URL'), host, port),
     passwordResetLinkMs: parseCount(env, 'PASSWORD_RESET_MINUTES', 10, 24 * 60) * 60_000,
+    apiTokenLifetimeMs: parseCount(env, 'API_TOKEN_MINUTES', DEFAULT_ACCESS_TOKEN_LIFETIME_MS / 60_000, 30 * 24 * 60) * 60_000,
     mail: parseMail(env),
     tracker: parseTracker(env, mode),
   };

@@ -47,6 +47,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     secretKeys: options.secretKeys,
     trustProxy: config.trustProxy,
     postsPerPage: config.postsPerPage,
+    accessTokenLifetimeMs: config.apiTokenLifetimeMs,
     viewsDir: VIEWS_DIR,
     production: config.mode === 'production',
     passwordReset: resetMailer ? { mailer: resetMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,

@@ -49,6 +49,13 @@ test('when PASSWORD_RESET_MINUTES is set, then reset links live that long, withi
   assert.match(refusal({ PASSWORD_RESET_MINUTES: 'ten' }), /^PASSWORD_RESET_MINUTES /);
 });
 
+test('when API_TOKEN_MINUTES is set, then API tokens live that long, an hour by default, 30 days at most', () => {
+  assert.is(loadConfig({}).apiTokenLifetimeMs, 60 * 60_000);
+  assert.is(loadConfig({ API_TOKEN_MINUTES: '5' }).apiTokenLifetimeMs, 5 * 60_000);
+  assert.match(refusal({ API_TOKEN_MINUTES: '0' }), /^API_TOKEN_MINUTES /);
+  assert.match(refusal({ API_TOKEN_MINUTES: '43201' }), /^API_TOKEN_MINUTES /);
+});
+
 test('when DATABASE_URL names an absolute or relative SQLite path, then both are honoured', () => {
   const sqlite = (path: string) => ({ dialect: 'sqlite', path });
   assert.equal(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x/app.db' }, '/srv/app').database, sqlite('/tmp/x/app.db'));

@@ -9,8 +9,7 @@ export const PROBLEM_JSON = 'application/problem+json';
  * for the client, never taken from internals.
  */
 export function problemDetails(response: ErrorResponse, reference: string | null, instance: string): Record<string, unknown> {
-  return {
-    ...response.extensions,
+  const problem: Record<string, unknown> = {
     type: response.type ?? 'about:blank',
     title: response.type ? response.title : STATUS_CODES[response.status] ?? response.title,
     status: response.status,
@@ -18,4 +17,7 @@ export function problemDetails(response: ErrorResponse, reference: string | null
     instance,
     ...(reference ? { reference } : {}),
   };
+  // Extension members follow the standard ones and never replace them.
+  for (const [name, value] of Object.entries(response.extensions ?? {})) if (!Object.hasOwn(problem, name)) problem[name] = value;
+  return problem;
 }
