@@ -18,6 +18,7 @@ import { currentUser } from './middleware/current-user.js';
 import { errorBoundary, type ErrorBoundaryOptions, type ErrorPageModel } from './middleware/error-boundary.js';
 import { formBody } from './middleware/form-body.js';
 import { healthChecks } from './middleware/health-checks.js';
+import { noStoreWithSession } from './middleware/no-store-with-session.js';
 import { refuseUnsafeText } from './middleware/refuse-unsafe-text.js';
 import { requestContext } from './middleware/request-context.js';
 import { applySecurityHeaders, securityHeaders } from './middleware/security-headers.js';
@@ -60,7 +61,10 @@ export type DebugMode = Readonly<{
 }>;
 
 export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
-  const app = new Koa<AppState, AppContext>({ proxy: options.trustProxy ?? false });
+  // Behind the proxy, the client's address is the one the proxy appended to X-Forwarded-For: the
+  // entries before it are whatever the client wrote, and trusting them would let it pick an address
+  // per request and escape the per-address login throttle.
+  const app = new Koa<AppState, AppContext>({ proxy: options.trustProxy ?? false, maxIpsCount: 1 });
   app.keys = new CookieSigner(options.secretKeys);
   // Koa's documented hook for what escapes the error boundary (or fails above it): logged and
   // reported like any unexpected failure, in place of Koa's default of printing it to stderr.
@@ -88,6 +92,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   app.use(healthChecks(options.isDatabaseReachable));
   app.use(apiScope(options));
   app.use(staticAssets(join(options.viewsDir, 'static')));
+  app.use(noStoreWithSession);
   app.use(sessions(app as unknown as Koa));
   app.use(csrfTokens);
   app.use(formBody);

@@ -58,6 +58,7 @@ test('when next points off the site in any disguise, then login goes to the inde
     '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example', 'http:evil.example',
     '//evil.example/%2F..', '/\t/evil.example', '/%0A/evil.example', 'javascript:alert(1)', ' //evil.example',
     '///evil.example', '/\\/evil.example', 'evil.example', '//%5Cevil.example', 'data:text/html,hi', '/\r\n//evil.example',
+    '/.//evil.example', '/a/..//evil.example',
   ];
   for (const next of escapes) {
     const browser = app.browser();

@@ -2,6 +2,7 @@ import Keygrip from 'keygrip';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
+import { ADDRESS_RULE } from '../../domain/login-throttle.js';
 import { Browser } from '../support/browser.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { routePath, STATE_CHANGING_METHODS, storedState } from '../support/routes.js';
@@ -131,6 +132,48 @@ test('when served over HTTPS behind a trusted proxy, then the session cookie is 
     const http = await app.browser().get('/login');
     assert.ok(http.setCookies.length > 0);
     assert.not.match(http.setCookies.join('\n'), /secure/i);
+  } finally {
+    await app.close();
+  }
+});
+
+test('when behind a trusted proxy, then the client address is the one the proxy appended, whatever the client wrote before it', async () => {
+  const app = await startTestApp({ trustProxy: true });
+  try {
+    const browser = app.browser();
+    await browser.get('/login');
+    // One client forging a new left-most address every time, behind a proxy that appends 203.0.113.7.
+    const guess = (i: number, forwardedFor: string) =>
+      browser.post('/login', { username: `nobody${i}`, password: 'wrong-password' }, { headers: { 'X-Forwarded-For': forwardedFor } });
+    for (let i = 0; i < ADDRESS_RULE.maxFailures; i++) assert.is((await guess(i, `198.51.100.${i}, 203.0.113.7`)).status, 302, `guess ${i}`);
+    const throttled = await guess(99, '198.51.100.99, 203.0.113.7');
+    assert.is(throttled.status, 429, 'the forged entries did not make new addresses');
+    assert.ok(throttled.headers.get('retry-after'));
+    assert.is((await guess(100, '203.0.113.8')).status, 302, 'another client behind the proxy is not throttled');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when a response depends on the session, then it is never stored; the stylesheet is', async () => {
+  const app = await startTestApp();
+  try {
+    const susan = app.browser();
+    await susan.register('susan');
+    await susan.logIn('susan');
+    const visitor = app.browser();
+    const gets = app.routes.filter((route) => route.method === 'GET');
+    assert.ok(gets.length >= 8);
+    for (const [who, browser] of [['visitor', visitor], ['susan', susan]] as const) {
+      for (const route of gets) {
+        const page = await browser.get(routePath(route, 'susan'));
+        assert.is(page.headers.get('cache-control'), 'no-store', `${who}: GET ${route.path} → ${page.status}`);
+      }
+    }
+    const saved = await susan.post('/edit_profile', { username: 'susan', about_me: 'hello' });
+    assert.is(saved.headers.get('cache-control'), 'no-store', 'a redirect that carries a message');
+    const stylesheet = await app.browser().get('/static/app.css');
+    assert.match(stylesheet.headers.get('cache-control') ?? '', /^public/);
   } finally {
     await app.close();
   }

@@ -16,6 +16,13 @@ test('when next would leave the site in any of the ways browsers allow, then it 
   for (const next of escapes) assert.is(safeNextPath(next), null, JSON.stringify(next));
 });
 
+test('when next leaves the site only once its dot segments are resolved, then it is refused', () => {
+  for (const next of ['/.//evil.example', '/..//evil.example', '/a/..//evil.example', '/.%2e//evil.example', '/%2e//evil.example/x?y#z']) {
+    assert.is(safeNextPath(next), null, next);
+  }
+  assert.is(safeNextPath('/user/./susan'), '/user/susan', 'a dot segment that stays on the site is fine');
+});
+
 test('when next is not a string (a list or an object from the query), then it is refused', () => {
   assert.is(safeNextPath(['/index', '//evil.example']), null);
   assert.is(safeNextPath({ a: '/index' }), null);
