@@ -51,14 +51,21 @@ export function installShutdown(options: ShutdownOptions): void {
   stopOnFatalErrors(options.logger, () => begin('fatal error', 1));
 }
 
-/** An uncaught exception or an unhandled rejection is logged, and so reported, as fatal; then the process stops. */
+/** More than this many fatal errors are not logged: a fault that feeds itself must not flood the log or starve the stop. */
+const FATAL_ERRORS_LOGGED = 10;
+
+/**
+ * An uncaught exception or an unhandled rejection is logged, and so reported, as fatal; then the
+ * process stops. Only the first few are logged: should logging itself be what fails (a stream whose
+ * reader went away), logging each failure would fail again, in a loop that never lets the stop run.
+ */
 export function stopOnFatalErrors(logger: Logger, stop: () => void): void {
-  process.on('uncaughtException', (error) => {
-    logger.error('Fatal: uncaught exception', error, { fatal: true });
+  let logged = 0;
+  const fatal = (message: string, error: unknown): void => {
+    if (logged < FATAL_ERRORS_LOGGED) logger.error(message, error, { fatal: true });
+    logged += 1;
     stop();
-  });
-  process.on('unhandledRejection', (reason) => {
-    logger.error('Fatal: unhandled promise rejection', reason, { fatal: true });
-    stop();
-  });
+  };
+  process.on('uncaughtException', (error) => fatal('Fatal: uncaught exception', error));
+  process.on('unhandledRejection', (reason) => fatal('Fatal: unhandled promise rejection', reason));
 }

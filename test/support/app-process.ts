@@ -43,6 +43,8 @@ export type AppProcess = Readonly<{
   signal: (signal: NodeJS.Signals) => void;
   /** Settles when the process has ended, with its exit code or the signal that ended it. */
   exited: Promise<AppExit>;
+  /** Closes the reading end of the app's stdout, as when the terminal or the program that started it goes away. */
+  dropStdout: () => void;
 }>;
 
 export type AppExit = Readonly<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -126,6 +128,7 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     stop,
     signal: (signal) => child.kill(signal),
     exited: ended,
+    dropStdout: () => child.stdout.destroy(),
   };
 }
 
