@@ -6,6 +6,8 @@ import { createScrubber } from '../../adapters/logging/scrub.js';
 import { sentryErrorTracker } from '../../adapters/logging/tracker/sentry-error-tracker.js';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import type { Browser, Page } from '../support/browser.js';
+import type { SessionRepository } from '../../domain/ports/session-repository.js';
+import { FaultSwitch } from '../support/fault-switch.js';
 import { FaultyUserRepository } from '../support/faulty-user-repository.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { startSentryTestServer } from '../support/sentry-test-server.js';
@@ -312,6 +314,33 @@ test('when setting the new password fails, then a 500 whose log, alert email and
   } finally {
     await app.close();
     await tracker.close();
+  }
+});
+
+test('when ending the sessions fails after the password was set, then a 500, nothing of the reset is kept, and the same link works on a retry', async ({ smtp, clock }) => {
+  let sessions: FaultSwitch<SessionRepository> | undefined;
+  const app = await appMailingTo(smtp.port, clock, { sessionRepository: (real) => (sessions = new FaultSwitch(real)).port });
+  try {
+    const laptop = app.browser();
+    await laptop.register('john', 'john@example.com');
+    await laptop.logIn('john');
+    const browser = app.browser();
+    await requestReset(browser, 'john@example.com');
+    const path = await linkPath(smtp);
+    await browser.get(path);
+
+    if (sessions) sessions.failing = 'deleteAllOf';
+    assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).status, 500);
+    assert.is((await laptop.get('/index')).status, 200, 'the session lives on');
+    assert.is((await app.browser().logIn('john', 'password123')).location, '/index', 'the old password still works');
+    assert.is((await browser.get(path)).status, 200, 'the link still works');
+
+    if (sessions) sessions.failing = null;
+    assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).location, '/login');
+    assert.is((await laptop.get('/index')).status, 302, 'now the session has ended');
+    assert.is((await app.browser().logIn('john', NEW_PASSWORD)).location, '/index');
+  } finally {
+    await app.close();
   }
 });
 
