@@ -132,7 +132,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         registerUser: new RegisterUser(users, hasher, clock),
         logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock, transactions),
         startSession: new StartSession(sessions, clock),
-        resumeSession: new ResumeSession(sessions, users, clock),
+        resumeSession: new ResumeSession(sessions, clock),
         endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
         getProfile: new GetProfile(users, follows, posts),

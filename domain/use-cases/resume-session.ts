@@ -2,7 +2,6 @@ import { err, ok, type Result } from 'neverthrow';
 import { sessionEnded, type SessionEnded } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
-import type { UserRepository } from '../ports/user-repository.js';
 import { isExpired, SESSION_ACTIVITY_PRECISION_MS } from '../sessions/session.js';
 import type { User } from '../user.js';
 
@@ -15,16 +14,15 @@ export type ResumeSessionError = SessionEnded;
 export class ResumeSession {
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly users: UserRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(token: SessionToken): Promise<Result<User, ResumeSessionError>> {
-    const session = await this.sessions.find(token);
-    if (!session) return err(sessionEnded());
+    const found = await this.sessions.find(token);
+    if (!found) return err(sessionEnded());
+    const { session, user } = found;
     const now = this.clock.now();
-    const user = isExpired(session, now) ? null : await this.users.findById(session.userId);
-    if (!user) {
+    if (isExpired(session, now)) {
       await this.sessions.delete(token);
       return err(sessionEnded());
     }

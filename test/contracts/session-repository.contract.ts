@@ -2,11 +2,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { SessionRepository } from '../../domain/ports/session-repository.js';
 import type { Session } from '../../domain/sessions/session.js';
+import type { User } from '../../domain/user.js';
 
 export type SessionStore = Readonly<{
   sessions: SessionRepository;
   /** Ids of two existing users the sessions may belong to. */
   userIds: readonly [number, number];
+  /** The users of `userIds`, as their repository finds them. */
+  findUser: (id: number) => Promise<User | null>;
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }>;
@@ -21,12 +24,22 @@ export function sessionRepositoryContract(name: string, open: () => Promise<Sess
   const sessionOf = (userId: number, rememberMe = false): Session =>
     ({ userId, createdAt: at('2026-05-01T10:00:00Z'), lastActiveAt: at('2026-05-01T10:00:00Z'), rememberMe });
 
-  test('when a session is created, then its token finds it, with its fields as stored', async ({ store }) => {
+  test('when a session is created, then its token finds it, with its fields as stored and its user', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const token = await store.sessions.create(sessionOf(store.userIds[0], true));
       assert.type(token, 'string');
       assert.ok(token.length >= 40, 'long enough to be unguessable');
-      assert.equal(await store.sessions.find(token), sessionOf(store.userIds[0], true));
+      assert.equal(await store.sessions.find(token), { session: sessionOf(store.userIds[0], true), user: await store.findUser(store.userIds[0]) });
+    });
+  });
+
+  test("when two users have sessions, then each token finds its own user's", async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [mine, theirs] = store.userIds;
+      const myToken = await store.sessions.create(sessionOf(mine));
+      const theirToken = await store.sessions.create(sessionOf(theirs));
+      assert.is((await store.sessions.find(myToken))?.user.id, mine);
+      assert.equal((await store.sessions.find(theirToken))?.user, await store.findUser(theirs));
     });
   });
 
@@ -40,7 +53,7 @@ export function sessionRepositoryContract(name: string, open: () => Promise<Sess
     await store.inUnitOfWork(async () => {
       const token = await store.sessions.create(sessionOf(store.userIds[0]));
       await store.sessions.touch(token, at('2026-05-01T11:30:00Z'));
-      assert.equal(await store.sessions.find(token), { ...sessionOf(store.userIds[0]), lastActiveAt: at('2026-05-01T11:30:00Z') });
+      assert.equal((await store.sessions.find(token))?.session, { ...sessionOf(store.userIds[0]), lastActiveAt: at('2026-05-01T11:30:00Z') });
     });
   });
 

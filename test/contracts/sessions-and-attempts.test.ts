@@ -1,5 +1,7 @@
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemorySessionRepository } from '../../adapters/persistence/in-memory/in-memory-session-repository.js';
+import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
+import { aNewUser } from '../support/builders.js';
 import { postgresDatabase, sqliteDatabase, withTwoUsers, type MigratedDatabase } from '../support/user-store.js';
 import { loginAttemptLogContract, type AttemptStore } from './login-attempt-log.contract.js';
 import { sessionRepositoryContract, type SessionStore } from './session-repository.contract.js';
@@ -9,7 +11,8 @@ const direct = <T>(work: () => Promise<T>) => work();
 function sessionStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<SessionStore> {
   return async () => {
     const { database, close, userIds } = await withTwoUsers(open);
-    return { sessions: database.sessions, userIds, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
+    const findUser = (id: number) => database.inUnitOfWork(() => database.users.findById(id));
+    return { sessions: database.sessions, userIds, findUser, inUnitOfWork: (work) => database.inUnitOfWork(work), close };
   };
 }
 
@@ -20,8 +23,11 @@ function attemptStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<At
   };
 }
 
-sessionRepositoryContract('InMemorySessionRepository', async () =>
-  ({ sessions: new InMemorySessionRepository(), userIds: [1, 2], inUnitOfWork: direct, close: async () => {} }));
+sessionRepositoryContract('InMemorySessionRepository', async () => {
+  const users = new InMemoryUserRepository();
+  const userIds: [number, number] = [(await users.add(aNewUser()))._unsafeUnwrap().id, (await users.add(aNewUser()))._unsafeUnwrap().id];
+  return { sessions: new InMemorySessionRepository(users), userIds, findUser: (id) => users.findById(id), inUnitOfWork: direct, close: async () => {} };
+});
 sessionRepositoryContract('MikroOrmSessionRepository on SQLite', sessionStoreOf(sqliteDatabase));
 if (postgresDatabase) sessionRepositoryContract('MikroOrmSessionRepository on PostgreSQL', sessionStoreOf(postgresDatabase));
 

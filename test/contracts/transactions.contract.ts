@@ -34,7 +34,20 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
     await store.inUnitOfWork(async () => {
       const written = (await store.transactions.run(async () => ok(await writeThrice(store, 'kept'))))._unsafeUnwrap();
       assert.is((await store.users.findById(written.user.id))?.username, 'kept-renamed');
-      assert.is((await store.sessions.find(written.token))?.userId, written.user.id);
+      assert.is((await store.sessions.find(written.token))?.user.id, written.user.id);
+    });
+  });
+
+  test('when the work reads what it wrote, then it sees its own writes before they are kept', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const seen = (await store.transactions.run(async () => {
+        const { user, token } = await writeThrice(store, 'reader');
+        return ok({ found: await store.sessions.find(token), byName: await store.users.findByUsername('reader-renamed'), byId: await store.users.findById(user.id) });
+      }))._unsafeUnwrap();
+      assert.is(seen.found?.user.username, 'reader-renamed');
+      assert.is(seen.found?.user.aboutMe, 'written in the transaction');
+      assert.is(seen.byName?.id, seen.found?.user.id);
+      assert.is(seen.byId?.username, 'reader-renamed');
     });
   });
 

@@ -14,7 +14,7 @@ function databaseStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<T
 
 transactionsContract('InMemoryTransactions', async () => {
   const users = new InMemoryUserRepository();
-  const sessions = new InMemorySessionRepository();
+  const sessions = new InMemorySessionRepository(users);
   return { transactions: new InMemoryTransactions([users, sessions]), users, sessions, inUnitOfWork: (work) => work(), close: async () => {} };
 });
 transactionsContract('MikroOrmTransactions on SQLite', databaseStoreOf(sqliteDatabase));

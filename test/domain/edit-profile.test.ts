@@ -13,7 +13,7 @@ async function setup() {
   const users = new InMemoryUserRepository();
   const me = (await users.add(aNewUser({ username: 'me' })))._unsafeUnwrap();
   await users.add(aNewUser({ username: 'other' }));
-  const sessions = new InMemorySessionRepository();
+  const sessions = new InMemorySessionRepository(users);
   const started = new Date('2026-01-01T00:00:00Z');
   const session = { userId: me.id, createdAt: started, lastActiveAt: started, rememberMe: false };
   const here = await sessions.create(session);

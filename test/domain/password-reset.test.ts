@@ -23,7 +23,7 @@ const NEW_PASSWORD = 'brand new password';
 
 async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   const users = new InMemoryUserRepository();
-  const sessions = new InMemorySessionRepository();
+  const sessions = new InMemorySessionRepository(users);
   const tokens = new InMemoryPasswordResetTokens();
   const mailer = new InMemoryMailer();
   const emails = new PlainResetEmails();
@@ -141,7 +141,7 @@ test('when the password is reset, then every session of that user ends and other
   const johns = await session(john.id);
   assert.ok((await reset.execute({ token: await linkSent(), password: NEW_PASSWORD })).isOk());
   for (const token of susans) assert.is(await sessions.find(token), null);
-  assert.is((await sessions.find(johns))?.userId, john.id);
+  assert.is((await sessions.find(johns))?.user.id, john.id);
 });
 
 test('when ending the sessions fails after the link was used and the password set, then nothing of it is kept and the link still works', async () => {

@@ -11,13 +11,13 @@ import { FixedClock } from '../support/fixed-clock.js';
 
 async function setup() {
   const users = new InMemoryUserRepository();
-  const sessions = new InMemorySessionRepository();
+  const sessions = new InMemorySessionRepository(users);
   const clock = new FixedClock();
   const user = (await users.add(aNewUser()))._unsafeUnwrap();
   return {
     user, sessions, clock,
     start: new StartSession(sessions, clock),
-    resume: new ResumeSession(sessions, users, clock),
+    resume: new ResumeSession(sessions, clock),
     end: new EndSession(sessions),
   };
 }

@@ -1,13 +1,18 @@
 import createHttpError from 'http-errors';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { SessionRepository } from '../../domain/ports/session-repository.js';
+import { FaultSwitch } from '../support/fault-switch.js';
 import { FaultyUserRepository, LEAKY_SQL } from '../support/faulty-user-repository.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Context = { app: TestApp; users: FaultyUserRepository };
+type Context = { app: TestApp; users: FaultyUserRepository; sessions: FaultSwitch<SessionRepository> };
 const test = suite<Context>('error pages', {} as Context);
 test.before.each(async (context) => {
-  context.app = await startTestApp({ userRepository: (real) => (context.users = new FaultyUserRepository(real)) });
+  context.app = await startTestApp({
+    userRepository: (real) => (context.users = new FaultyUserRepository(real)),
+    sessionRepository: (real) => (context.sessions = new FaultSwitch(real)).port,
+  });
 });
 test.after.each(async ({ app }) => { await app.close(); });
 
@@ -75,11 +80,12 @@ test('when the database fails, then the custom 500 page with a reference that is
   assert.not.match(next.text, 'new</p>', 'nothing of the failed request was saved');
 });
 
-test('when the database fails for a JSON client, then problem+json carries the reference and no internals', async ({ app, users }) => {
+test('when the database fails for a JSON client, then problem+json carries the reference and no internals', async ({ app, sessions }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
-  users.failing = 'findById';
+  // The session and its user are read together: that read fails.
+  sessions.failing = 'find';
   const page = await browser.get('/index', JSON_ACCEPT);
   assert.is(page.status, 500);
   const problem = JSON.parse(page.text) as Record<string, unknown>;
@@ -89,23 +95,25 @@ test('when the database fails for a JSON client, then problem+json carries the r
   assert.not.match(page.text, 'stack');
 });
 
-test('when loading the logged-in user fails, then the 500 page still renders, without the user', async ({ app, users }) => {
+test('when loading the logged-in user fails, then the 500 page still renders, without the user', async ({ app, sessions }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
-  users.failing = 'findById';
+  // The session and its user are read together: that read fails.
+  sessions.failing = 'find';
   const page = await browser.get('/index');
   assert.is(page.status, 500);
   assert.match(page.text, 'An unexpected error has occurred');
   assert.match(page.text, 'href="/login"', 'the nav shows the anonymous links');
 });
 
-test('when responses are errors, then the security headers are still on them', async ({ app, users }) => {
+test('when responses are errors, then the security headers are still on them', async ({ app, sessions }) => {
   const browser = app.browser();
   const missing = await browser.get('/missing');
   await browser.register('susan');
   await browser.logIn('susan');
-  users.failing = 'findById';
+  // The session and its user are read together: that read fails.
+  sessions.failing = 'find';
   const failed = await browser.get('/index');
   for (const page of [missing, failed]) {
     assert.match(page.headers.get('content-security-policy') ?? '', "default-src 'self'");

@@ -1,4 +1,5 @@
-import type { SessionRepository, SessionToken } from '../../../domain/ports/session-repository.js';
+import type { SessionRepository, SessionToken, SessionWithUser } from '../../../domain/ports/session-repository.js';
+import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import type { Session } from '../../../domain/sessions/session.js';
 import type { UserId } from '../../../domain/user.js';
 import { newRandomToken, tokenHash } from '../random-token.js';
@@ -8,15 +9,19 @@ import { snapshotOf, type Restorable } from './in-memory-transactions.js';
 export class InMemorySessionRepository implements SessionRepository, Restorable {
   private readonly sessions = new Map<string, Session>();
 
+  /** Where the sessions' users are: a session is found with its user, or not at all. */
+  constructor(private readonly users: UserRepository) {}
+
   async create(session: Session): Promise<SessionToken> {
     const token = newRandomToken();
     this.sessions.set(tokenHash(token), { ...session });
     return token;
   }
 
-  async find(token: SessionToken): Promise<Session | null> {
+  async find(token: SessionToken): Promise<SessionWithUser | null> {
     const session = this.sessions.get(tokenHash(token));
-    return session ? { ...session } : null;
+    const user = session ? await this.users.findById(session.userId) : null;
+    return session && user ? { session: { ...session }, user } : null;
   }
 
   async touch(token: SessionToken, at: Date): Promise<void> {

@@ -23,6 +23,7 @@ import { MikroOrmTransactions } from './mikro-orm-transactions.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
 import { PasswordResetSchema } from './password-reset-schema.js';
 import { PostSchema } from './post-schema.js';
+import type { PreparedReads } from './prepared-reads.js';
 import { SessionSchema } from './session-schema.js';
 import { UserSchema } from './user-schema.js';
 
@@ -38,17 +39,20 @@ export class Database {
   readonly transactions: Transactions;
   readonly accessTokens: AccessTokenRepository;
 
+  private readonly reads: PreparedReads;
+
   private constructor(
     private readonly orm: MikroORM,
     private readonly dialect: Dialect,
   ) {
     // Both dialects' drivers are knex-based SQL drivers, whose EntityManager runs plain SQL in the current transaction.
     const em = orm.em as SqlEntityManager;
-    this.users = new MikroOrmUserRepository(em);
-    this.sessions = new MikroOrmSessionRepository(em);
+    this.reads = dialect.preparedReads(em);
+    this.users = new MikroOrmUserRepository(em, this.reads);
+    this.sessions = new MikroOrmSessionRepository(em, this.reads);
     this.loginAttempts = new MikroOrmLoginAttemptLog(em);
-    this.posts = new MikroOrmPostRepository(em);
-    this.follows = new MikroOrmFollowRepository(em);
+    this.posts = new MikroOrmPostRepository(em, this.reads);
+    this.follows = new MikroOrmFollowRepository(em, this.reads);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);
     this.transactions = new MikroOrmTransactions(em);
@@ -105,7 +109,8 @@ export class Database {
     return this.orm.isConnected();
   }
 
-  close(): Promise<void> {
-    return this.orm.close(true);
+  async close(): Promise<void> {
+    await this.reads.close();
+    await this.orm.close(true);
   }
 }

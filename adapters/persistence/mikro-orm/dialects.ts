@@ -1,5 +1,8 @@
-import type { Configuration, MigrationObject, Options } from '@mikro-orm/core';
+import type { Configuration, EntityManager, MigrationObject, Options } from '@mikro-orm/core';
 import { sqliteValue, withBoundParameters } from './bound-parameters.js';
+import type { PreparedReads } from './prepared-reads.js';
+import { PostgreSqlPreparedReads } from './postgresql-prepared-reads.js';
+import { SqlitePreparedReads } from './sqlite-prepared-reads.js';
 import { withImmediateTransactions } from './sqlite-immediate-transactions.js';
 
 export type DatabaseLocation =
@@ -21,6 +24,8 @@ export type Dialect = Readonly<{
   options: Options;
   /** The dialect's migrations, loaded only when some are pending. */
   migrations: () => Promise<MigrationObject[]>;
+  /** The hot reads' prepared statements, on the connections of `em`'s pool. */
+  preparedReads: (em: EntityManager) => PreparedReads;
 }>;
 
 const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
@@ -45,14 +50,17 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
           driver: SqliteDriver,
           dbName: location.path,
           migrations: MIGRATION_OPTIONS,
+          // Four connections read side by side (WAL). The pool keeps them all for the life of the
+          // process, never closing an idle one: each holds its own prepared hot reads.
           pool: {
-            min: 1,
+            min: 4,
             max: 4,
             afterCreate: (connection: Sqlite3Connection, done: (error: Error | null, connection: Sqlite3Connection) => void) =>
               connection.exec(SQLITE_PRAGMAS, (error) => done(error, connection)),
           },
         },
         migrations: async () => (await import('./migrations/sqlite/index.js')).sqliteMigrations,
+        preparedReads: (em) => new SqlitePreparedReads(em),
       };
     }
     case 'postgresql': {
@@ -77,6 +85,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
           },
         },
         migrations: async () => (await import('./migrations/postgresql/index.js')).postgresqlMigrations,
+        preparedReads: (em) => new PostgreSqlPreparedReads(em),
       };
     }
   }

@@ -4,19 +4,26 @@ import type { FollowCounts, FollowRepository } from '../../../domain/ports/follo
 import type { User, UserId } from '../../../domain/user.js';
 import { FollowSchema } from './follow-schema.js';
 import { userOf, type UserRow } from './mikro-orm-user-repository.js';
+import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 
 // PostgreSQL counts as bigint, which its driver hands over as text.
 type CountsRow = { followers: number | string; following: number | string };
 
-const IS_FOLLOWING = 'select 1 from follows where follower_id = ? and followed_id = ?';
+const IS_FOLLOWING: ReadStatement = { name: 'is_following', sql: 'select 1 from follows where follower_id = ? and followed_id = ?' };
 const USERS = 'select u.id, u.username, u.email, u.password_hash, u.about_me, u.last_seen from users u join follows f';
 const FOLLOWERS_OF = `${USERS} on u.id = f.follower_id where f.followed_id = ? order by u.id limit ? offset ?`;
 const FOLLOWEES_OF = `${USERS} on u.id = f.followed_id where f.follower_id = ? order by u.id limit ? offset ?`;
-const COUNTS = 'select (select count(*) from follows where followed_id = ?) as followers, (select count(*) from follows where follower_id = ?) as following';
+const COUNTS: ReadStatement = {
+  name: 'follow_counts',
+  sql: 'select (select count(*) from follows where followed_id = ?) as followers, (select count(*) from follows where follower_id = ?) as following',
+};
 
 /** Who follows whom, one row per pair; the primary key makes a second follow a no-op. */
 export class MikroOrmFollowRepository implements FollowRepository {
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly reads: PreparedReads,
+  ) {}
 
   async follow(followerId: UserId, followedId: UserId): Promise<void> {
     try {
@@ -30,14 +37,14 @@ export class MikroOrmFollowRepository implements FollowRepository {
     await this.em.nativeDelete(FollowSchema, { followerId, followedId });
   }
 
-  // The profile page's reads, as plain queries on the two indexes (see the user repository).
+  // The profile page's reads, prepared statements on the two indexes.
   async isFollowing(followerId: UserId, followedId: UserId): Promise<boolean> {
-    const rows = await this.em.execute<unknown[]>(IS_FOLLOWING, [followerId, followedId]);
+    const rows = await this.reads.all(IS_FOLLOWING, [followerId, followedId]);
     return rows.length > 0;
   }
 
   async counts(userId: UserId): Promise<FollowCounts> {
-    const [row] = await this.em.execute<CountsRow[]>(COUNTS, [userId, userId]);
+    const [row] = await this.reads.all<CountsRow>(COUNTS, [userId, userId]);
     return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
   }
 

@@ -3,6 +3,7 @@ import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
+import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 import { countOf, toDate } from './sql-values.js';
 
 type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
@@ -12,38 +13,42 @@ const TIMELINE_COLUMNS = 'select p.id, p.body, p.created_at, u.id as author_id, 
 // Newest first; the id breaks ties between posts of the same millisecond, so pages never overlap.
 const NEWEST_FIRST = 'order by p.created_at desc, p.id desc limit ? offset ?';
 
+// Written as a correlated EXISTS, the planner walks the (created_at) index from the newest post,
+// checks each author against the follows' primary key, and stops after one page. The same filter
+// as `author_id in (select followed_id …)` made SQLite gather every post of every followed user
+// and sort them: 19 ms for 500 followed users with 100 000 posts, against 0.3 ms this way (the
+// bench's timeline case). The walk grows only for viewers whose followed users rarely post: for
+// one following nobody, it reads the whole index (about 3 ms per 100 000 posts).
+const HOME_TIMELINE: ReadStatement = { name: 'home_timeline', sql: `${TIMELINE_COLUMNS} where ${HOME_TIMELINE_FILTER} ${NEWEST_FIRST}` };
+const EVERYONE: ReadStatement = { name: 'everyone_timeline', sql: `${TIMELINE_COLUMNS} ${NEWEST_FIRST}` };
+const BY_AUTHOR: ReadStatement = { name: 'author_timeline', sql: `${TIMELINE_COLUMNS} where p.author_id = ? ${NEWEST_FIRST}` };
+
 /**
  * Posts in SQL. Each timeline is one query that walks the (created_at) or (author_id, created_at)
  * index from the newest post and stops after one page: no per-post author lookups, and the
  * followed ids stay inside the database instead of being loaded into memory.
  */
 export class MikroOrmPostRepository implements PostRepository {
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly reads: PreparedReads,
+  ) {}
 
   async add(post: NewPost): Promise<Post> {
     const id = await this.em.insert(PostSchema, { ...post });
     return { id: Number(id), ...post };
   }
 
-  // Written as a correlated EXISTS, the planner walks the (created_at) index from the newest post,
-  // checks each author against the follows' primary key, and stops after one page. The same filter
-  // as `author_id in (select followed_id …)` made SQLite gather every post of every followed user
-  // and sort them: 19 ms for 500 followed users with 100 000 posts, against 0.3 ms this way (issue
-  // 9's benchmark case). The walk grows only for viewers whose followed users rarely post: for one
-  // following nobody, it reads the whole index (about 3 ms per 100 000 posts).
   homeTimeline(userId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
-    return this.timeline(
-      `${TIMELINE_COLUMNS} where ${HOME_TIMELINE_FILTER} ${NEWEST_FIRST}`,
-      [userId, userId, limit, offset],
-    );
+    return this.timeline(HOME_TIMELINE, [userId, userId, limit, offset]);
   }
 
   everyone(offset: number, limit: number): Promise<TimelinePost[]> {
-    return this.timeline(`${TIMELINE_COLUMNS} ${NEWEST_FIRST}`, [limit, offset]);
+    return this.timeline(EVERYONE, [limit, offset]);
   }
 
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
-    return this.timeline(`${TIMELINE_COLUMNS} where p.author_id = ? ${NEWEST_FIRST}`, [authorId, limit, offset]);
+    return this.timeline(BY_AUTHOR, [authorId, limit, offset]);
   }
 
   countHomeTimeline(userId: UserId): Promise<number> {
@@ -58,8 +63,8 @@ export class MikroOrmPostRepository implements PostRepository {
     return countOf(this.em, 'select count(*) as count from posts where author_id = ?', [authorId]);
   }
 
-  private async timeline(sql: string, params: readonly unknown[]): Promise<TimelinePost[]> {
-    const rows = await this.em.execute<TimelineRow[]>(sql, [...params]);
+  private async timeline(statement: ReadStatement, values: readonly number[]): Promise<TimelinePost[]> {
+    const rows = await this.reads.all<TimelineRow>(statement, values);
     return rows.map((row) => ({
       id: Number(row.id),
       body: row.body,

@@ -5,15 +5,16 @@ import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type Username
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
+import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 import { countOf, toNullableDate } from './sql-values.js';
 
 export type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null };
 
 const USER_COLUMNS = 'select id, username, email, password_hash, about_me, last_seen from users';
-const FIND_BY_ID = `${USER_COLUMNS} where id = ?`;
+const FIND_BY_ID: ReadStatement = { name: 'user_by_id', sql: `${USER_COLUMNS} where id = ?` };
 // Matches the unique index on lower(username), so the lookup is an index search.
-const FIND_BY_USERNAME = `${USER_COLUMNS} where lower(username) = ?`;
-const FIND_BY_EMAIL = `${USER_COLUMNS} where email = ?`;
+const FIND_BY_USERNAME: ReadStatement = { name: 'user_by_username', sql: `${USER_COLUMNS} where lower(username) = ?` };
+const FIND_BY_EMAIL: ReadStatement = { name: 'user_by_email', sql: `${USER_COLUMNS} where email = ?` };
 const LIST = `${USER_COLUMNS} order by id limit ? offset ?`;
 
 /**
@@ -23,7 +24,10 @@ const LIST = `${USER_COLUMNS} order by id limit ? offset ?`;
  * map, so what a request reads is what the database holds.
  */
 export class MikroOrmUserRepository implements UserRepository {
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly reads: PreparedReads,
+  ) {}
 
   async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
     try {
@@ -37,8 +41,7 @@ export class MikroOrmUserRepository implements UserRepository {
     }
   }
 
-  // Reads are plain queries: they are on every logged-in request's path, and MikroORM's query
-  // building cost more than the queries themselves (issue 8's profile).
+  // Lookups are prepared statements: the profile page finds its user by name on every request.
   findById(id: UserId): Promise<User | null> {
     return this.findOne(FIND_BY_ID, id);
   }
@@ -81,8 +84,8 @@ export class MikroOrmUserRepository implements UserRepository {
     await this.em.nativeUpdate(User, { id }, { passwordHash });
   }
 
-  private async findOne(sql: string, value: string | number): Promise<User | null> {
-    const [row] = await this.em.execute<UserRow[]>(sql, [value]);
+  private async findOne(statement: ReadStatement, value: string | number): Promise<User | null> {
+    const [row] = await this.reads.all<UserRow>(statement, [value]);
     return row ? userOf(row) : null;
   }
 
