@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP_ENTRY = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
 const BARE_ENTRY = join(PROJECT_ROOT, 'bench', 'bare-server.ts');
+const LADDER_ENTRY = join(PROJECT_ROOT, 'bench', 'ladder-server.ts');
 // tsx runs the baseline's TypeScript; resolved here, since the server's working folder is a temporary one.
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const START_TIMEOUT_MS = 30_000;
@@ -77,6 +78,16 @@ export async function startBare(workDir: string, pageFile: string, server: BareS
   const port = await freePort();
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port), BARE_PAGE_FILE: pageFile, BARE_SERVER: server };
   return startServer(`bare-${server}`, workDir, port, [`--import=${TSX_LOADER}`, BARE_ENTRY], env, '/');
+}
+
+/** One rung of the ladder (bench/ladder-server.ts) on the SQLite file `databasePath`. */
+export async function startRung(workDir: string, step: string, databasePath: string, token: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port),
+    LADDER_STEP: step, LADDER_DATABASE: databasePath, LADDER_TOKEN: token, LADDER_VIEWS: join(PROJECT_ROOT, 'views'),
+  };
+  return startServer(`ladder-${step}`, workDir, port, [`--import=${TSX_LOADER}`, LADDER_ENTRY], env, '/');
 }
 
 async function startServer(

@@ -1,6 +1,7 @@
 // `npm run bench`: builds the app, starts its production build on a temporary SQLite file seeded
 // with users, starts a bare Koa server and a bare node:http server beside it, loads them all with
 // wrk and prints the table. Also written to bench/results/latest.json. Knobs: bench/settings.ts.
+// With --ladder, the ladder instead (bench/ladder.ts): what each layer of a page costs.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startSilentServer, startSmtpTestServer } from '../test/support/smtp-test-server.js';
 import { hideUsersTable, restoreUsersTable } from './fault.js';
+import { runLadder } from './ladder.js';
 import { requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
@@ -267,7 +269,8 @@ function machine(): Record<string, unknown> {
 }
 
 try {
-  await main();
+  if (process.argv.includes('--ladder')) process.stdout.write(`\n${await runLadder(settings, log)}\n`);
+  else await main();
 } catch (error) {
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
