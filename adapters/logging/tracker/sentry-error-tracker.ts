@@ -24,7 +24,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { ErrorReporter, FailureReport, ReportedRequest } from '../error-reporter.js';
 import type { Scrubber } from '../scrub.js';
 import { observedTransport, type SendOutcome } from './observed-transport.js';
-import { trackedRequest, type TrackedRequest } from './reported-request.js';
+import { trackedRequest } from './reported-request.js';
 import { scrubDeep } from './scrub-event.js';
 
 export type SentryErrorTrackerOptions = Readonly<{
@@ -42,7 +42,9 @@ export type SentryErrorTrackerOptions = Readonly<{
 const CAUSE_DEPTH = 5;
 
 export function sentryErrorTracker(options: SentryErrorTrackerOptions): ErrorReporter {
-  const requests = new AsyncLocalStorage<TrackedRequest>();
+  // The request as the server handed it over; what the tracker may see of it is worked out only when
+  // a report is made, so a request that does not fail costs nothing more than this store.
+  const requests = new AsyncLocalStorage<ReportedRequest>();
   const tracing = options.tracesSampleRate > 0;
   const awaitedOutcomes = new Map<string, (outcome: SendOutcome) => void>();
   const client = new NodeClient({
@@ -76,7 +78,7 @@ export function sentryErrorTracker(options: SentryErrorTrackerOptions): ErrorRep
   if (tracing) setCurrentClient(client);
 
   return {
-    aroundRequest: (request: ReportedRequest, work) => requests.run(trackedRequest(request), work),
+    aroundRequest: (request: ReportedRequest, work) => requests.run(request, work),
     report: (failure) => {
       try {
         client.captureException(failure.error ?? new Error(failure.message), { originalException: failure.error }, scopeFor(failure, requests.getStore()));
@@ -129,7 +131,8 @@ function describeSendError(error: unknown): string {
   return typeof code === 'string' && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
 }
 
-function scopeFor(failure: FailureReport, request: TrackedRequest | undefined): Scope {
+function scopeFor(failure: FailureReport, reported: ReportedRequest | undefined): Scope {
+  const request = reported && trackedRequest(reported);
   const { errorId, route, method, userId, requestId } = failure.context;
   const scope = new Scope();
   scope.setLevel(failure.context.fatal === true ? 'fatal' : 'error');

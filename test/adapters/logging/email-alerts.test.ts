@@ -11,6 +11,7 @@ import { NodemailerMailer } from '../../../adapters/mail/nodemailer-mailer.js';
 import { ManualTimers } from '../../support/log-timers.js';
 import { startSentryTestServer } from '../../support/sentry-test-server.js';
 import { startSilentServer, startSmtpTestServer, unusedPort } from '../../support/smtp-test-server.js';
+import { eventually } from '../../support/eventually.js';
 
 const SECRET_KEY = 'k3y-0f-the-app-that-must-never-leak-1234';
 const SMTP_PASSWORD = 'smtp-pa55word-never-mailed';
@@ -53,14 +54,6 @@ function harness(port: number, options: Readonly<{ timers?: Timers; greetingMs?:
   });
   const log = memoryAppender();
   return { logging: configureLogging({ appenders: { memory: log.appender, alerts }, reporters: options.reporters ?? [] }), alerts, log };
-}
-
-async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 const mailFailures = (log: MemoryLog): string[] => log.lines().filter((line) => line.includes('Alert email not sent'));

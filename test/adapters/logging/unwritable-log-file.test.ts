@@ -8,18 +8,12 @@ import { configureLogging } from '../../../adapters/logging/configure-logging.js
 import { memoryAppender } from '../../../adapters/logging/memory-appender.js';
 import { rotatingFileAppender } from '../../../adapters/logging/rotating-file-appender.js';
 import { createScrubber } from '../../../adapters/logging/scrub.js';
+import { eventually } from '../../support/eventually.js';
 
 // Tests run as root, which no permission bit stops: the failures here are ones root meets too.
 // A full disk is /dev/full (every write fails with ENOSPC), and a folder that cannot hold the file
 // is a regular file in the folder's place (ENOTDIR).
 
-async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Collects what is written to stderr while `work` runs. */
 async function capturingStderr<T>(work: (written: () => string) => Promise<T>): Promise<T> {
