@@ -38,6 +38,8 @@ export type AppSettings = Readonly<{
   databasePath: string;
   secretKey: string;
   mail: Readonly<{ port: number; admins: string }> | null;
+  /** SENTRY_DSN: an error tracker for the app to report to. */
+  trackerDsn?: string;
   /** Extra Node flags, `--cpu-prof` say, before those of `npm start`. */
   nodeFlags?: readonly string[];
 }>;
@@ -66,6 +68,7 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
     ...(settings.mail
       ? { MAIL_SERVER: '127.0.0.1', MAIL_PORT: String(settings.mail.port), ADMINS: settings.mail.admins, MAIL_FROM: 'bench@example.com' }
       : {}),
+    ...(settings.trackerDsn ? { SENTRY_DSN: settings.trackerDsn } : {}),
   };
   // The flags of `npm start`, without npm's own process in between.
   return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), '--enable-source-maps', APP_ENTRY], env, '/login');

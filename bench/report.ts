@@ -56,6 +56,15 @@ export type ErrorPathSummary = Readonly<{
   requestsPerSecondRatio: number;
   meanLatencyRatio: number;
   alertEmailsReceived: number;
+  /** Mail fast, and an error tracker that answers at once or never. */
+  trackerAnswering: ErrorPathSide;
+  trackerSilent: ErrorPathSide;
+  /** silent ÷ answering: 1.00 means the tracker's speed makes no difference. */
+  trackerRequestsPerSecondRatio: number;
+  trackerMeanLatencyRatio: number;
+  /** answering tracker ÷ no tracker: what reporting every 500 to a tracker costs. */
+  trackerCostRequestsPerSecondRatio: number;
+  trackerEnvelopesReceived: number;
   checks: readonly Check[];
 }>;
 
@@ -132,23 +141,41 @@ export function summarizeCase(spec: CaseSpec, rounds: readonly LoadResult[], bar
   };
 }
 
-export function summarizeErrorPath(fast: readonly LoadResult[], slow: readonly LoadResult[], alertEmailsReceived: number): ErrorPathSummary {
-  const fastSide = summarizeSide(fast, 500);
-  const slowSide = summarizeSide(slow, 500);
+export function summarizeErrorPath(
+  runs: Readonly<Record<'fastMail' | 'slowMail' | 'trackerAnswering' | 'trackerSilent', readonly LoadResult[]>>,
+  alertEmailsReceived: number,
+  trackerEnvelopesReceived: number,
+): ErrorPathSummary {
+  const fastSide = summarizeSide(runs.fastMail, 500);
+  const slowSide = summarizeSide(runs.slowMail, 500);
+  const trackerAnswering = summarizeSide(runs.trackerAnswering, 500);
+  const trackerSilent = summarizeSide(runs.trackerSilent, 500);
   const requestsPerSecondRatio = slowSide.requestsPerSecond / fastSide.requestsPerSecond;
   const meanLatencyRatio = slowSide.meanMs / fastSide.meanMs;
+  const trackerRequestsPerSecondRatio = trackerSilent.requestsPerSecond / trackerAnswering.requestsPerSecond;
+  const trackerMeanLatencyRatio = trackerSilent.meanMs / trackerAnswering.meanMs;
   const within = (ratio: number) => Math.abs(ratio - 1) <= ERROR_PATH_TOLERANCE;
+  const sides = [fastSide, slowSide, trackerAnswering, trackerSilent];
   return {
     fast: fastSide,
     slow: slowSide,
     requestsPerSecondRatio,
     meanLatencyRatio,
     alertEmailsReceived,
+    trackerAnswering,
+    trackerSilent,
+    trackerRequestsPerSecondRatio,
+    trackerMeanLatencyRatio,
+    trackerCostRequestsPerSecondRatio: trackerAnswering.requestsPerSecond / fastSide.requestsPerSecond,
+    trackerEnvelopesReceived,
     checks: [
       { target: `slow-mail req/s within ${percent(ERROR_PATH_TOLERANCE)} of fast-mail`, met: within(requestsPerSecondRatio) },
       { target: `slow-mail mean latency within ${percent(ERROR_PATH_TOLERANCE)} of fast-mail`, met: within(meanLatencyRatio) },
-      { target: 'every answer 500', met: fastSide.unexpected === 0 && slowSide.unexpected === 0 },
+      { target: `silent-tracker req/s within ${percent(ERROR_PATH_TOLERANCE)} of answering-tracker`, met: within(trackerRequestsPerSecondRatio) },
+      { target: `silent-tracker mean latency within ${percent(ERROR_PATH_TOLERANCE)} of answering-tracker`, met: within(trackerMeanLatencyRatio) },
+      { target: 'every answer 500', met: sides.every((side) => side.rounds.length > 0 && side.unexpected === 0) },
       { target: 'the fast mail server received the alert', met: alertEmailsReceived > 0 },
+      { target: 'the answering tracker received events', met: trackerEnvelopesReceived > 0 },
     ],
   };
 }
@@ -202,13 +229,19 @@ export function formatReport(report: BenchReport): string {
     const ratio = row.kind === 'bare' ? '1.00' : row.kind === 'login' || row.kind === 'beside-login' ? '—' : fixed(row.ratioToBare, 2);
     lines.push(`| ${row.title} | ${fixed(row.requestsPerSecond, row.requestsPerSecond < 10 ? 1 : 0)} | ${ratio} | ${fixed(row.p50Ms, 1)} | ${fixed(row.p99Ms, 1)} | ${row.non2xx} | ${row.unexpected} | ${checks(row.checks)} |`);
   }
-  lines.push('', `**500 path** (logged-in \`GET /index\` with the users table gone, mail configured): fast SMTP server vs one that never answers`, '');
-  lines.push('| mail server | req/s | mean ms | p50 ms | p99 ms | unexpected |');
+  lines.push('', `**500 path** (logged-in \`GET /index\` with the users table gone, mail configured): fast SMTP server vs one that never answers; then, mail fast, an error tracker that answers vs one that never answers`, '');
+  lines.push('| alerts through | req/s | mean ms | p50 ms | p99 ms | unexpected |');
   lines.push('|---|--:|--:|--:|--:|--:|');
-  for (const [name, side] of [['fast (in-process smtp-server)', errorPath.fast], ['slow (accepts, never greets)', errorPath.slow]] as const) {
+  const sides = [
+    ['mail: fast (in-process smtp-server)', errorPath.fast],
+    ['mail: slow (accepts, never greets)', errorPath.slow],
+    ['mail fast + tracker answering (loopback sink)', errorPath.trackerAnswering],
+    ['mail fast + tracker silent (accepts, never answers)', errorPath.trackerSilent],
+  ] as const;
+  for (const [name, side] of sides) {
     lines.push(`| ${name} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.meanMs, 2)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
   }
-  lines.push('', `slow ÷ fast: req/s ${fixed(errorPath.requestsPerSecondRatio, 2)}, mean latency ${fixed(errorPath.meanLatencyRatio, 2)}; alert emails received by the fast server: ${errorPath.alertEmailsReceived} — ${checks(errorPath.checks)}`);
+  lines.push('', `slow ÷ fast mail: req/s ${fixed(errorPath.requestsPerSecondRatio, 2)}, mean latency ${fixed(errorPath.meanLatencyRatio, 2)}; silent ÷ answering tracker: req/s ${fixed(errorPath.trackerRequestsPerSecondRatio, 2)}, mean latency ${fixed(errorPath.trackerMeanLatencyRatio, 2)}; answering tracker ÷ none: req/s ${fixed(errorPath.trackerCostRequestsPerSecondRatio, 2)}; alert emails received by the fast server: ${errorPath.alertEmailsReceived}, envelopes by the answering tracker: ${errorPath.trackerEnvelopesReceived} — ${checks(errorPath.checks)}`);
   lines.push('', `**Timeline** (logged-in \`GET /index\` of a user who follows ${timeline.followedUsers} users, each database in an app of its own)`, '');
   lines.push('| posts in the database | req/s | p50 ms | p99 ms | unexpected |');
   lines.push('|--:|--:|--:|--:|--:|');

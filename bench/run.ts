@@ -19,6 +19,7 @@ import {
 import { readSettings } from './settings.js';
 import { prepareSite, probe, seedUsername, seedUsers, type Site } from './site.js';
 import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS } from './timeline.js';
+import { silentTrackerDsn, startTrackerSink } from './tracker-sink.js';
 
 const settings = readSettings(process.env);
 const startedAt = new Date().toISOString();
@@ -157,10 +158,20 @@ async function main(): Promise<void> {
   const afterLoginMiB = app.rssMiB();
   await stop(app);
 
-  const errorPath = await measureErrorPath(site, appSettings('fast-mail', fastMail.port), appSettings('slow-mail', slowMail.port));
+  const tracker = await startTrackerSink();
+  const slowTracker = await startSilentServer();
+  const errorPath = await measureErrorPath(site, {
+    fastMail: appSettings('fast-mail', fastMail.port),
+    slowMail: appSettings('slow-mail', slowMail.port),
+    trackerAnswering: { ...appSettings('tracker-answering', fastMail.port), trackerDsn: tracker.dsn },
+    trackerSilent: { ...appSettings('tracker-silent', fastMail.port), trackerDsn: silentTrackerDsn(slowTracker.port) },
+  });
   const alertEmails = fastMail.received().length;
+  const trackerEnvelopes = tracker.envelopes();
   await fastMail.close();
   await slowMail.close();
+  await tracker.close();
+  await slowTracker.close();
 
   const timelineRuns = await measureTimelines({
     appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
@@ -185,7 +196,7 @@ async function main(): Promise<void> {
       summarizeCase(LOGIN_CASE, loginRounds, bareRounds),
       summarizeCase(BESIDE_LOGIN_CASE, [besideLogin], bareRounds),
     ],
-    errorPath: summarizeErrorPath(errorPath.fast, errorPath.slow, alertEmails),
+    errorPath: summarizeErrorPath(errorPath, alertEmails, trackerEnvelopes),
     timeline: summarizeTimeline(TIMELINE_AUTHORS, TIMELINE_POSTS, timelineRuns),
     memory: summarizeMemory(afterWarmupMiB, perRound, afterRoundsMiB, afterLoginMiB),
     start: summarizeStart(first.startMs, restartsMs),
@@ -210,48 +221,45 @@ async function drainLogins(baseUrl: string, site: Site): Promise<void> {
   if (status !== LOGIN_CASE.expect) throw new Error(`POST /login answered ${status} after a run, expected ${LOGIN_CASE.expect}`);
 }
 
+type ErrorPathSides<T> = Readonly<{ fastMail: T; slowMail: T; trackerAnswering: T; trackerSilent: T }>;
+
 /**
- * The 500 path: two fresh app processes on the same database, one alerting through a working mail
- * server and one through a server that accepts the connection and never answers. The users table
- * is renamed away under both, so a logged-in page fails with a real driver error; the identical
- * load is sent to each in alternation.
+ * The 500 path: fresh app processes on the same database, alerting through a working mail server,
+ * through one that accepts the connection and never answers, and (mail working) reporting to an
+ * error tracker that answers at once or to one that never answers. The users table is renamed away
+ * under them all, so a logged-in page fails with a real driver error; the identical load is sent to
+ * each in turn, the order rotating from round to round.
  */
-async function measureErrorPath(site: Site, fastSettings: AppSettings, slowSettings: AppSettings): Promise<{ fast: LoadResult[]; slow: LoadResult[] }> {
-  log(`500 path: ${settings.errorRounds} rounds × ${settings.errorDurationS} s per mail server`);
-  const fastApp = await start(fastSettings);
-  const slowApp = await start(slowSettings);
+async function measureErrorPath(site: Site, sides: ErrorPathSides<AppSettings>): Promise<ErrorPathSides<LoadResult[]>> {
+  log(`500 path: ${settings.errorRounds} rounds × ${settings.errorDurationS} s per side (mail fast and slow, tracker answering and silent)`);
+  const names = ['fastMail', 'slowMail', 'trackerAnswering', 'trackerSilent'] as const;
+  const apps = new Map<string, ServerProcess>();
+  for (const name of names) apps.set(name, await start(sides[name]));
+  const results: ErrorPathSides<LoadResult[]> = { fastMail: [], slowMail: [], trackerAnswering: [], trackerSilent: [] };
   const request = site.requests.index;
-  const fast: LoadResult[] = [];
-  const slow: LoadResult[] = [];
   await hideUsersTable(databasePath);
   try {
-    for (const server of [fastApp, slowApp]) {
+    for (const server of apps.values()) {
       const status = await probe(server.baseUrl, request);
       if (status !== 500) throw new Error(`${server.name}: GET /index answered ${status} with the users table gone, expected 500`);
       await runLoad({ baseUrl: server.baseUrl, requests: [request], connections: settings.connections, durationS: settings.warmupS });
     }
-    const measure = async (server: ServerProcess, into: LoadResult[]) => {
-      into.push(await runLoad({ baseUrl: server.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
-    };
     for (let round = 1; round <= settings.errorRounds; round++) {
-      // The order alternates, so neither side always runs on the heels of the other.
-      if (round % 2 === 1) {
-        await measure(fastApp, fast);
-        await measure(slowApp, slow);
-      } else {
-        await measure(slowApp, slow);
-        await measure(fastApp, fast);
+      // The order rotates, so no side always runs on the heels of the same other.
+      for (let turn = 0; turn < names.length; turn++) {
+        const name = names[(round + turn) % names.length] ?? 'fastMail';
+        const server = apps.get(name);
+        if (server) results[name].push(await runLoad({ baseUrl: server.baseUrl, requests: [request], connections: settings.connections, durationS: settings.errorDurationS }));
       }
-      log(`  round ${round}: fast ${fast.at(-1)?.requestsPerSecond.toFixed(0)} req/s, slow ${slow.at(-1)?.requestsPerSecond.toFixed(0)} req/s`);
+      log(`  round ${round}: ${names.map((name) => `${name} ${results[name].at(-1)?.requestsPerSecond.toFixed(0)} req/s`).join(', ')}`);
     }
   } finally {
     await restoreUsersTable(databasePath);
   }
-  const healed = await probe(fastApp.baseUrl, request);
+  const healed = await probe(apps.get('fastMail')?.baseUrl ?? '', request);
   if (healed !== 200) throw new Error(`GET /index answered ${healed} after the users table came back, expected 200`);
-  await stop(fastApp);
-  await stop(slowApp);
-  return { fast, slow };
+  for (const server of apps.values()) await stop(server);
+  return results;
 }
 
 function machine(): Record<string, unknown> {
