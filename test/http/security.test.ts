@@ -209,7 +209,7 @@ test('when the secret key is rotated, then cookies signed with the old key still
   }
 }));
 
-test('when any state-changing route is posted without its CSRF token, then 403 and nothing happens', async () => {
+test('when any state-changing route is sent with the session cookie but without its CSRF token, then it is refused and nothing happens', async () => {
   const app = await startTestApp();
   try {
     await app.browser().register('bob');
@@ -229,7 +229,10 @@ test('when any state-changing route is posted without its CSRF token, then 403 a
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(token ? { 'X-CSRF-Token': token } : {}) },
           body: new URLSearchParams({ username: 'susie', post: 'hello', about_me: 'me', ...(token ? { csrf_token: token } : {}) }).toString(),
         });
-        assert.is(page.status, 403, `${route.method} ${path}`);
+        // The API reads no cookie: a forged request gets no further than its missing token, or
+        // than its body, which a cross-site form cannot send as JSON (registration needs no token).
+        if (route.path.startsWith('/api/')) assert.ok([401, 415].includes(page.status), `${route.method} ${path} → ${page.status}`);
+        else assert.is(page.status, 403, `${route.method} ${path}`);
       }
     }
     assert.is(await storedState(app.location), before);

@@ -91,10 +91,12 @@ export function apiScope(options: ApiOptions): AppMiddleware {
     unknownMethodNotAllowed,
     router.allowedMethods(),
   ]) as AppMiddleware;
-  return async (ctx, next) => {
+  const scope: AppMiddleware = async (ctx, next) => {
     if (isUnderApi(ctx.path)) await api(ctx, async () => {});
     else await next();
   };
+  // Carries its router as a router's own middleware does, so whatever lists the app's routes lists these too.
+  return Object.assign(scope, { router });
 }
 
 function isUnderApi(path: string): boolean {

@@ -5,12 +5,12 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination-query.js';
 import { PROBLEM_TYPES } from './problem-types.js';
 import { ref, SCHEMAS } from './schemas.js';
 
-/** Problem statuses any operation can meet: a failure of ours, or the database out of reach. */
-const ALWAYS = [500, 503];
-const WITH_BODY = [400, 413, 415];
+/** Problem statuses any operation can meet: a query holding control characters, a failure of ours, the database out of reach. */
+const ALWAYS = [400, 500, 503];
+const WITH_BODY = [413, 415];
 const WITH_TOKEN = [401];
 const WITH_PASSWORD = [401, 429];
-const PAGINATED = [400, 404];
+const PAGINATED = [404];
 
 const PAGINATION: ParameterObject[] = [
   { name: 'page', in: 'query', description: 'From 1; a page past the last is a 404.', schema: { type: 'integer', minimum: 1, default: 1 } },
