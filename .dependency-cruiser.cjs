@@ -1,4 +1,4 @@
-/** The dependency rule of the hexagon (DESIGN.md §2), checked on every `npm test`. */
+/** The dependency rule of the hexagon (docs/architecture.md), checked on every `npm test`. */
 module.exports = {
   forbidden: [
     {

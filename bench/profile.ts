@@ -1,6 +1,6 @@
 // `npm run bench:profile -- <case> [seconds]`: the production build under one case's load with
 // `node --cpu-prof`, then the functions and packages that took the CPU time. Profile before
-// optimizing (issue 8). Cases: index, profile, edit-profile-invalid, login-page, not-found, start
+// optimizing. Cases: index, profile, edit-profile-invalid, login-page, not-found, start
 // (start-up only), timeline (the index of a user following 500 users with 100 000 posts). The
 // .cpuprofile is kept (open it in Chrome DevTools) and its path printed.
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';

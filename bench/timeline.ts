@@ -1,4 +1,4 @@
-// Issue 9's timeline case: logged-in `GET /index` for a user who follows 500 users, on a database
+// The timeline case: logged-in `GET /index` for a user who follows 500 users, on a database
 // with 100 000 posts and on one with 100, each in an app process of its own. A timeline page that
 // reads one page of an index costs the same on both; one that reads every followed post does not.
 import { join } from 'node:path';

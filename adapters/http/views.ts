@@ -22,7 +22,7 @@ export function pugViews(options: ViewOptions): Koa.Middleware {
       basedir: dir,
       cache: options.cache,
       // Line tracking around every output statement: useful in a developer's stack trace, pure
-      // cost in production (issue 8's profile).
+      // cost in production (measured in a profile of the pages).
       compileDebug: !options.cache,
     },
   });

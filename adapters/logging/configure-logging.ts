@@ -1,4 +1,5 @@
-// Configures log4js from injected appenders (DESIGN.md §5) and hands back the Logger port.
+// Configures log4js from injected appenders (the composition root picks them; tests inject an
+// in-memory one) and hands back the Logger port.
 //
 // Several processes: log4js' cluster support is left on (`disableClustering: false`). Under Node's
 // cluster module only the primary process instantiates the appenders; workers send each event over

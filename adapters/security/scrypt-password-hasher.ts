@@ -11,7 +11,7 @@ export const OWASP_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
  * Derivations running at once. Each one holds a thread of libuv's pool (4 by default) for its whole
  * half second, and SQLite's queries and file I/O wait for threads of that same pool: with no limit,
  * a burst of 32 logins held every thread for seconds and stalled every page of the site, not just
- * the logins (issue 8's bench saw no response at all within 10 s). Two keep both cores of the
+ * the logins (the bench once saw no response at all within 10 s). Two keep both cores of the
  * project's machine hashing and two threads free for everything else.
  */
 export const DEFAULT_CONCURRENT_DERIVATIONS = 2;

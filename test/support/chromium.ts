@@ -1,4 +1,5 @@
-// Debian's Chromium driven by playwright-core (DESIGN.md §6): no browser download, ever.
+// Debian's Chromium driven by playwright-core: no browser download, ever (the machines reach no
+// browser download site, and a pinned Debian package is reproducible).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 

@@ -3,7 +3,7 @@ import type { Logger } from '../../../domain/ports/logger.js';
 import type { AppMiddleware } from '../context.js';
 
 // Ids are cut from a pool of random bytes refilled 512 ids at a time: one call into OpenSSL per
-// request cost more than the rest of this middleware (issue 8's profile of the 404 page).
+// request cost more than the rest of this middleware (measured in a profile of the 404 page).
 const ID_BYTES = 8;
 const POOL_IDS = 512;
 const pool = Buffer.alloc(ID_BYTES * POOL_IDS);

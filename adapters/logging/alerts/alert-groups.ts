@@ -1,5 +1,5 @@
 // Groups alerts by fingerprint so a storm of one error yields one email and one digest per window
-// (issue 4): the first of a group goes out at once, repeats are counted, and when the window closes
+// (rather than one email per failure): the first of a group goes out at once, repeats are counted, and when the window closes
 // with repeats a digest is sent and a new window opens; a window that closes quietly ends the group.
 import type { Alert } from './alert.js';
 import type { Timers } from './timers.js';

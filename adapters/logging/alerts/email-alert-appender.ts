@@ -1,5 +1,5 @@
 // The log4js appender that emails ERROR events to the administrators through the Mailer port
-// (DESIGN.md §5), in place of the Flask original's synchronous SMTPHandler. Receiving an event only
+// (an injected port, so tests and other transports plug in), in place of the Flask original's synchronous SMTPHandler. Receiving an event only
 // groups it and queues mail: the logging call returns at once whatever the mail server does.
 import type { LoggingEvent } from 'log4js';
 import type { LogContext, Logger } from '../../../domain/ports/logger.js';

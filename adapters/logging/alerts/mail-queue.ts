@@ -1,4 +1,4 @@
-// Sends alert emails in the background so that no request ever waits for a mail server (issue 4):
+// Sends alert emails in the background so that no request ever waits for a mail server:
 // `enqueue` only stores the message. The queue is bounded (the oldest message is dropped, and the
 // drops counted), each message is retried with exponential backoff a bounded number of times, and a
 // failing mail server is reported once, not once per retry or per alert, until mail gets through again.

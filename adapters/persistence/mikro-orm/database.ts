@@ -75,7 +75,7 @@ export class Database {
 
   /**
    * Applies pending migrations; returns the names of those it ran. The migration tooling (a quarter
-   * of a start's module loading, issue 8) is loaded only when the database's history lacks one.
+   * of a start's module loading, measured) is loaded only when the database's history lacks one.
    */
   async migrate(): Promise<string[]> {
     if (await this.isUpToDate()) return [];

@@ -13,7 +13,7 @@ export type DatabaseLocation =
 type Sqlite3Connection = { exec(sql: string, done: (error: Error | null) => void): void };
 
 // WAL lets readers run beside a writer; the busy timeout makes a second process wait for a lock
-// instead of failing at once (DESIGN.md §6).
+// instead of failing at once (https://www.sqlite.org/wal.html, https://www.sqlite.org/c3ref/busy_timeout.html).
 const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
 
 // A lost server must fail requests within seconds (a custom 500), not hang them for knex's default
@@ -32,7 +32,7 @@ const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
 
 /**
  * What differs between the dialects: the driver, where the data is, the migrations, the pool. Only
- * the chosen dialect's driver is loaded: the other one costs start-up time and memory (issue 8).
+ * the chosen dialect's driver is loaded: the other one costs start-up time and memory.
  */
 export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
   switch (location.dialect) {
