@@ -21,6 +21,9 @@ export type DebugPageOptions = Readonly<{
   stackLines: (error: unknown) => readonly StackLine[];
 }>;
 
+/** Renders the developer's page for an unexpected error (the boundary falls back to the generic page if it throws). */
+export type DebugPage = (ctx: AppKoaContext, error: unknown) => Promise<string>;
+
 type Frame = Readonly<{ text: string; file: string | null; excerpt: ExcerptLine[] }>;
 type ExcerptLine = Readonly<{ number: number; code: string; current: boolean }>;
 
@@ -31,9 +34,9 @@ type ExcerptLine = Readonly<{ number: number; code: string; current: boolean }>;
  * from the browser is ever evaluated, and the message, which may hold anything a client sent, is
  * shown as text and never read for file names.
  */
-export function createDebugPage(options: DebugPageOptions) {
+export function createDebugPage(options: DebugPageOptions): DebugPage {
   const projectRoot = realpathOrSelf(options.projectRoot);
-  return async (ctx: AppKoaContext, error: unknown): Promise<string> => {
+  return async (ctx, error) => {
     const render = pug.compileFile(join(options.viewsDir, 'errors', 'debug.pug'));
     return render({
       headline: headlineOf(error),

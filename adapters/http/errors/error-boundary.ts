@@ -1,22 +1,21 @@
 import type { Logger } from '../../../domain/ports/logger.js';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
-import { isClientDisconnect } from '../errors/client-disconnect.js';
-import type { ErrorHandlers, ErrorResponse } from '../errors/error-handlers.js';
-import { newErrorReference } from '../errors/error-reference.js';
-import { PROBLEM_JSON, problemDetails } from '../errors/problem-details.js';
+import { applySecurityHeaders } from '../middleware/security-headers.js';
+import { appErrorHandlers } from './app-error-handlers.js';
+import { isClientDisconnect } from './client-disconnect.js';
+import type { DebugPage } from './debug-page.js';
+import type { ErrorResponse } from './error-handlers.js';
+import { renderErrorPage } from './error-page.js';
+import { newErrorReference } from './error-reference.js';
+import { PROBLEM_JSON, problemDetails } from './problem-details.js';
 
 export type ErrorBoundaryOptions = Readonly<{
   logger: Logger;
-  handlers: ErrorHandlers;
-  /** Sets the security headers again after the failed response's headers were discarded. */
-  securityHeaders: (ctx: AppKoaContext) => Promise<void>;
-  /** Renders the HTML error page; may throw, in which case plain text is sent instead. */
-  renderErrorPage: (ctx: AppKoaContext, page: ErrorPageModel) => Promise<void>;
-  /** In debug mode: a developer's page for an unexpected error, or null to show the generic one. */
-  debugPage?: (ctx: AppKoaContext, error: unknown) => Promise<string | null>;
+  /** Debug mode only: the developer's page for an unexpected error, in place of the generic one. */
+  debugPage?: DebugPage;
 }>;
 
-export type ErrorPageModel = ErrorResponse & Readonly<{ reference: string | null }>;
+const HANDLERS = appErrorHandlers();
 
 /**
  * Turns every failure below it into a proper error response: client errors into their page,
@@ -47,7 +46,7 @@ const NO_ROUTE = '(no route)';
 async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
   // The registry decides the status: an error class with a handler of its own (an HttpError with
   // its 503 and Retry-After, say) keeps what it carries; anything else unexpected is a 500.
-  const handlers = options.handlers.forPath(ctx.path);
+  const handlers = HANDLERS.forPath(ctx.path);
   const response = handlers.respond(error, status);
   const unexpected = error !== null && (response.status === 500 || response.unexpected === true);
   const reference = unexpected ? newErrorReference() : null;
@@ -64,7 +63,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
   }
 
   resetHeaders(ctx, headersOf(error));
-  await options.securityHeaders(ctx);
+  await applySecurityHeaders(ctx);
   ctx.set({ 'Cache-Control': 'no-store', ...response.headers });
   ctx.status = response.status;
 
@@ -80,7 +79,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
     return;
   }
   try {
-    await options.renderErrorPage(ctx, { ...response, reference });
+    await renderErrorPage(ctx, { ...response, reference });
     ctx.status = response.status;
   } catch (renderError) {
     options.logger.error('The error page itself failed to render', renderError, { errorId: reference ?? undefined, ...requestFacts });
@@ -88,6 +87,19 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
     ctx.type = 'text/plain; charset=utf-8';
     ctx.body = plainText(response, reference);
   }
+}
+
+/**
+ * For Koa's `error` event, which is what escapes the boundary (or fails above it): logged and
+ * reported like any unexpected failure, in place of Koa's default of printing it to stderr.
+ */
+export function logEscapedErrors(logger: Logger) {
+  return (error: unknown, ctx: AppKoaContext | undefined): void => {
+    if (ctx && isClientDisconnect(error, ctx)) return;
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status < 500) return;
+    logger.error('Error outside the error boundary', error, ctx ? { method: ctx.method, path: ctx.path } : {});
+  };
 }
 
 function errorName(error: unknown): string {
