@@ -26,6 +26,8 @@ export type FieldsRejected<Problem extends FieldProblem> = Readonly<{ type: 'Fie
 export type UserNotFound = Readonly<{ type: 'UserNotFound' }>;
 export type InvalidCredentials = Readonly<{ type: 'InvalidCredentials' }>;
 export type TooManyAttempts = Readonly<{ type: 'TooManyAttempts'; retryAfterMs: number }>;
+/** The server has as much work of this kind as it can take just now (password hashing, say); it is worth trying again later. */
+export type ServiceBusy = Readonly<{ type: 'ServiceBusy'; retryAfterMs: number }>;
 export type SessionEnded = Readonly<{ type: 'SessionEnded' }>;
 export type PageNotFound = Readonly<{ type: 'PageNotFound' }>;
 export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
@@ -52,6 +54,7 @@ export const fieldsRejected = <Problem extends FieldProblem>(problems: readonly 
 export const userNotFound = (): UserNotFound => ({ type: 'UserNotFound' });
 export const invalidCredentials = (): InvalidCredentials => ({ type: 'InvalidCredentials' });
 export const tooManyAttempts = (retryAfterMs: number): TooManyAttempts => ({ type: 'TooManyAttempts', retryAfterMs });
+export const serviceBusy = (retryAfterMs: number): ServiceBusy => ({ type: 'ServiceBusy', retryAfterMs });
 export const sessionEnded = (): SessionEnded => ({ type: 'SessionEnded' });
 export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });

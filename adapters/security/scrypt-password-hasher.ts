@@ -1,6 +1,9 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { ok, type Result } from 'neverthrow';
+import { serviceBusy, type ServiceBusy } from '../../domain/errors.js';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
-import { ConcurrencyGate } from './concurrency-gate.js';
+import { ConcurrencyGate, type GateLimits } from './concurrency-gate.js';
 
 export type ScryptCost = Readonly<{ N: number; r: number; p: number }>;
 
@@ -8,13 +11,20 @@ export type ScryptCost = Readonly<{ N: number; r: number; p: number }>;
 export const OWASP_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
 /**
- * Derivations running at once. Each one holds a thread of libuv's pool (4 by default) for its whole
- * half second, and SQLite's queries and file I/O wait for threads of that same pool: with no limit,
- * a burst of 32 logins held every thread for seconds and stalled every page of the site, not just
- * the logins (the bench once saw no response at all within 10 s). Two keep both cores of the
- * project's machine hashing and two threads free for everything else.
+ * How many derivations run at once, and how many may wait. Each one holds a thread of libuv's pool
+ * (4 unless UV_THREADPOOL_SIZE says otherwise) for its whole half second, and SQLite's queries and
+ * file I/O wait for threads of that same pool: with no limit, a burst of 32 logins held every
+ * thread for seconds and stalled every page of the site, not just the logins. So one per core, but
+ * never the last two threads of the pool. The line behind them holds about ten seconds of work at
+ * OWASP's cost on a modest core (a third of a second a hash): a burst of logins on a busy morning
+ * still gets through, and past that a login is better told when to come back than left waiting.
  */
-export const DEFAULT_CONCURRENT_DERIVATIONS = 2;
+export function defaultHashingLimits(cores = availableParallelism(), threadPool = Number(process.env.UV_THREADPOOL_SIZE) || 4): GateLimits {
+  const running = Math.max(1, Math.min(cores, threadPool - 2));
+  return { running, waiting: WAITING_PER_RUNNING * running };
+}
+
+const WAITING_PER_RUNNING = 32;
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
@@ -28,23 +38,23 @@ export class ScryptPasswordHasher implements PasswordHasher {
 
   constructor(
     private readonly cost: ScryptCost = OWASP_SCRYPT_COST,
-    concurrentDerivations = DEFAULT_CONCURRENT_DERIVATIONS,
+    limits: GateLimits = defaultHashingLimits(),
   ) {
-    this.#gate = new ConcurrencyGate(concurrentDerivations);
+    this.#gate = new ConcurrencyGate(limits);
   }
 
-  async hash(password: string): Promise<string> {
+  async hash(password: string): Promise<Result<string, ServiceBusy>> {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await this.#gate.run(() => derive(password, salt, this.cost));
     const { N, r, p } = this.cost;
-    return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+    return (await this.#derive(password, salt, this.cost))
+      .map((key) => ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$'));
   }
 
-  async verify(hash: string, password: string): Promise<boolean> {
+  async verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
     const parsed = parse(hash);
-    if (!parsed) return false;
-    const key = await this.#gate.run(() => derive(password, parsed.salt, parsed.cost));
-    return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
+    if (!parsed) return ok(false);
+    return (await this.#derive(password, parsed.salt, parsed.cost))
+      .map((key) => key.length === parsed.key.length && timingSafeEqual(key, parsed.key));
   }
 
   needsRehash(hash: string): boolean {
@@ -52,6 +62,10 @@ export class ScryptPasswordHasher implements PasswordHasher {
     if (!parsed) return true;
     const { N, r, p } = parsed.cost;
     return N !== this.cost.N || r !== this.cost.r || p !== this.cost.p;
+  }
+
+  async #derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Result<Buffer, ServiceBusy>> {
+    return (await this.#gate.run(() => derive(password, salt, cost))).mapErr(({ retryAfterMs }) => serviceBusy(retryAfterMs));
   }
 }
 

@@ -1,8 +1,22 @@
+/** One attempt recorded by `reserve`, for taking it back if it could not be made after all. */
+export type AttemptId = string & { readonly __brand: 'AttemptId' };
+
+/** Room under a key: at most `limit` attempts since `since`. */
+export type AttemptRoom = Readonly<{ since: Date; limit: number }>;
+
 /**
  * Failed logins, by key (an account, a client address), shared by every process of the app, so
  * password guessing is slowed down however requests are spread.
  */
 export interface LoginAttemptLog {
+  /**
+   * Records an attempt under `key` before it is made, if the key has room for one more; null when
+   * it has none. Atomic across every process of the app: of attempts arriving together, no more are
+   * recorded than there was room for, so guesses sent at once are counted like guesses sent in turn.
+   */
+  reserve(key: string, at: Date, room: AttemptRoom): Promise<AttemptId | null>;
+  /** Takes back a reserved attempt that was never made (the server was too busy to check it). */
+  withdraw(key: string, attempt: AttemptId): Promise<void>;
   recordFailure(keys: readonly string[], at: Date): Promise<void>;
   /** The times of the failures under `key` since `since`, oldest first. */
   failuresSince(key: string, since: Date): Promise<Date[]>;

@@ -1,5 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import { invalidCredentials, tooManyAttempts, type InvalidCredentials, type TooManyAttempts } from '../errors.js';
+import {
+  invalidCredentials, tooManyAttempts, type InvalidCredentials, type ServiceBusy, type TooManyAttempts,
+} from '../errors.js';
 import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, waitBeforeNextTry, type ThrottleRule } from '../login-throttle.js';
 import type { Clock } from '../ports/clock.js';
 import type { LoginAttemptLog } from '../ports/login-attempt-log.js';
@@ -8,13 +10,16 @@ import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { User } from '../user.js';
 
-export type LogInError = InvalidCredentials | TooManyAttempts;
+export type LogInError = InvalidCredentials | TooManyAttempts | ServiceBusy;
 
 export type LogInInput = Readonly<{ username: string; password: string; clientAddress: string }>;
 
+// A refusal always asks for some wait, even when the failures that caused it were cleared meanwhile.
+const MIN_WAIT_MS = 1000;
+
 export class LogIn {
   /** Hashed once, lazily: verifying against it makes an unknown username cost as much as a known one. */
-  private decoyHash: Promise<string> | undefined;
+  private decoyHash: string | undefined;
 
   constructor(
     private readonly users: UserRepository,
@@ -28,20 +33,32 @@ export class LogIn {
     const now = this.clock.now();
     const account = accountKey(input.username);
     const address = addressKey(input.clientAddress);
-    const wait = Math.max(await this.waitFor(account, ACCOUNT_RULE, now), await this.waitFor(address, ADDRESS_RULE, now));
-    if (wait > 0) return err(tooManyAttempts(wait));
+    // An address counts finished failures only: many people may log in at once behind one (an
+    // office), and an attempt still being checked must not refuse them.
+    const addressWait = await this.waitFor(address, ADDRESS_RULE, now);
+    if (addressWait > 0) return err(tooManyAttempts(addressWait));
+    // An account, which guessing targets, counts each attempt before its password is checked, so
+    // guesses sent together are throttled like guesses sent one by one. Unknown names count like
+    // known ones: the throttle tells nothing about which exist.
+    const attempt = await this.attempts.reserve(account, now, { since: windowStart(ACCOUNT_RULE, now), limit: ACCOUNT_RULE.maxFailures });
+    if (attempt === null) return err(tooManyAttempts(Math.max(MIN_WAIT_MS, await this.waitFor(account, ACCOUNT_RULE, now))));
 
     const user = await this.users.findByUsername(input.username.trim());
-    const matches = user
-      ? await this.hasher.verify(user.passwordHash, input.password)
-      : await this.verifyDecoy(input.password);
-    if (!user || !matches) {
-      // Unknown names count like known ones, so the throttle tells nothing about which exist.
-      await this.attempts.recordFailure([account, address], now);
+    const matches = user ? await this.hasher.verify(user.passwordHash, input.password) : await this.verifyDecoy(input.password);
+    if (matches.isErr()) {
+      // Never checked, so not a failure: a busy server must not lock anyone out of their account.
+      await this.attempts.withdraw(account, attempt);
+      return err(matches.error);
+    }
+    if (!user || !matches.value) {
+      // The account keeps its attempt as the failure it is; the address is charged now.
+      await this.attempts.recordFailure([address], now);
       return err(invalidCredentials());
     }
-    // Hashed before the transaction, so a slow hash never holds its writes open.
-    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? await this.hasher.hash(input.password) : null;
+
+    // Hashed before the transaction, so a slow hash never holds its writes open. A busy hasher
+    // only puts the upgrade off to a later login.
+    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? (await this.hasher.hash(input.password)).unwrapOr(null) : null;
     return this.transactions.run(async () => {
       await this.attempts.clear(account);
       if (upgradedHash) await this.users.updatePasswordHash(user.id, upgradedHash);
@@ -50,13 +67,17 @@ export class LogIn {
   }
 
   private async waitFor(key: string, rule: ThrottleRule, now: Date): Promise<number> {
-    const failures = await this.attempts.failuresSince(key, new Date(now.getTime() - rule.windowMs));
-    return waitBeforeNextTry(failures, rule, now);
+    return waitBeforeNextTry(await this.attempts.failuresSince(key, windowStart(rule, now)), rule, now);
   }
 
-  private async verifyDecoy(password: string): Promise<false> {
-    this.decoyHash ??= this.hasher.hash('decoy password that matches nothing');
-    await this.hasher.verify(await this.decoyHash, password);
-    return false;
+  private async verifyDecoy(password: string): Promise<Result<false, ServiceBusy>> {
+    if (this.decoyHash === undefined) {
+      const decoy = await this.hasher.hash('decoy password that matches nothing');
+      if (decoy.isErr()) return err(decoy.error);
+      this.decoyHash ??= decoy.value;
+    }
+    return (await this.hasher.verify(this.decoyHash, password)).map(() => false as const);
   }
 }
+
+const windowStart = (rule: ThrottleRule, now: Date): Date => new Date(now.getTime() - rule.windowMs);

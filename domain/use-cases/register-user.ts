@@ -1,7 +1,7 @@
 import { err, ok, Result, ResultAsync } from 'neverthrow';
 import {
   emailTaken, fieldsRejected, usernameTaken,
-  type EmailInvalid, type EmailTaken, type FieldsRejected, type PasswordTooShort, type UsernameInvalid, type UsernameTaken,
+  type EmailInvalid, type EmailTaken, type FieldsRejected, type PasswordTooShort, type ServiceBusy, type UsernameInvalid, type UsernameTaken,
 } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
@@ -10,7 +10,7 @@ import type { User } from '../user.js';
 import { parseEmail, parsePassword, parseUsername } from '../user-rules.js';
 
 export type RegistrationProblem = UsernameInvalid | EmailInvalid | PasswordTooShort | UsernameTaken | EmailTaken;
-export type RegisterUserError = FieldsRejected<RegistrationProblem>;
+export type RegisterUserError = FieldsRejected<RegistrationProblem> | ServiceBusy;
 
 export type Registration = Readonly<{ username: string; email: string; password: string }>;
 
@@ -25,7 +25,7 @@ export class RegisterUser {
    * Every problem with `input` (each field's rules, a taken username, a taken email) without
    * registering anyone. A form whose own checks failed asks this, so it can still show them all.
    */
-  async check(input: Registration): Promise<Result<Registration, RegisterUserError>> {
+  async check(input: Registration): Promise<Result<Registration, FieldsRejected<RegistrationProblem>>> {
     // Looked up together, and only for values that could be stored at all.
     const [username, email] = await Promise.all([
       parseUsername(input.username).asyncAndThen((name) => this.unclaimed(name, this.users.findByUsername(name), usernameTaken)),
@@ -39,7 +39,7 @@ export class RegisterUser {
   /** Checked before hashing so the common mistakes cost no password hash; the store still decides a race. */
   async execute(input: Registration): Promise<Result<User, RegisterUserError>> {
     return await new ResultAsync(this.check(input))
-      .map(async (valid) => ({ ...valid, passwordHash: await this.hasher.hash(valid.password) }))
+      .andThen((valid) => new ResultAsync(this.hasher.hash(valid.password)).map((passwordHash) => ({ ...valid, passwordHash })))
       .andThen(({ username, email, passwordHash }) =>
         new ResultAsync(this.users.add({ username, email, passwordHash, lastSeen: this.clock.now() })).mapErr((taken) => fieldsRejected([taken])));
   }

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
-  fieldsRejected, resetTokenInvalid, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid,
+  fieldsRejected, resetTokenInvalid, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid, type ServiceBusy,
 } from '../errors.js';
 import { isPending } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
@@ -12,7 +12,7 @@ import type { UserRepository } from '../ports/user-repository.js';
 import type { UserId } from '../user.js';
 import { parsePassword } from '../user-rules.js';
 
-export type ResetPasswordError = ResetTokenInvalid | FieldsRejected<PasswordTooShort>;
+export type ResetPasswordError = ResetTokenInvalid | FieldsRejected<PasswordTooShort> | ServiceBusy;
 
 export type PasswordResetInput = Readonly<{ token: ResetToken; password: string }>;
 
@@ -44,8 +44,11 @@ export class ResetPassword {
     if (!pending || !isPending(pending, clock.now())) return err(resetTokenInvalid());
     const password = this.check(input.password);
     if (password.isErr()) return err(password.error);
-    // Hashed before the link is used up, so a slow hash never holds the writes below open.
-    const passwordHash = await hasher.hash(password.value);
+    // Hashed before the link is used up, so a slow hash never holds the writes below open, and a
+    // busy server leaves the link as it was.
+    const hashed = await hasher.hash(password.value);
+    if (hashed.isErr()) return err(hashed.error);
+    const passwordHash = hashed.value;
 
     // One transaction: a link used up without the new password set could never be used again.
     return transactions.run(async () => {

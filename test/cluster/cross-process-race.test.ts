@@ -61,4 +61,14 @@ test('when 50 clients register one email at once, then exactly one account and n
   for (const page of refused) assert.match(page.text, 'Please use a different email address.');
 });
 
+test('when 50 wrong passwords for one account arrive at once across the processes, then 5 are checked and 45 get 429', async ({ app, database }) => {
+  const [target] = await seedUsers(database.location, 'guessed', 1);
+  const browsers = Array.from({ length: CLIENTS }, () => new Browser(app.baseUrl));
+  await Promise.all(browsers.map((browser) => browser.get('/login')));
+  const pages = await Promise.all(browsers.map((browser, i) => browser.post('/login', { username: target ?? '', password: `guess-${i}` })));
+  const checked = pages.filter((page) => page.status === 302 && page.location === '/login').length;
+  const throttled = pages.filter((page) => page.status === 429 && Number(page.headers.get('retry-after')) > 0).length;
+  assert.equal({ checked, throttled }, { checked: 5, throttled: CLIENTS - 5 });
+});
+
 test.run();

@@ -41,5 +41,35 @@ export function loginAttemptLogContract(name: string, open: () => Promise<Attemp
     });
   });
 
+  test('when attempts are reserved, then they count until the room is used, and a refused one is not recorded', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const room = { since: at(0), limit: 2 };
+      assert.ok(await store.attempts.reserve('k', at(1), room));
+      assert.ok(await store.attempts.reserve('k', at(2), room));
+      assert.is(await store.attempts.reserve('k', at(3), room), null);
+      assert.equal(await store.attempts.failuresSince('k', at(0)), [at(1), at(2)]);
+      assert.ok(await store.attempts.reserve('k', at(3), { since: at(1), limit: 2 }), 'an attempt before the window no longer counts');
+      assert.ok(await store.attempts.reserve('other', at(3), room), 'other keys have their own room');
+    });
+  });
+
+  test('when many reservations for one key arrive at once, then exactly the room is granted', async ({ store }) => {
+    const granted = await Promise.all(Array.from({ length: 30 }, () =>
+      store.inUnitOfWork(() => store.attempts.reserve('k', at(1), { since: at(0), limit: 5 }))));
+    assert.is(granted.filter((attempt) => attempt !== null).length, 5);
+    assert.is((await store.inUnitOfWork(() => store.attempts.failuresSince('k', at(0)))).length, 5);
+  });
+
+  test('when a reserved attempt is withdrawn, then it stops counting and the others stay', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const room = { since: at(0), limit: 5 };
+      const first = await store.attempts.reserve('k', at(1), room);
+      const second = await store.attempts.reserve('k', at(2), room);
+      if (!first || !second) throw new Error('both attempts should have had room');
+      await store.attempts.withdraw('k', second);
+      assert.equal(await store.attempts.failuresSince('k', at(0)), [at(1)]);
+    });
+  });
+
   test.run();
 }

@@ -1,3 +1,4 @@
+import { ok, type Result } from 'neverthrow';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
@@ -7,6 +8,7 @@ import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { accountKey } from '../../domain/login-throttle.js';
 import { FaultSwitch } from '../support/fault-switch.js';
 import { DatabaseLost } from '../support/faulty-user-repository.js';
+import type { ServiceBusy } from '../../domain/errors.js';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
 import { LogIn } from '../../domain/use-cases/log-in.js';
 import { aNewUser } from '../support/builders.js';
@@ -16,7 +18,7 @@ import { PlainTextHasher } from '../support/plain-text-hasher.js';
 /** Counts verifications, to show an unknown user costs a password check like a known one. */
 class CountingHasher extends PlainTextHasher implements PasswordHasher {
   verifications = 0;
-  override async verify(hash: string, password: string): Promise<boolean> {
+  override async verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
     this.verifications += 1;
     return super.verify(hash, password);
   }
@@ -26,7 +28,7 @@ async function setup() {
   const users = new InMemoryUserRepository();
   const hasher = new CountingHasher();
   const clock = new FixedClock();
-  const user = (await users.add(aNewUser({ username: 'Susan', passwordHash: await hasher.hash('right password') })))._unsafeUnwrap();
+  const user = (await users.add(aNewUser({ username: 'Susan', passwordHash: (await hasher.hash('right password'))._unsafeUnwrap() })))._unsafeUnwrap();
   const attempts = new InMemoryLoginAttemptLog();
   return { users, user, hasher, clock, logIn: new LogIn(users, hasher, attempts, clock, new InMemoryTransactions([users, attempts])) };
 }
@@ -77,10 +79,41 @@ test('when a login succeeds, then the account counter starts again', async () =>
   assert.ok((await logIn.execute(from('10.0.0.1', 'susan', 'right password'))).isOk());
 });
 
+test('when 50 guesses for one account arrive at once, then 5 are checked and 45 are told to wait', async () => {
+  const { hasher, logIn } = await setup();
+  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => logIn.execute(from(`10.0.1.${i}`, 'susan', `guess ${i}`))));
+  const outcomes = results.map((result) => result._unsafeUnwrapErr().type);
+  assert.is(outcomes.filter((type) => type === 'InvalidCredentials').length, 5);
+  assert.is(outcomes.filter((type) => type === 'TooManyAttempts').length, 45);
+  assert.is(hasher.verifications, 5);
+});
+
+test('when many people behind one address log in at once, then attempts still being checked do not refuse them', async () => {
+  const { users, logIn } = await setup();
+  const names = Array.from({ length: 30 }, (_, i) => `colleague${i}`);
+  for (const username of names) await users.add(aNewUser({ username, passwordHash: 'plain:their password' }));
+  const results = await Promise.all(names.map((username) => logIn.execute(from('192.0.2.1', username, 'their password'))));
+  assert.ok(results.every((result) => result.isOk()));
+});
+
+test('when the hasher is too busy, then ServiceBusy with its wait, and the attempt does not count against the account', async () => {
+  const users = new InMemoryUserRepository();
+  const attempts = new InMemoryLoginAttemptLog();
+  const hasher = new PlainTextHasher({ running: 1, waiting: 0 });
+  await users.add(aNewUser({ username: 'susan', passwordHash: 'plain:right password' }));
+  const logIn = new LogIn(users, hasher, attempts, new FixedClock(), new InMemoryTransactions([users, attempts]));
+  const [first, second] = await Promise.all([logIn.execute(from('10.0.0.1', 'susan', 'wrong')), logIn.execute(from('10.0.0.2', 'susan', 'wrong'))]);
+  assert.is(first?._unsafeUnwrapErr().type, 'InvalidCredentials');
+  const busy = second?._unsafeUnwrapErr();
+  assert.is(busy?.type, 'ServiceBusy');
+  assert.ok(busy?.type === 'ServiceBusy' && busy.retryAfterMs > 0);
+  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 1);
+});
+
 /** Still verifies hashes of an older scheme, as a hasher does after its settings were raised. */
 class UpgradingHasher extends PlainTextHasher {
-  override async verify(hash: string, password: string): Promise<boolean> {
-    return hash === `legacy:${password}` || super.verify(hash, password);
+  override async verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
+    return hash === `legacy:${password}` ? ok(true) : super.verify(hash, password);
   }
 }
 
@@ -99,7 +132,7 @@ test('when the stored hash is outdated, then a successful login replaces it with
   assert.is((await users.findById(user.id))?.passwordHash, 'plain:old password');
 });
 
-test('when storing the upgraded hash fails after the failures were cleared, then the failures still count and the old hash stays', async () => {
+test('when storing the upgraded hash fails after the failures were cleared, then the failures, this attempt included, still count and the old hash stays', async () => {
   const { users, user, attempts, userStore, logIn } = await legacySetup();
   await logIn.execute(from('10.0.0.1', 'susan', 'wrong'));
   userStore.failing = 'updatePasswordHash';
@@ -109,7 +142,7 @@ test('when storing the upgraded hash fails after the failures were cleared, then
   } catch (error) {
     assert.instance(error, DatabaseLost);
   }
-  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 1);
+  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 2);
   assert.is((await users.findById(user.id))?.passwordHash, 'legacy:old password');
 });
 

@@ -29,7 +29,7 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   const emails = new PlainResetEmails();
   const hasher = new PlainTextHasher();
   const clock = new FixedClock();
-  const susan = (await users.add(aNewUser({ username: 'Susan', email: 'susan@example.com', passwordHash: await hasher.hash(OLD_PASSWORD) })))._unsafeUnwrap();
+  const susan = (await users.add(aNewUser({ username: 'Susan', email: 'susan@example.com', passwordHash: (await hasher.hash(OLD_PASSWORD))._unsafeUnwrap() })))._unsafeUnwrap();
   const requestReset = new RequestPasswordReset(
     { users, tokens, requests: new InMemoryLoginAttemptLog(), emails, mailer, clock },
     options.linkLifetimeMs,
@@ -42,7 +42,7 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   };
   const passwordOf = async (id: number) => {
     const hash = (await users.findById(id))?.passwordHash ?? '';
-    return (await hasher.verify(hash, NEW_PASSWORD)) ? NEW_PASSWORD : (await hasher.verify(hash, OLD_PASSWORD)) ? OLD_PASSWORD : hash;
+    return (await hasher.verify(hash, NEW_PASSWORD))._unsafeUnwrap() ? NEW_PASSWORD : (await hasher.verify(hash, OLD_PASSWORD))._unsafeUnwrap() ? OLD_PASSWORD : hash;
   };
   return {
     users, sessions, tokens, mailer, emails, clock, hasher, susan, request, linkSent, passwordOf,

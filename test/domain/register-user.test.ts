@@ -24,7 +24,11 @@ test('when the registration is valid, then the user is stored with a hashed pass
   assert.equal(stored?.lastSeen, clock.now());
 });
 
-const problemsOf = async (result: Promise<Result<unknown, RegisterUserError>>) => (await result)._unsafeUnwrapErr().problems;
+const problemsOf = async (result: Promise<Result<unknown, RegisterUserError>>) => {
+  const error = (await result)._unsafeUnwrapErr();
+  if (error.type !== 'FieldsRejected') throw new Error(`expected the fields to be rejected, not ${error.type}`);
+  return error.problems;
+};
 
 test('when the username is taken in another case, then UsernameTaken', async () => {
   const { registerUser } = setup();

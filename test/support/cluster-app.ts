@@ -27,7 +27,7 @@ export async function startClusterApp(location: DatabaseLocation, workers: numbe
  * scrypt hash of CLUSTER_PASSWORD at the app's own cost, so logging them in is the app's real work.
  */
 export async function seedUsers(location: DatabaseLocation, prefix: string, count: number): Promise<string[]> {
-  const passwordHash = await new ScryptPasswordHasher().hash(CLUSTER_PASSWORD);
+  const passwordHash = (await new ScryptPasswordHasher().hash(CLUSTER_PASSWORD))._unsafeUnwrap();
   const database = await Database.open(location);
   try {
     return await database.inUnitOfWork(async () => {

@@ -5,6 +5,8 @@ import { answerClientErrors } from '../../adapters/http/client-error-answer.js';
 import { routeTable, type RouteEntry } from '../../adapters/http/route-table.js';
 import type { ErrorReporter } from '../../adapters/logging/error-reporter.js';
 import type { LogAppender } from '../../adapters/logging/log-appender.js';
+import type { GateLimits } from '../../adapters/security/concurrency-gate.js';
+import type { ScryptCost } from '../../adapters/security/scrypt-password-hasher.js';
 import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
@@ -58,6 +60,8 @@ export type TestAppOptions = Readonly<{
   appenders?: Readonly<Record<string, LogAppender>>;
   /** Error reporters (a tracker), fed in this process as the app's are. */
   reporters?: readonly ErrorReporter[];
+  /** Password hashing dearer than the tests' cheap default, or with a shorter line. */
+  hashing?: Readonly<{ cost?: ScryptCost; limits?: GateLimits }>;
 }>;
 
 /**
@@ -79,7 +83,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.clock ? { clock: options.clock } : {}),
     viewsDir: options.viewsDir ?? resolve('views'),
     production: true,
-    scryptCost: FAST_SCRYPT_COST,
+    scryptCost: options.hashing?.cost ?? FAST_SCRYPT_COST,
+    ...(options.hashing?.limits ? { hashingLimits: options.hashing.limits } : {}),
     ...(options.userRepository ? { userRepository: options.userRepository(database.users) } : {}),
     ...(options.sessionRepository ? { sessionRepository: options.sessionRepository(database.sessions) } : {}),
     ...(options.debug ? { debug: options.debug } : {}),

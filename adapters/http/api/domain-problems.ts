@@ -1,4 +1,5 @@
 import type * as DomainErrors from '../../../domain/errors.js';
+import { retryAfter } from '../errors/retry-after.js';
 import { fieldErrorOf } from './api-fields.js';
 import { ApiProblem } from './api-problem.js';
 import { PROBLEM_TYPES } from './problem-types.js';
@@ -33,7 +34,10 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   // One answer for an unknown user and a wrong password alike: no hint which names exist.
   InvalidCredentials: () => ApiProblem.of('invalid-credentials', PROBLEM_TYPES['invalid-credentials'].title, { headers: BASIC_CHALLENGE }),
   TooManyAttempts: (error) => ApiProblem.of('too-many-attempts', 'Too many failed logins. Wait before trying again.', {
-    headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
+    headers: retryAfter(error.retryAfterMs),
+  }),
+  ServiceBusy: (error) => ApiProblem.of('service-busy', 'The server is checking as many passwords as it can. Try again shortly.', {
+    headers: retryAfter(error.retryAfterMs),
   }),
   // Browser sessions never authenticate API calls; a client meeting this needs a token.
   SessionEnded: () => ApiProblem.of('authentication-required', 'Send a bearer token.', { headers: BEARER_CHALLENGE }),

@@ -68,6 +68,11 @@ export const PROBLEM_TYPES = {
     title: 'Password reset link invalid',
     description: 'The password reset link is unknown, was used already, or has expired. Ask for a new one.',
   },
+  'service-busy': {
+    status: 503,
+    title: 'Too busy to check a password',
+    description: 'Checking a password is slow on purpose, so the server checks only so many at once and keeps a short line behind them; this request found the line full. Nothing was counted against the account or changed. Send it again after the number of seconds in `Retry-After`.',
+  },
   'mail-not-sent': {
     status: 503,
     title: 'Email not sent',

@@ -1,4 +1,3 @@
-import { assertNever } from '../../../domain/assert-never.js';
 import type { User } from '../../../domain/user.js';
 import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
@@ -73,7 +72,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
           act: (registration) => registerUser.execute(registration),
           check: (registration) => registerUser.check(registration),
         });
-        if (registered.isErr()) return assertNever(registered.error);
+        if (registered.isErr()) throw problemOf(registered.error);
         ctx.body = await showUser(registered.value.id, registered.value);
         ctx.status = 201;
         ctx.set('Location', userUrl(registered.value.id));

@@ -1,5 +1,6 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
+import { retryAfter } from '../errors/retry-after.js';
 import { flash } from '../flash.js';
 import { isTicked, type FieldErrors } from '../forms/fields.js';
 import { readLoginForm, type LoginField } from '../forms/login-form.js';
@@ -39,7 +40,9 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
           flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
           return ctx.redirect(loginUrl(ctx.query.next));
         case 'TooManyAttempts':
-          return ctx.throw(429, { headers: { 'Retry-After': String(Math.ceil(result.error.retryAfterMs / 1000)) } });
+          return ctx.throw(429, { headers: retryAfter(result.error.retryAfterMs) });
+        case 'ServiceBusy':
+          return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
         default:
           return assertNever(result.error);
       }
@@ -69,8 +72,11 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
       act: (registration) => registerUser.execute(registration),
       check: (text) => registerUser.check(registrationOf(text)),
     });
-    // Passwords are never sent back.
-    if (result.isErr()) return renderRegister(ctx, { username: form.text.username, email: form.text.email }, result.error.errors, 422);
+    if (result.isErr()) {
+      if (result.error.type === 'ServiceBusy') return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
+      // Passwords are never sent back.
+      return renderRegister(ctx, { username: form.text.username, email: form.text.email }, result.error.errors, 422);
+    }
     flash(ctx, REGISTERED_MESSAGE, 'success');
     ctx.redirect('/login');
   });

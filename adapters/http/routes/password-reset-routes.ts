@@ -4,6 +4,7 @@ import type { Logger } from '../../../domain/ports/logger.js';
 import type { RequestPasswordResetError, ResetRequested } from '../../../domain/use-cases/request-password-reset.js';
 import type { BackgroundTasks } from '../background-tasks.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
+import { retryAfter } from '../errors/retry-after.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { problemMessages } from '../forms/messages.js';
@@ -67,6 +68,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
       switch (result.error.type) {
         case 'FormRejected': return renderResetForm(ctx, token, result.error.errors, 422);
         case 'ResetTokenInvalid': return refuseLink(ctx);
+        case 'ServiceBusy': return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
         default: return assertNever(result.error);
       }
     }

@@ -50,7 +50,7 @@ export class Database {
     this.reads = dialect.preparedReads(em);
     this.users = new MikroOrmUserRepository(em, this.reads);
     this.sessions = new MikroOrmSessionRepository(em, this.reads);
-    this.loginAttempts = new MikroOrmLoginAttemptLog(em);
+    this.loginAttempts = new MikroOrmLoginAttemptLog(em, dialect.keyExclusion);
     this.posts = new MikroOrmPostRepository(em, this.reads);
     this.follows = new MikroOrmFollowRepository(em, this.reads);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);

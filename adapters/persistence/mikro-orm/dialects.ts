@@ -1,5 +1,6 @@
 import type { Configuration, EntityManager, MigrationObject, Options } from '@mikro-orm/core';
 import { sqliteValue, withBoundParameters } from './bound-parameters.js';
+import type { KeyExclusion } from './mikro-orm-login-attempt-log.js';
 import type { PreparedReads } from './prepared-reads.js';
 import { PostgreSqlPreparedReads } from './postgresql-prepared-reads.js';
 import { SqlitePreparedReads } from './sqlite-prepared-reads.js';
@@ -26,6 +27,8 @@ export type Dialect = Readonly<{
   migrations: () => Promise<MigrationObject[]>;
   /** The hot reads' prepared statements, on the connections of `em`'s pool. */
   preparedReads: (em: EntityManager) => PreparedReads;
+  /** How counting and recording the attempts under one key is made atomic. */
+  keyExclusion: KeyExclusion;
 }>;
 
 const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
@@ -61,6 +64,11 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         },
         migrations: async () => (await import('./migrations/sqlite/index.js')).sqliteMigrations,
         preparedReads: (em) => new SqlitePreparedReads(em),
+        // A write statement holds the database's one write lock from start to end, so one statement
+        // is atomic. A transaction would hold the lock across round trips, each needing a thread of
+        // libuv's pool, where waiters sleeping on the busy timeout and password hashes may hold
+        // them all: the holder then cannot finish and every waiter fails with SQLITE_BUSY.
+        keyExclusion: 'one-statement',
       };
     }
     case 'postgresql': {
@@ -86,6 +94,9 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         },
         migrations: async () => (await import('./migrations/postgresql/index.js')).postgresqlMigrations,
         preparedReads: (em) => new PostgreSqlPreparedReads(em),
+        // A transaction-scoped advisory lock (https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS):
+        // two keys with one hash only wait for each other, they never share counts.
+        keyExclusion: { lockSql: 'select pg_advisory_xact_lock(hashtext(?))' },
       };
     }
   }

@@ -1,13 +1,51 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { AttemptId, AttemptRoom, LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import { LoginFailureSchema, type LoginFailureRow } from './login-failure-schema.js';
 
 /** How far back failures are kept: longer than any throttle window looks. */
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 
+const COUNT_SINCE = 'select count(*) as "count" from "login_failures" where "key" = ? and "at" > ?';
+const INSERT_IF_ROOM = `insert into "login_failures" ("key", "at") select ?, ? where (${COUNT_SINCE}) < ? returning "id"`;
+
+/**
+ * How attempts on one key are kept from overlapping. `one-statement`: a write statement holds the
+ * database's only write lock from start to end (SQLite), so a single statement that counts and
+ * inserts is atomic, and nothing holds the lock between two round trips. Otherwise, SQL that locks
+ * the key bound to `?` until the transaction ends (a PostgreSQL advisory lock), so the count and
+ * the insert can be two statements in one transaction.
+ */
+export type KeyExclusion = 'one-statement' | Readonly<{ lockSql: string }>;
+
+// PostgreSQL counts as bigint, which its driver hands over as text.
+type CountRow = { count: number | string };
+
 /** Failed logins in the database, so every process of the app throttles with the same counts. */
 export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly exclusion: KeyExclusion,
+  ) {}
+
+  async reserve(key: string, at: Date, room: AttemptRoom): Promise<AttemptId | null> {
+    const exclusion = this.exclusion;
+    if (exclusion === 'one-statement') {
+      const [row] = await this.em.execute<{ id: number }[]>(INSERT_IF_ROOM, [key, at, key, room.since, room.limit]);
+      return row ? attemptId(row.id) : null;
+    }
+    return this.em.transactional(async (em: EntityManager) => {
+      const sql = em as SqlEntityManager;
+      await sql.execute(exclusion.lockSql, [key]);
+      const [row] = await sql.execute<CountRow[]>(COUNT_SINCE, [key, room.since]);
+      if (Number(row?.count ?? 0) >= room.limit) return null;
+      return attemptId(await sql.insert(LoginFailureSchema, { key, at }));
+    });
+  }
+
+  async withdraw(key: string, attempt: AttemptId): Promise<void> {
+    await this.em.nativeDelete(LoginFailureSchema, { key, id: Number(attempt) });
+  }
 
   async recordFailure(keys: readonly string[], at: Date): Promise<void> {
     await this.em.insertMany<LoginFailureRow>(LoginFailureSchema, keys.map((key) => ({ key, at }) as LoginFailureRow));
@@ -24,3 +62,5 @@ export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
     await this.em.nativeDelete(LoginFailureSchema, { key });
   }
 }
+
+const attemptId = (id: number | string): AttemptId => String(id) as AttemptId;

@@ -1,0 +1,117 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { accountKey } from '../../domain/login-throttle.js';
+import type { Browser } from '../support/browser.js';
+import { withTestDatabase } from '../support/test-database.js';
+import { startApiTestApp } from '../support/api-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const GUESSES = 50;
+
+/** Browsers on the login form, ready to send their guesses together. */
+async function attackers(apps: readonly TestApp[]): Promise<Browser[]> {
+  return Promise.all(Array.from({ length: GUESSES }, async (_, i) => {
+    const browser = (apps[i % apps.length] as TestApp).browser();
+    await browser.get('/login');
+    return browser;
+  }));
+}
+
+async function guessTogether(browsers: readonly Browser[]) {
+  const pages = await Promise.all(browsers.map((browser, i) => browser.post('/login', { username: 'susan', password: `guess-${i}` })));
+  return {
+    evaluated: pages.filter((page) => page.status === 302 && page.location === '/login').length,
+    throttled: pages.filter((page) => page.status === 429 && Number(page.headers.get('retry-after')) > 0).length,
+  };
+}
+
+test('when 50 wrong passwords for one account arrive at once, then 5 are checked and 45 get 429 with Retry-After', async () => {
+  const app = await startTestApp();
+  try {
+    await app.browser().register('susan');
+    assert.equal(await guessTogether(await attackers([app])), { evaluated: 5, throttled: 45 });
+    const counted = await app.inUnitOfWork(() => app.database.loginAttempts.failuresSince(accountKey('susan'), new Date(0)));
+    assert.is(counted.length, 5, 'the refused guesses were not counted');
+    assert.is((await app.browser().logIn('susan', 'password123')).status, 429, 'the right password waits too');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when the guesses are spread over two app instances on one database, then still only 5 are checked', () => withTestDatabase(async (database) => {
+  const apps = [await startTestApp({ database }), await startTestApp({ database })];
+  try {
+    await apps[0]?.browser().register('susan');
+    assert.equal(await guessTogether(await attackers(apps)), { evaluated: 5, throttled: 45 });
+  } finally {
+    for (const app of apps) await app.close();
+  }
+}));
+
+test('when a login succeeds after failures, then the account starts again and the address is not charged for the success', async () => {
+  const app = await startTestApp();
+  try {
+    await app.browser().register('susan');
+    for (let i = 0; i < 4; i++) await app.browser().logIn('susan', `guess-${i}`);
+    assert.is((await app.browser().logIn('susan', 'password123')).location, '/index');
+    const counts = await app.inUnitOfWork(async () => ({
+      account: (await app.database.loginAttempts.failuresSince(accountKey('susan'), new Date(0))).length,
+      address: (await app.database.loginAttempts.failuresSince('address:127.0.0.1', new Date(0))).length,
+    }));
+    assert.equal(counts, { account: 0, address: 4 });
+  } finally {
+    await app.close();
+  }
+});
+
+// Dear enough that a hash is still running when the other requests reach the hasher, with a line of one behind it.
+const NARROW_HASHING = { cost: { N: 2 ** 15, r: 8, p: 1 }, limits: { running: 1, waiting: 1 } } as const;
+const COLLEAGUES = 8;
+
+test('when more logins arrive than the hasher runs and holds, then the rest get the 503 page with Retry-After, and nobody is charged for them', async () => {
+  const app = await startTestApp({ hashing: NARROW_HASHING });
+  try {
+    const names = Array.from({ length: COLLEAGUES }, (_, i) => `colleague${i}`);
+    for (const name of names) await app.browser().register(name);
+    const browsers = await Promise.all(names.map(async () => {
+      const browser = app.browser();
+      await browser.get('/login');
+      return browser;
+    }));
+    const pages = await Promise.all(browsers.map((browser, i) => browser.post('/login', { username: names[i] ?? '', password: 'password123' })));
+    const busy = pages.filter((page) => page.status === 503);
+    assert.equal(pages.filter((page) => page.status !== 503).map((page) => page.location), pages.filter((page) => page.status !== 503).map(() => '/index'));
+    assert.ok(busy.length > 0, `some of ${COLLEAGUES} logins at once should find the line full`);
+    for (const page of busy) {
+      assert.ok(Number(page.headers.get('retry-after')) >= 1, 'says when to come back');
+      assert.match(page.text, 'Service Unavailable');
+      assert.ok(page.headers.get('content-security-policy'), 'keeps the security headers');
+    }
+    const counted = await app.inUnitOfWork(() => Promise.all(names.map((name) => app.database.loginAttempts.failuresSince(accountKey(name), new Date(0)))));
+    assert.equal(counted.map((failures) => failures.length), names.map(() => 0), 'a login the server was too busy to check is not a failure');
+    assert.equal(app.logs.lines().filter((line) => line.includes(' ERROR: ')), [], 'a busy server is no alert per request');
+    assert.match(app.logs.text(), 'WARN');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when the API is asked for tokens faster than the hasher can go, then the rest get a service-busy problem with Retry-After', async () => {
+  const { app, api } = await startApiTestApp({ hashing: NARROW_HASHING });
+  try {
+    for (let i = 0; i < COLLEAGUES; i++) await api.post('/api/users', { json: { username: `colleague${i}`, email: `colleague${i}@example.com`, password: 'password123' } });
+    const answers = await Promise.all(Array.from({ length: COLLEAGUES }, (_, i) =>
+      api.post('/api/tokens', { basic: { username: `colleague${i}`, password: 'password123' } })));
+    const busy = answers.filter((answer) => answer.status === 503);
+    assert.ok(busy.length > 0);
+    assert.equal(answers.filter((answer) => answer.status !== 503).map((answer) => answer.status), answers.filter((answer) => answer.status !== 503).map(() => 200));
+    for (const answer of busy) {
+      assert.match(String(answer.json.type), /\/api\/problems\/service-busy$/);
+      assert.ok(Number(answer.headers.get('retry-after')) >= 1);
+    }
+  } finally {
+    await app.close();
+  }
+});
+
+test.run();
