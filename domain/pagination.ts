@@ -13,8 +13,19 @@ export type Page<T> = Readonly<{
   hasOlder: boolean;
 }>;
 
+/** A list read a page at a time: the items from an offset, and how many there are in all. */
+export type PagedList<T> = Readonly<{
+  fetch: (offset: number, limit: number) => Promise<readonly T[]>;
+  count: () => Promise<number>;
+}>;
+
 export function offsetOf(request: PageRequest): number {
   return (request.number - 1) * request.size;
+}
+
+/** One page of a list without its totals, which would cost a count of the whole list. */
+export async function pageOf<T>(request: PageRequest, list: PagedList<T>): Promise<Result<Page<T>, PageNotFound>> {
+  return pageFrom(request, await list.fetch(offsetOf(request), request.size + 1));
 }
 
 /**
@@ -39,10 +50,7 @@ export type CountedPage<T> = Page<T> & Readonly<{ totalItems: number; totalPages
  * Fetches one page of a list whose size is known. Page 1 always exists (it may be empty); any page
  * past the last is out of range.
  */
-export async function countedPage<T>(
-  request: PageRequest,
-  list: Readonly<{ fetch: (offset: number, limit: number) => Promise<readonly T[]>; count: () => Promise<number> }>,
-): Promise<Result<CountedPage<T>, PageNotFound>> {
+export async function countedPage<T>(request: PageRequest, list: PagedList<T>): Promise<Result<CountedPage<T>, PageNotFound>> {
   const totalItems = await list.count();
   const totalPages = Math.ceil(totalItems / request.size);
   if (request.number > Math.max(totalPages, 1)) return err(pageNotFound());

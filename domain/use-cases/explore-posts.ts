@@ -1,6 +1,6 @@
 import type { Result } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
-import { countedPage, offsetOf, pageFrom, type CountedPage, type Page, type PageRequest } from '../pagination.js';
+import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { TimelinePost } from '../posts/post.js';
 
@@ -8,12 +8,16 @@ import type { TimelinePost } from '../posts/post.js';
 export class ExplorePosts {
   constructor(private readonly posts: PostRepository) {}
 
-  async execute(page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
-    return pageFrom(page, await this.posts.everyone(offsetOf(page), page.size + 1));
+  execute(page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
+    return pageOf(page, this.everyone());
   }
 
   /** The same page with the totals, which cost a count of every post. */
   executeCounted(page: PageRequest): Promise<Result<CountedPage<TimelinePost>, PageNotFound>> {
-    return countedPage(page, { fetch: (offset, limit) => this.posts.everyone(offset, limit), count: () => this.posts.countEveryone() });
+    return countedPage(page, this.everyone());
+  }
+
+  private everyone(): PagedList<TimelinePost> {
+    return { fetch: (offset, limit) => this.posts.everyone(offset, limit), count: () => this.posts.countEveryone() };
   }
 }

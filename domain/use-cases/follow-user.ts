@@ -1,18 +1,8 @@
-import type { Result } from 'neverthrow';
-import type { FollowRepository } from '../ports/follow-repository.js';
-import type { UserRepository } from '../ports/user-repository.js';
-import type { User } from '../user.js';
-import { followTarget, type FollowChange, type FollowChangeError } from './follow-target.js';
+import type { UserId } from '../user.js';
+import { FollowChangeUseCase } from './follow-change.js';
 
-export class FollowUser {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly follows: FollowRepository,
-  ) {}
-
-  async execute(input: FollowChange): Promise<Result<User, FollowChangeError>> {
-    const target = await followTarget(this.users, input);
-    if (target.isOk()) await this.follows.follow(input.followerId, target.value.id);
-    return target;
+export class FollowUser extends FollowChangeUseCase {
+  protected write(followerId: UserId, followedId: UserId): Promise<void> {
+    return this.follows.follow(followerId, followedId);
   }
 }

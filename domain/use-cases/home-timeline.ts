@@ -1,6 +1,6 @@
 import type { Result } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
-import { countedPage, offsetOf, pageFrom, type CountedPage, type Page, type PageRequest } from '../pagination.js';
+import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { TimelinePost } from '../posts/post.js';
 import type { UserId } from '../user.js';
@@ -9,15 +9,16 @@ import type { UserId } from '../user.js';
 export class HomeTimeline {
   constructor(private readonly posts: PostRepository) {}
 
-  async execute(userId: UserId, page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
-    return pageFrom(page, await this.posts.homeTimeline(userId, offsetOf(page), page.size + 1));
+  execute(userId: UserId, page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
+    return pageOf(page, this.timelineOf(userId));
   }
 
   /** The same page with the totals, which cost a count of the whole timeline. */
   executeCounted(userId: UserId, page: PageRequest): Promise<Result<CountedPage<TimelinePost>, PageNotFound>> {
-    return countedPage(page, {
-      fetch: (offset, limit) => this.posts.homeTimeline(userId, offset, limit),
-      count: () => this.posts.countHomeTimeline(userId),
-    });
+    return countedPage(page, this.timelineOf(userId));
+  }
+
+  private timelineOf(userId: UserId): PagedList<TimelinePost> {
+    return { fetch: (offset, limit) => this.posts.homeTimeline(userId, offset, limit), count: () => this.posts.countHomeTimeline(userId) };
   }
 }

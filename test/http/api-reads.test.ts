@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ApiClient } from '../support/api-client.js';
-import { startApiTestApp } from '../support/api-app.js';
-import type { TestApp } from '../support/test-app.js';
+import { apiSuiteWithSusanAndJohn } from '../support/api-app.js';
 
-type Person = Readonly<{ id: number; token: string }>;
-type Context = { app: TestApp; api: ApiClient; susan: Person; john: Person };
-const test = suite<Context>('API reads', {} as Context);
-test.before.each(async (context) => {
-  Object.assign(context, await startApiTestApp());
-  context.susan = await context.api.signUp('susan');
-  context.john = await context.api.signUp('john');
-});
-test.after.each(async ({ app }) => { await app.close(); });
+const test = apiSuiteWithSusanAndJohn('API reads');
 
 const usernames = (list: Record<string, unknown>) => (list.items as { username: string }[]).map((user) => user.username);
 

@@ -1,3 +1,4 @@
+import type { FollowChangeUseCase } from '../../../domain/use-cases/follow-change.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
@@ -5,7 +6,7 @@ import { problemOf } from './domain-problems.js';
 import { userIdOf } from './api-fields.js';
 
 export function followOperations({ followUser, unfollowUser }: UseCases): ApiOperation[] {
-  const change = (useCase: UseCases['followUser'] | UseCases['unfollowUser']) => async (ctx: ApiContext) => {
+  const change = (useCase: FollowChangeUseCase) => async (ctx: ApiContext) => {
     const changed = await useCase.execute({ followerId: callerOf(ctx).id, user: { id: userIdOf(ctx) } });
     if (changed.isErr()) throw problemOf(changed.error);
     ctx.status = 204;

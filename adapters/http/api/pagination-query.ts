@@ -1,6 +1,9 @@
+import type { Result } from 'neverthrow';
 import type { CountedPage, PageRequest } from '../../../domain/pagination.js';
 import type { AppKoaContext } from '../context.js';
+import type { ApiContext } from './api-operation.js';
 import { ApiProblem, type FieldError } from './api-problem.js';
+import { problemOf, type DomainError } from './domain-problems.js';
 
 export const DEFAULT_PER_PAGE = 10;
 /** Asking for more per page is not refused: the page is cut to this many, as the links then say. */
@@ -31,5 +34,21 @@ export function presentPage<T, Shown>(page: CountedPage<T>, size: number, path: 
     items: page.items.map(show),
     _meta: { page: page.number, per_page: size, total_pages: page.totalPages, total_items: page.totalItems },
     _links: { self: url(page.number), next: page.hasOlder ? url(page.number + 1) : null, prev: page.hasNewer ? url(page.number - 1) : null },
+  };
+}
+
+/**
+ * The handler of a list endpoint: reads which page is asked for, lists it, and answers with it in
+ * the API's shape; a page past the end or a user who does not exist is the domain's problem.
+ */
+export function pagedList<T>(
+  list: (ctx: ApiContext, page: PageRequest) => Promise<Result<CountedPage<T>, DomainError>>,
+  show: (item: T, ctx: ApiContext) => unknown,
+): (ctx: ApiContext) => Promise<void> {
+  return async (ctx) => {
+    const page = pageRequestOf(ctx);
+    const listed = await list(ctx, page);
+    if (listed.isErr()) throw problemOf(listed.error);
+    ctx.body = presentPage(listed.value, page.size, ctx.path, (item) => show(item, ctx));
   };
 }

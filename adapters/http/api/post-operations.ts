@@ -3,8 +3,7 @@ import { readForm, type FormDefinition } from '../forms/fields.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
-import { problemOf } from './domain-problems.js';
-import { pageRequestOf, presentPage } from './pagination-query.js';
+import { pagedList } from './pagination-query.js';
 import { presentPost } from './representations.js';
 import { submitFields, userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
@@ -22,12 +21,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       auth: 'bearer',
       paginated: true,
       success: postList,
-      handle: async (ctx) => {
-        const page = pageRequestOf(ctx);
-        const listed = await explorePosts.executeCounted(page);
-        if (listed.isErr()) throw problemOf(listed.error);
-        ctx.body = presentPage(listed.value, page.size, ctx.path, presentPost);
-      },
+      handle: pagedList((_ctx, page) => explorePosts.executeCounted(page), presentPost),
     },
     {
       method: 'post',
@@ -56,12 +50,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       auth: 'bearer',
       paginated: true,
       success: postList,
-      handle: async (ctx) => {
-        const page = pageRequestOf(ctx);
-        const listed = await homeTimeline.executeCounted(callerOf(ctx).id, page);
-        if (listed.isErr()) throw problemOf(listed.error);
-        ctx.body = presentPage(listed.value, page.size, ctx.path, presentPost);
-      },
+      handle: pagedList((ctx, page) => homeTimeline.executeCounted(callerOf(ctx).id, page), presentPost),
     },
     {
       method: 'get',
@@ -72,12 +61,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       paginated: true,
       success: postList,
       problems: [404],
-      handle: async (ctx) => {
-        const page = pageRequestOf(ctx);
-        const listed = await userPosts.executeCounted({ id: userIdOf(ctx) }, page);
-        if (listed.isErr()) throw problemOf(listed.error);
-        ctx.body = presentPage(listed.value, page.size, ctx.path, presentPost);
-      },
+      handle: pagedList((ctx, page) => userPosts.executeCounted({ id: userIdOf(ctx) }, page), presentPost),
     },
   ];
 }

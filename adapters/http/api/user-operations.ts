@@ -1,3 +1,4 @@
+import type { CountedUser } from '../../../domain/user-counts.js';
 import type { User } from '../../../domain/user.js';
 import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
@@ -8,7 +9,7 @@ import { ApiProblem } from './api-problem.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
 import { problemOf } from './domain-problems.js';
-import { pageRequestOf, presentPage } from './pagination-query.js';
+import { pagedList } from './pagination-query.js';
 import { presentUser, userUrl } from './representations.js';
 import { submitFields, userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
@@ -35,12 +36,8 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
     return presentUser(profile.value, viewer);
   };
 
-  const follows = (direction: FollowDirection) => async (ctx: ApiContext) => {
-    const page = pageRequestOf(ctx);
-    const listed = await listFollows.execute({ user: { id: userIdOf(ctx) }, direction, page });
-    if (listed.isErr()) throw problemOf(listed.error);
-    ctx.body = presentPage(listed.value, page.size, ctx.path, (user) => presentUser(user, callerOf(ctx)));
-  };
+  const shownTo = (user: CountedUser, ctx: ApiContext) => presentUser(user, callerOf(ctx));
+  const follows = (direction: FollowDirection) => pagedList((ctx, page) => listFollows.execute({ user: { id: userIdOf(ctx) }, direction, page }), shownTo);
 
   return [
     {
@@ -51,12 +48,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       auth: 'bearer',
       paginated: true,
       success: { status: 200, description: 'One page of users.', schema: ref('UserList') },
-      handle: async (ctx) => {
-        const page = pageRequestOf(ctx);
-        const listed = await listUsers.execute(page);
-        if (listed.isErr()) throw problemOf(listed.error);
-        ctx.body = presentPage(listed.value, page.size, ctx.path, (user) => presentUser(user, callerOf(ctx)));
-      },
+      handle: pagedList((_ctx, page) => listUsers.execute(page), shownTo),
     },
     {
       method: 'post',

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../domain/assert-never.js';
-import type { FollowChangeError } from '../../../domain/use-cases/follow-target.js';
+import type { FollowChangeError } from '../../../domain/use-cases/follow-change.js';
 import { ABOUT_ME_MAX_LENGTH } from '../../../domain/user-rules.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
