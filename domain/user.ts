@@ -1,5 +1,12 @@
 export type UserId = number;
 
+/**
+ * How precisely a user's activity is stored (when they were last seen, when a session was last
+ * used): written at most this often, since it changes on every request and a write per request
+ * would cost more than a minute's precision is worth. The profile shows minutes.
+ */
+export const ACTIVITY_PRECISION_MS = 60_000;
+
 /** A registered person. Persistence maps this class without decorators (an EntitySchema). */
 export class User {
   constructor(

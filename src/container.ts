@@ -177,6 +177,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         secretKeys: options.secretKeys,
         trustProxy: options.trustProxy ?? false,
         postsPerPage: options.postsPerPage ?? 25,
+        clock: c.resolve(TOKENS.Clock),
         viewsDir: options.viewsDir,
         cacheTemplates: options.production,
         background: c.resolve(TOKENS.BackgroundTasks),

@@ -1,6 +1,7 @@
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import { join } from 'node:path';
+import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
 import { apiScope } from './api/api-router.js';
 import type { BackgroundTasks } from './background-tasks.js';
@@ -10,7 +11,7 @@ import type { DebugPage } from './errors/debug-page.js';
 import { errorBoundary, logEscapedErrors } from './errors/error-boundary.js';
 import { csrfProtection, csrfTokens } from './middleware/csrf.js';
 import { allowedHostsOnly } from './middleware/debug-hosts.js';
-import { currentUser } from './middleware/current-user.js';
+import { loadCurrentUser } from './middleware/load-current-user.js';
 import { formBody } from './middleware/form-body.js';
 import { healthChecks } from './middleware/health-checks.js';
 import { noStoreWithSession } from './middleware/no-store-with-session.js';
@@ -43,6 +44,8 @@ export type HttpAppOptions = Readonly<{
   trustProxy?: boolean;
   /** Posts on one page of a timeline. */
   postsPerPage: number;
+  /** The clock the use cases run on, so that a post's age on a page agrees with its timestamp. */
+  clock: Clock;
   /** Where requests leave work they do not wait for (reset emails); drained at shutdown. */
   background: BackgroundTasks;
   /** Debug mode: the developer's error page, and the only host names the app then answers to. */
@@ -65,10 +68,11 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
 
   const router = new Router<AppState, AppContext>();
   router.use(csrfProtection);
-  homeRoutes(router, options.useCases, options.postsPerPage);
+  const postListing = { postsPerPage: options.postsPerPage, clock: options.clock };
+  homeRoutes(router, options.useCases, postListing);
   authRoutes(router, options.useCases);
   passwordResetRoutes(router, options.useCases, { background: options.background, mailReport: new ResetMailReport(options.logger), logger: options.logger });
-  profileRoutes(router, options.useCases, options.postsPerPage);
+  profileRoutes(router, options.useCases, postListing);
 
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);
@@ -85,7 +89,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   app.use(formBody);
   app.use(refuseUnsafeText);
   app.use((_ctx, next) => options.inUnitOfWork(next));
-  app.use(currentUser(options.useCases));
+  app.use(loadCurrentUser(options.useCases));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

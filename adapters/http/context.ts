@@ -5,7 +5,7 @@ import type { User } from '../../domain/user.js';
 /** What the middleware learns about a request and hands to the routes and templates. */
 export type AppState = {
   requestId: string;
-  /** Loaded by the current-user middleware; `null` for visitors who are not logged in. */
+  /** Loaded by the `loadCurrentUser` middleware; `null` for visitors who are not logged in. */
   user: User | null;
   /** Issues the session's CSRF token on first use, so pages without forms create no session. */
   csrfToken: () => string;

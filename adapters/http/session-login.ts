@@ -1,9 +1,7 @@
+import { REMEMBERED_SESSION } from '../../domain/sessions/session.js';
 import type { User } from '../../domain/user.js';
 import type { AppKoaContext } from './context.js';
 import type { UseCases } from './use-cases.js';
-
-/** How long "Remember me" keeps the cookie across browser restarts (the server session agrees). */
-export const REMEMBER_ME_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Starts a fresh session for `user`: a new server-side token and a new cookie, so nothing of the
@@ -15,7 +13,8 @@ export async function startLoggedInSession(ctx: AppKoaContext, useCases: UseCase
   const flashes = ctx.session?.flashes;
   ctx.session = null;
   ctx.session = { token, ...(flashes ? { flashes } : {}) };
-  ctx.session.maxAge = rememberMe ? REMEMBER_ME_MS : 'session';
+  // A remembered cookie lasts as long as the server keeps a remembered session that sits idle.
+  ctx.session.maxAge = rememberMe ? REMEMBERED_SESSION.idleMs : 'session';
   ctx.state.user = user;
 }
 

@@ -21,9 +21,6 @@ const DAY = 24 * HOUR;
 export const BROWSER_SESSION: SessionLifetime = { idleMs: 2 * HOUR, absoluteMs: 12 * HOUR };
 export const REMEMBERED_SESSION: SessionLifetime = { idleMs: 30 * DAY, absoluteMs: 90 * DAY };
 
-/** Activity is written at most this often; finer precision would cost a write per request. */
-export const SESSION_ACTIVITY_PRECISION_MS = 60_000;
-
 export function lifetimeOf(session: Pick<Session, 'rememberMe'>): SessionLifetime {
   return session.rememberMe ? REMEMBERED_SESSION : BROWSER_SESSION;
 }

@@ -1,15 +1,13 @@
 import type { Clock } from '../ports/clock.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import type { User } from '../user.js';
+import { ACTIVITY_PRECISION_MS, type User } from '../user.js';
 
 /**
  * Notes that a user was active. It runs on every logged-in request, so it writes only when the
- * stored time is older than the precision the profile shows (a minute); a burst of clicks costs
- * one write, not one per request.
+ * stored time is older than the activity precision; a burst of clicks costs one write, not one per
+ * request.
  */
 export class RecordLastSeen {
-  static readonly PRECISION_MS = 60_000;
-
   constructor(
     private readonly users: UserRepository,
     private readonly clock: Clock,
@@ -17,7 +15,7 @@ export class RecordLastSeen {
 
   async execute(user: User): Promise<void> {
     const now = this.clock.now();
-    if (user.lastSeen && now.getTime() - user.lastSeen.getTime() < RecordLastSeen.PRECISION_MS) return;
+    if (user.lastSeen && now.getTime() - user.lastSeen.getTime() < ACTIVITY_PRECISION_MS) return;
     await this.users.recordLastSeen(user.id, now);
     user.lastSeen = now;
   }

@@ -2,8 +2,8 @@ import { err, ok, type Result } from 'neverthrow';
 import { sessionEnded, type SessionEnded } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
-import { isExpired, SESSION_ACTIVITY_PRECISION_MS } from '../sessions/session.js';
-import type { User } from '../user.js';
+import { isExpired } from '../sessions/session.js';
+import { ACTIVITY_PRECISION_MS, type User } from '../user.js';
 
 export type ResumeSessionError = SessionEnded;
 
@@ -26,7 +26,7 @@ export class ResumeSession {
       await this.sessions.delete(token);
       return err(sessionEnded());
     }
-    if (now.getTime() - session.lastActiveAt.getTime() >= SESSION_ACTIVITY_PRECISION_MS) await this.sessions.touch(token, now);
+    if (now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_PRECISION_MS) await this.sessions.touch(token, now);
     return ok(user);
   }
 }

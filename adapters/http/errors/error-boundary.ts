@@ -52,7 +52,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
   const reference = unexpected ? newErrorReference() : null;
   // The route pattern groups alerts: /user/a and /user/b failing alike are one problem, not two.
   const route = (ctx as { routerPath?: string }).routerPath ?? NO_ROUTE;
-  const requestFacts = { method: ctx.method, path: ctx.path, route, userId: safeUserId(ctx) };
+  const requestFacts = { method: ctx.method, path: ctx.path, route, userId: loadedUserId(ctx) };
   if (reference) {
     options.logger.error(`Exception on ${ctx.path} [${ctx.method}]`, error, { errorId: reference, ...requestFacts });
   } else if (error !== null && response.status >= 500) {
@@ -124,7 +124,11 @@ function resetHeaders(ctx: AppKoaContext, keep: Record<string, string>): void {
   for (const [name, value] of Object.entries(preserved)) if (value) ctx.set(name, value);
 }
 
-function safeUserId(ctx: AppKoaContext): number | null {
+/**
+ * Who made the request, if the middleware had loaded them before the failure: nothing is read
+ * again, since what failed may be the database.
+ */
+function loadedUserId(ctx: AppKoaContext): number | null {
   return ctx.state.user?.id ?? null;
 }
 

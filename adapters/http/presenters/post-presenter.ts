@@ -1,4 +1,5 @@
 import type { Page } from '../../../domain/pagination.js';
+import type { Clock } from '../../../domain/ports/clock.js';
 import type { TimelinePost } from '../../../domain/posts/post.js';
 import { gravatarUrl } from './gravatar.js';
 import { relativeTime } from './relative-time.js';
@@ -12,6 +13,9 @@ export type PostView = Readonly<{
 }>;
 
 export type PostsView = Readonly<{ posts: readonly PostView[]; newerUrl: string | null; olderUrl: string | null }>;
+
+/** How the pages list posts: how many to a page, and the clock their ages are counted from. */
+export type PostListing = Readonly<{ postsPerPage: number; clock: Clock }>;
 
 export function profileUrl(username: string): string {
   return `/user/${encodeURIComponent(username)}`;

@@ -4,14 +4,14 @@ import type { FieldErrors } from '../forms/fields.js';
 import { problemMessages } from '../forms/messages.js';
 import { POST_FIELDS, readPostForm, type PostField } from '../forms/post-form.js';
 import { pageNumber } from '../page-number.js';
-import { presentPosts } from '../presenters/post-presenter.js';
+import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
 import type { UseCases } from '../use-cases.js';
 import { currentUser, loginRequired } from './login-required.js';
 
 export const POST_PUBLISHED_MESSAGE = 'Your post is now live!';
 
-export function homeRoutes(router: AppRouter, useCases: UseCases, postsPerPage: number): void {
+export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage, clock }: PostListing): void {
   const { homeTimeline, explorePosts, publishPost } = useCases;
 
   const renderIndex = async (ctx: AppKoaContext, post: string, errors: FieldErrors<PostField>, status: number) => {
@@ -20,7 +20,7 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, postsPerPage: 
     const page = await homeTimeline.execute(currentUser(ctx).id, { number, size: postsPerPage });
     if (page.isErr()) return ctx.throw(404);
     await renderPage(ctx, 'index', {
-      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page.value, ctx.path, new Date()),
+      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page.value, ctx.path, clock.now()),
     }, status);
   };
 
@@ -46,6 +46,6 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, postsPerPage: 
     if (number === null) return ctx.throw(404);
     const page = await explorePosts.execute({ number, size: postsPerPage });
     if (page.isErr()) return ctx.throw(404);
-    await renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page.value, '/explore', new Date()) });
+    await renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page.value, '/explore', clock.now()) });
   });
 }

@@ -7,7 +7,7 @@ import { PROFILE_FIELDS, profileOf, readEditProfileForm, type EditProfileField }
 import type { FieldErrors } from '../forms/fields.js';
 import { submitForm } from '../forms/submit-form.js';
 import { pageNumber } from '../page-number.js';
-import { presentPosts, profileUrl } from '../presenters/post-presenter.js';
+import { presentPosts, profileUrl, type PostListing } from '../presenters/post-presenter.js';
 import { presentProfile } from '../presenters/user-presenter.js';
 import { renderPage } from '../render.js';
 import type { UseCases } from '../use-cases.js';
@@ -15,7 +15,7 @@ import { currentUser, loginRequired } from './login-required.js';
 
 export const PROFILE_SAVED_MESSAGE = 'Your changes have been saved.';
 
-export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPage: number): void {
+export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerPage, clock }: PostListing): void {
   const { getProfile, editProfile, userPosts, followUser, unfollowUser } = useCases;
 
   router.get('/user/:username', loginRequired, async (ctx) => {
@@ -31,7 +31,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, postsPerPag
     const page = number === null ? null : await userPosts.execute(found.value.user.id, { number, size: postsPerPage });
     if (!page || page.isErr()) return ctx.throw(404);
     const profile = presentProfile(found.value, viewer);
-    await renderPage(ctx, 'user', { title: profile.username, profile, ...presentPosts(page.value, profileUrl(profile.username), new Date()) });
+    await renderPage(ctx, 'user', { title: profile.username, profile, ...presentPosts(page.value, profileUrl(profile.username), clock.now()) });
   });
 
   router.post('/follow/:username', loginRequired, async (ctx) => {

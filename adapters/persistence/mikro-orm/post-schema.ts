@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { POST_MAX_LENGTH } from '../../../domain/posts/post-rules.js';
 
 export type PostRow = { id: number; authorId: number; body: string; createdAt: Date };
 
@@ -8,7 +9,7 @@ export const PostSchema = new EntitySchema<PostRow>({
   properties: {
     id: { type: 'number', primary: true, autoincrement: true },
     authorId: { type: 'number', fieldName: 'author_id' },
-    body: { type: 'string', length: 140 },
+    body: { type: 'string', length: POST_MAX_LENGTH },
     createdAt: { type: 'Date', fieldName: 'created_at' },
   },
 });

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { User } from '../../../domain/user.js';
+import { ABOUT_ME_MAX_LENGTH, EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../../domain/user-rules.js';
 
 // Maps the domain's User without decorators. Uniqueness lives in the migrations: usernames are
 // unique on lower(username), which no property option can express.
@@ -8,10 +9,10 @@ export const UserSchema = new EntitySchema<User>({
   tableName: 'users',
   properties: {
     id: { type: 'number', primary: true, autoincrement: true },
-    username: { type: 'string', length: 64 },
-    email: { type: 'string', length: 120 },
+    username: { type: 'string', length: USERNAME_MAX_LENGTH },
+    email: { type: 'string', length: EMAIL_MAX_LENGTH },
     passwordHash: { type: 'string', fieldName: 'password_hash' },
-    aboutMe: { type: 'string', length: 140, fieldName: 'about_me', default: '' },
+    aboutMe: { type: 'string', length: ABOUT_ME_MAX_LENGTH, fieldName: 'about_me', default: '' },
     lastSeen: { type: 'Date', fieldName: 'last_seen', nullable: true },
   },
 });

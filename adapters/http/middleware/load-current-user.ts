@@ -5,7 +5,7 @@ import type { UseCases } from '../use-cases.js';
  * Loads the user whose server-side session the cookie names, and notes that they were seen. A
  * token the server no longer knows (logged out, expired, user gone) leaves an anonymous visitor.
  */
-export function currentUser({ resumeSession, recordLastSeen }: UseCases): AppMiddleware {
+export function loadCurrentUser({ resumeSession, recordLastSeen }: UseCases): AppMiddleware {
   return async (ctx, next) => {
     ctx.state.user = null;
     const token = ctx.session?.token;
