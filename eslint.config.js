@@ -8,10 +8,18 @@ export default tseslint.config(
       parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', '.dependency-cruiser.cjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
+      // A ResultAsync is a thenable: left unawaited, its failure is never read.
+      '@typescript-eslint/no-floating-promises': ['error', { checkThenables: true }],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A neverthrow Result is an object, so one used as a condition (`(await hasher.verify(...)) ? a : b`)
+      // is always true and the error is silently taken for success. With every other allowance on,
+      // this rule reports only that: an object (or a union that may be one) where a boolean is read.
+      '@typescript-eslint/strict-boolean-expressions': ['error', {
+        allowString: true, allowNumber: true, allowAny: true, allowNullableObject: true, allowNullableBoolean: true,
+        allowNullableString: true, allowNullableNumber: true, allowNullableEnum: true,
+      }],
     },
   },
 );
