@@ -1,3 +1,5 @@
+import { err, ok, type Result } from 'neverthrow';
+import { resetTokenInvalid, type ResetTokenInvalid } from '../errors.js';
 import type { ThrottleRule } from '../login-throttle.js';
 import type { UserId } from '../user.js';
 
@@ -16,6 +18,7 @@ export const RESET_CLIENT_RULE: ThrottleRule = { maxFailures: 20, windowMs: 60 *
 export const resetEmailKey = (email: string): string => `reset-email:${email}`;
 export const resetClientKey = (address: string): string => `reset-address:${address}`;
 
-export function isPending(reset: PasswordReset, now: Date): boolean {
-  return now.getTime() < reset.expiresAt.getTime();
+/** The reset a link stands for, if it still works: one that is unknown, used or expired does not. */
+export function pendingReset(reset: PasswordReset | null, now: Date): Result<PasswordReset, ResetTokenInvalid> {
+  return reset && now.getTime() < reset.expiresAt.getTime() ? ok(reset) : err(resetTokenInvalid());
 }

@@ -1,6 +1,6 @@
-import { err, ok, type Result } from 'neverthrow';
-import { resetTokenInvalid, type ResetTokenInvalid } from '../errors.js';
-import { isPending, type PasswordReset } from '../password-reset/password-reset.js';
+import type { Result } from 'neverthrow';
+import type { ResetTokenInvalid } from '../errors.js';
+import { pendingReset, type PasswordReset } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordResetTokens, ResetToken } from '../ports/password-reset-tokens.js';
 
@@ -12,7 +12,6 @@ export class CheckResetToken {
   ) {}
 
   async execute(token: ResetToken): Promise<Result<PasswordReset, ResetTokenInvalid>> {
-    const reset = await this.tokens.find(token);
-    return reset && isPending(reset, this.clock.now()) ? ok(reset) : err(resetTokenInvalid());
+    return pendingReset(await this.tokens.find(token), this.clock.now());
   }
 }

@@ -1,8 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import {
-  fieldsRejected, resetTokenInvalid, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid, type ServiceBusy,
-} from '../errors.js';
-import { isPending } from '../password-reset/password-reset.js';
+import { fieldsRejected, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid, type ServiceBusy } from '../errors.js';
+import { pendingReset } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { PasswordResetTokens, ResetToken } from '../ports/password-reset-tokens.js';
@@ -40,8 +38,8 @@ export class ResetPassword {
 
   async execute(input: PasswordResetInput): Promise<Result<UserId, ResetPasswordError>> {
     const { tokens, users, sessions, hasher, clock, transactions } = this.ports;
-    const pending = await tokens.find(input.token);
-    if (!pending || !isPending(pending, clock.now())) return err(resetTokenInvalid());
+    const pending = pendingReset(await tokens.find(input.token), clock.now());
+    if (pending.isErr()) return err(pending.error);
     const password = this.check(input.password);
     if (password.isErr()) return err(password.error);
     // Hashed before the link is used up, so a slow hash never holds the writes below open, and a
@@ -53,12 +51,13 @@ export class ResetPassword {
     // One transaction: a link used up without the new password set could never be used again.
     return transactions.run(async () => {
       // Taken, not just read: of two submits racing with one link, only one sets a password.
-      const reset = await tokens.take(input.token);
-      if (!reset || !isPending(reset, clock.now())) return err(resetTokenInvalid());
-      await users.updatePasswordHash(reset.userId, passwordHash);
-      await tokens.deleteAllOf(reset.userId);
-      await sessions.deleteAllOf(reset.userId);
-      return ok(reset.userId);
+      const taken = pendingReset(await tokens.take(input.token), clock.now());
+      if (taken.isErr()) return err(taken.error);
+      const { userId } = taken.value;
+      await users.updatePasswordHash(userId, passwordHash);
+      await tokens.deleteAllOf(userId);
+      await sessions.deleteAllOf(userId);
+      return ok(userId);
     });
   }
 }
