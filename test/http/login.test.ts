@@ -42,6 +42,14 @@ test('when both fields are left empty, then each says it is required', async ({ 
   assert.match(page.text, /id="remember_me"[^>]*checked/);
 });
 
+test('when Remember Me arrives as something other than text, then the form says so next to it', async ({ app }) => {
+  const browser = app.browser();
+  await browser.get('/login');
+  const page = await browser.post('/login', { username: 'susan', password: 'password123', remember_me: ['y', 'y'] });
+  assert.is(page.status, 422);
+  assert.equal(fieldErrors(page.text), { remember_me: 'Invalid value.' });
+});
+
 test('when a visitor opens a page that needs a login, then login asks and brings them back after', async ({ app }) => {
   const browser = app.browser();
   const page = await browser.get('/user/susan');
