@@ -139,7 +139,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
         getProfile: new GetProfile(users, follows, posts),
-        editProfile: new EditProfile(users, sessions, transactions),
+        editProfile: new EditProfile(users, sessions, accessTokens, clock, transactions),
         publishPost: new PublishPost(posts, clock),
         homeTimeline: new HomeTimeline(posts),
         explorePosts: new ExplorePosts(posts),
@@ -157,7 +157,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
           }, reset.linkLifetimeMs)
           : null,
         checkResetToken: new CheckResetToken(tokens, clock),
-        resetPassword: new ResetPassword({ tokens, users, sessions, hasher, clock, transactions }),
+        resetPassword: new ResetPassword({ tokens, users, sessions, accessTokens, hasher, clock, transactions }),
         listUsers: new ListUsers(users, follows, posts),
         listFollows: new ListFollows(users, follows, posts),
         issueAccessToken: new IssueAccessToken(accessTokens, clock, options.accessTokenLifetimeMs ?? DEFAULT_ACCESS_TOKEN_LIFETIME_MS),

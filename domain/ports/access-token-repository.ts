@@ -1,4 +1,5 @@
 import type { AccessToken, NewAccessToken } from '../tokens/access-token.js';
+import type { UserId } from '../user.js';
 
 /** The token itself, as its bearer holds it. */
 export type BearerToken = string;
@@ -8,6 +9,8 @@ export interface AccessTokenRepository {
   create(token: NewAccessToken): Promise<BearerToken>;
   find(token: BearerToken): Promise<AccessToken | null>;
   revoke(token: BearerToken, at: Date): Promise<void>;
+  /** Revokes every live token of the user but `keep` (the one making the request, if it is a token). */
+  revokeAllOf(userId: UserId, at: Date, keep?: BearerToken): Promise<void>;
   /** Forgets every token that expired or was revoked before `before`. */
   deleteSpentBefore(before: Date): Promise<void>;
 }

@@ -3,6 +3,8 @@ import {
   fieldsRejected, userNotFound, usernameTaken,
   type AboutMeTooLong, type FieldsRejected, type UsernameInvalid, type UsernameTaken, type UserNotFound,
 } from '../errors.js';
+import type { AccessTokenRepository, BearerToken } from '../ports/access-token-repository.js';
+import type { Clock } from '../ports/clock.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
 import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -14,15 +16,17 @@ export type EditProfileError = UserNotFound | FieldsRejected<ProfileProblem>;
 
 export type ProfileEdit = Readonly<{ userId: UserId; username: string; aboutMe: string }>;
 
-export type ProfileEditInput = ProfileEdit & Readonly<{
-  /** The session making the change, which stays logged in when the others are ended. */
-  session: SessionToken;
-}>;
+/** What the change was made with: it stays signed in when a new name ends the others. */
+export type SignedInWith = Readonly<{ session: SessionToken }> | Readonly<{ accessToken: BearerToken }>;
+
+export type ProfileEditInput = ProfileEdit & Readonly<{ signedInWith: SignedInWith }>;
 
 export class EditProfile {
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly accessTokens: AccessTokenRepository,
+    private readonly clock: Clock,
     private readonly transactions: Transactions,
   ) {}
 
@@ -41,12 +45,16 @@ export class EditProfile {
       .andThen((changes) => new ResultAsync(this.transactions.run(() => this.save(input, current.username, changes))));
   }
 
-  /** The rename and the end of the other sessions are kept together or not at all. */
+  /** The rename and the end of the other sessions and tokens are kept together or not at all. */
   private async save(input: ProfileEditInput, formerName: string, changes: ProfileChanges): Promise<Result<User, EditProfileError>> {
     const updated = await this.users.updateProfile(input.userId, changes);
     if (updated.isErr()) return err(updated.error.type === 'UsernameTaken' ? fieldsRejected([updated.error]) : updated.error);
-    // A new name is an identity change: sessions opened elsewhere under the old one are ended.
-    if (usernameKey(formerName) !== usernameKey(changes.username)) await this.sessions.deleteAllOf(input.userId, input.session);
+    // A new name is an identity change: sessions and API tokens opened elsewhere under the old one end.
+    if (usernameKey(formerName) !== usernameKey(changes.username)) {
+      const keep = input.signedInWith;
+      await this.sessions.deleteAllOf(input.userId, 'session' in keep ? keep.session : undefined);
+      await this.accessTokens.revokeAllOf(input.userId, this.clock.now(), 'accessToken' in keep ? keep.accessToken : undefined);
+    }
     return ok(updated.value);
   }
 

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { fieldsRejected, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid, type ServiceBusy } from '../errors.js';
 import { pendingReset } from '../password-reset/password-reset.js';
+import type { AccessTokenRepository } from '../ports/access-token-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { PasswordResetTokens, ResetToken } from '../ports/password-reset-tokens.js';
@@ -18,6 +19,7 @@ export type ResetPasswordPorts = Readonly<{
   tokens: PasswordResetTokens;
   users: UserRepository;
   sessions: SessionRepository;
+  accessTokens: AccessTokenRepository;
   hasher: PasswordHasher;
   clock: Clock;
   transactions: Transactions;
@@ -25,8 +27,8 @@ export type ResetPasswordPorts = Readonly<{
 
 /**
  * Sets a new password through a reset link. The link works once, and the new password ends every
- * session of the account and every other pending link: whoever knew the old password or held a
- * session is out.
+ * session and API token of the account and every other pending link: whoever knew the old password
+ * or held a session or a token is out.
  */
 export class ResetPassword {
   constructor(private readonly ports: ResetPasswordPorts) {}
@@ -37,7 +39,7 @@ export class ResetPassword {
   }
 
   async execute(input: PasswordResetInput): Promise<Result<UserId, ResetPasswordError>> {
-    const { tokens, users, sessions, hasher, clock, transactions } = this.ports;
+    const { tokens, users, sessions, accessTokens, hasher, clock, transactions } = this.ports;
     const pending = pendingReset(await tokens.find(input.token), clock.now());
     if (pending.isErr()) return err(pending.error);
     const password = this.check(input.password);
@@ -57,6 +59,7 @@ export class ResetPassword {
       await users.updatePasswordHash(userId, passwordHash);
       await tokens.deleteAllOf(userId);
       await sessions.deleteAllOf(userId);
+      await accessTokens.revokeAllOf(userId, clock.now());
       return ok(userId);
     });
   }

@@ -43,6 +43,24 @@ export function accessTokenRepositoryContract(name: string, open: () => Promise<
     });
   });
 
+  test('when all of a user\'s tokens are revoked but one, then the others are revoked at that time, and the kept one and other users\' stay', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [mine, theirs] = store.userIds;
+      const current = await store.tokens.create(tokenOf(mine));
+      const other = await store.tokens.create(tokenOf(mine));
+      const revokedBefore = await store.tokens.create(tokenOf(mine));
+      await store.tokens.revoke(revokedBefore, at('2026-05-01T10:05:00Z'));
+      const someoneElses = await store.tokens.create(tokenOf(theirs));
+      await store.tokens.revokeAllOf(mine, at('2026-05-01T10:30:00Z'), current);
+      assert.is((await store.tokens.find(current))?.revokedAt, null);
+      assert.equal((await store.tokens.find(other))?.revokedAt, at('2026-05-01T10:30:00Z'));
+      assert.equal((await store.tokens.find(revokedBefore))?.revokedAt, at('2026-05-01T10:05:00Z'), 'an earlier revocation keeps its time');
+      assert.is((await store.tokens.find(someoneElses))?.revokedAt, null);
+      await store.tokens.revokeAllOf(mine, at('2026-05-01T10:40:00Z'));
+      assert.equal((await store.tokens.find(current))?.revokedAt, at('2026-05-01T10:40:00Z'), 'without one to keep, every token goes');
+    });
+  });
+
   test('when spent tokens are cleared, then only those expired or revoked before the time go', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const [mine, theirs] = store.userIds;

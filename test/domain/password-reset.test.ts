@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryMailer } from '../../adapters/mail/in-memory-mailer.js';
+import { InMemoryAccessTokenRepository } from '../../adapters/persistence/in-memory/in-memory-access-token-repository.js';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemoryPasswordResetTokens } from '../../adapters/persistence/in-memory/in-memory-password-reset-tokens.js';
 import { InMemorySessionRepository } from '../../adapters/persistence/in-memory/in-memory-session-repository.js';
@@ -25,6 +26,7 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository(users);
   const tokens = new InMemoryPasswordResetTokens();
+  const accessTokens = new InMemoryAccessTokenRepository();
   const mailer = new InMemoryMailer();
   const emails = new PlainResetEmails();
   const hasher = new PlainTextHasher();
@@ -45,9 +47,9 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
     return (await hasher.verify(hash, NEW_PASSWORD))._unsafeUnwrap() ? NEW_PASSWORD : (await hasher.verify(hash, OLD_PASSWORD))._unsafeUnwrap() ? OLD_PASSWORD : hash;
   };
   return {
-    users, sessions, tokens, mailer, emails, clock, hasher, susan, request, linkSent, passwordOf,
+    users, sessions, tokens, accessTokens, mailer, emails, clock, hasher, susan, request, linkSent, passwordOf,
     check: new CheckResetToken(tokens, clock),
-    reset: new ResetPassword({ tokens, users, sessions, hasher, clock, transactions: new InMemoryTransactions([tokens, users, sessions]) }),
+    reset: new ResetPassword({ tokens, users, sessions, accessTokens, hasher, clock, transactions: new InMemoryTransactions([tokens, users, sessions, accessTokens]) }),
   };
 }
 
@@ -133,22 +135,28 @@ test('when the password changes through one link, then the other links sent befo
   assert.ok((await reset.execute({ token: first, password: 'a third password' })).isErr());
 });
 
-test('when the password is reset, then every session of that user ends and other users keep theirs', async () => {
-  const { users, sessions, clock, reset, susan, linkSent } = await setup();
+test('when the password is reset, then every session and API token of that user ends and other users keep theirs', async () => {
+  const { users, sessions, accessTokens, clock, reset, susan, linkSent } = await setup();
   const john = (await users.add(aNewUser()))._unsafeUnwrap();
   const session = (userId: number) => sessions.create({ userId, createdAt: clock.now(), lastActiveAt: clock.now(), rememberMe: true });
   const susans = [await session(susan.id), await session(susan.id)];
   const johns = await session(john.id);
+  const apiToken = (userId: number) => accessTokens.create({ userId, createdAt: clock.now(), expiresAt: new Date(clock.now().getTime() + 60 * MINUTE) });
+  const susansApiToken = await apiToken(susan.id);
+  const johnsApiToken = await apiToken(john.id);
   assert.ok((await reset.execute({ token: await linkSent(), password: NEW_PASSWORD })).isOk());
   for (const token of susans) assert.is(await sessions.find(token), null);
   assert.is((await sessions.find(johns))?.user.id, john.id);
+  assert.equal((await accessTokens.find(susansApiToken))?.revokedAt, clock.now());
+  assert.is((await accessTokens.find(johnsApiToken))?.revokedAt, null);
 });
 
 test('when ending the sessions fails after the link was used and the password set, then nothing of it is kept and the link still works', async () => {
-  const { users, sessions, tokens, clock, hasher, susan, linkSent, passwordOf, check } = await setup();
+  const { users, sessions, tokens, accessTokens, clock, hasher, susan, linkSent, passwordOf, check } = await setup();
   const failingSessions = new FaultSwitch<SessionRepository>(sessions);
   failingSessions.failing = 'deleteAllOf';
-  const reset = new ResetPassword({ tokens, users, sessions: failingSessions.port, hasher, clock, transactions: new InMemoryTransactions([tokens, users, sessions]) });
+  const transactions = new InMemoryTransactions([tokens, users, sessions, accessTokens]);
+  const reset = new ResetPassword({ tokens, users, sessions: failingSessions.port, accessTokens, hasher, clock, transactions });
   const token = await linkSent();
   try {
     await reset.execute({ token, password: NEW_PASSWORD });

@@ -7,12 +7,12 @@ import { startApiTestApp } from '../support/api-app.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import type { TestApp } from '../support/test-app.js';
 
-type Context = { app: TestApp; api: ApiClient; clock: FixedClock };
+type Context = { app: TestApp; api: ApiClient; clock: FixedClock; susanId: number };
 const test = suite<Context>('API tokens', {} as Context);
 test.before.each(async (context) => {
   context.clock = new FixedClock();
   Object.assign(context, await startApiTestApp({ clock: context.clock }));
-  await context.api.signUp('susan');
+  context.susanId = (await context.api.signUp('susan')).id;
 });
 test.after.each(async ({ app }) => { await app.close(); });
 
@@ -87,6 +87,25 @@ test('when a token is revoked, then it is refused as revoked and other tokens st
   assert.is(refused.json.type, '/api/problems/token-revoked');
   assert.is((await api.delete('/api/tokens', { token: revoked })).status, 401, 'revoking twice is refused like any use');
   assert.is((await api.get('/api/timeline', { token: other })).status, 200);
+});
+
+test('when a user takes a new name through the API, then their other tokens are revoked and the one used still works', async ({ api, susanId }) => {
+  const used = await api.tokenFor('susan');
+  const other = await api.tokenFor('susan');
+  assert.is((await api.put(`/api/users/${susanId}`, { token: used, json: { username: 'susan2' } })).status, 200);
+  assert.is((await api.get('/api/timeline', { token: used })).status, 200);
+  const refused = await api.get('/api/timeline', { token: other });
+  assert.is(refused.status, 401);
+  assert.is(refused.json.type, '/api/problems/token-revoked');
+});
+
+test('when a user takes a new name on the website, then every API token of theirs is revoked', async ({ app, api }) => {
+  const token = await api.tokenFor('susan');
+  const browser = app.browser();
+  assert.is((await browser.logIn('susan')).location, '/index');
+  await browser.get('/edit_profile');
+  assert.is((await browser.post('/edit_profile', { username: 'susan2', about_me: '' })).status, 302);
+  assert.is((await api.get('/api/timeline', { token })).json.type, '/api/problems/token-revoked');
 });
 
 test('when no token, a made-up one or a malformed header is sent, then 401 without saying more', async ({ api }) => {

@@ -8,6 +8,7 @@ import type { UseCases } from '../use-cases.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
+import { bearerTokenOf } from './credentials.js';
 import { problemOf } from './domain-problems.js';
 import { pagedList } from './pagination-query.js';
 import { presentUser, userUrl } from './representations.js';
@@ -98,8 +99,8 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
         const current = { username: me.username, about_me: me.aboutMe };
         const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
         const edited = await submitFields(readForm({ ...current, ...body }, PROFILE_CHANGES), {
-          // A token is no browser session: a new name ends every session, as it ends the others on the website.
-          act: (changes) => editProfile.execute({ userId: me.id, session: '', ...changes }),
+          // A new name ends every browser session and every other token; the one in use stays.
+          act: (changes) => editProfile.execute({ userId: me.id, signedInWith: { accessToken: bearerTokenOf(ctx.get('Authorization')) }, ...changes }),
           check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),
         });
         if (edited.isErr()) throw problemOf(edited.error);

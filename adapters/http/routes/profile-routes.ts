@@ -59,7 +59,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     const userId = currentUser(ctx).id;
     const form = readEditProfileForm(ctx.request.body);
     const result = await submitForm(form, PROFILE_FIELDS, {
-      act: (edit) => editProfile.execute({ userId, session: ctx.session?.token ?? '', ...edit }),
+      act: (edit) => editProfile.execute({ userId, signedInWith: { session: ctx.session?.token ?? '' }, ...edit }),
       check: (text) => editProfile.check({ userId, ...profileOf(text) }),
     });
     if (result.isErr()) {

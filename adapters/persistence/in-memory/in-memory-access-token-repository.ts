@@ -1,9 +1,11 @@
 import type { AccessTokenRepository, BearerToken } from '../../../domain/ports/access-token-repository.js';
 import type { AccessToken, NewAccessToken } from '../../../domain/tokens/access-token.js';
+import type { UserId } from '../../../domain/user.js';
 import { newRandomToken, tokenHash } from '../random-token.js';
+import { snapshotOf, type Restorable } from './in-memory-transactions.js';
 
 /** API tokens of one process, for domain tests. */
-export class InMemoryAccessTokenRepository implements AccessTokenRepository {
+export class InMemoryAccessTokenRepository implements AccessTokenRepository, Restorable {
   private readonly tokens = new Map<string, AccessToken>();
 
   async create(token: NewAccessToken): Promise<BearerToken> {
@@ -20,6 +22,17 @@ export class InMemoryAccessTokenRepository implements AccessTokenRepository {
     const hash = tokenHash(bearer);
     const token = this.tokens.get(hash);
     if (token && !token.revokedAt) this.tokens.set(hash, { ...token, revokedAt: at });
+  }
+
+  async revokeAllOf(userId: UserId, at: Date, keep?: BearerToken): Promise<void> {
+    const kept = keep === undefined ? null : tokenHash(keep);
+    for (const [hash, token] of this.tokens) {
+      if (token.userId === userId && !token.revokedAt && hash !== kept) this.tokens.set(hash, { ...token, revokedAt: at });
+    }
+  }
+
+  snapshot(): () => void {
+    return snapshotOf(this.tokens);
   }
 
   async deleteSpentBefore(before: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessTokenRepository, BearerToken } from '../../../domain/ports/access-token-repository.js';
 import type { AccessToken, NewAccessToken } from '../../../domain/tokens/access-token.js';
+import type { UserId } from '../../../domain/user.js';
 import { newRandomToken, tokenHash } from '../random-token.js';
 import { AccessTokenSchema } from './access-token-schema.js';
 import { toDate, toNullableDate } from './sql-values.js';
@@ -32,6 +33,11 @@ export class MikroOrmAccessTokenRepository implements AccessTokenRepository {
 
   async revoke(bearer: BearerToken, at: Date): Promise<void> {
     await this.em.nativeUpdate(AccessTokenSchema, { tokenHash: tokenHash(bearer), revokedAt: null }, { revokedAt: at });
+  }
+
+  async revokeAllOf(userId: UserId, at: Date, keep?: BearerToken): Promise<void> {
+    const others = keep === undefined ? {} : { tokenHash: { $ne: tokenHash(keep) } };
+    await this.em.nativeUpdate(AccessTokenSchema, { userId, revokedAt: null, ...others }, { revokedAt: at });
   }
 
   async deleteSpentBefore(before: Date): Promise<void> {
