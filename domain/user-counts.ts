@@ -12,6 +12,12 @@ export async function countsOf(userId: UserId, follows: FollowRepository, posts:
   return { ...followCounts, posts: postCount };
 }
 
+/** A list's counts in two queries, however long the list, rather than three per user. */
 export async function withCounts(users: readonly User[], follows: FollowRepository, posts: PostRepository): Promise<CountedUser[]> {
-  return Promise.all(users.map(async (user) => ({ user, counts: await countsOf(user.id, follows, posts) })));
+  const ids = users.map((user) => user.id);
+  const [followCounts, postCounts] = await Promise.all([follows.countsOfEach(ids), posts.countByEachAuthor(ids)]);
+  return users.map((user) => ({
+    user,
+    counts: { ...(followCounts.get(user.id) ?? { followers: 0, following: 0 }), posts: postCounts.get(user.id) ?? 0 },
+  }));
 }

@@ -8,6 +8,8 @@ export interface FollowRepository {
   unfollow(followerId: UserId, followedId: UserId): Promise<void>;
   isFollowing(followerId: UserId, followedId: UserId): Promise<boolean>;
   counts(userId: UserId): Promise<FollowCounts>;
+  /** The counts of each user in one go, for a list of users; a user nobody follows counts zeros. */
+  countsOfEach(userIds: readonly UserId[]): Promise<ReadonlyMap<UserId, FollowCounts>>;
   /** The users who follow `userId`, by id. */
   followersOf(userId: UserId, offset: number, limit: number): Promise<User[]>;
   /** The users `userId` follows, by id. */

@@ -15,4 +15,6 @@ export interface PostRepository {
   countHomeTimeline(userId: UserId): Promise<number>;
   countEveryone(): Promise<number>;
   countByAuthor(authorId: UserId): Promise<number>;
+  /** The post count of each author in one go, for a list of users; an author of none counts 0. */
+  countByEachAuthor(authorIds: readonly UserId[]): Promise<ReadonlyMap<UserId, number>>;
 }

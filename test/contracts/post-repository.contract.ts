@@ -93,6 +93,27 @@ export function postRepositoryContract(name: string, open: () => Promise<PostSto
     });
   });
 
+  test('when counting for a list of users at once, then each user gets the counts asked one by one, zeros included', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan, john, mary] = await people(store, 'susan', 'john', 'mary');
+      if (!susan || !john || !mary) throw new Error('no users');
+      for (const [author, minute] of [[susan, 1], [john, 2], [john, 3]] as const) await store.posts.add({ authorId: author.id, body: 'x', createdAt: at(minute) });
+      await store.follows.follow(susan.id, john.id);
+      await store.follows.follow(mary.id, john.id);
+      const ids = [john.id, mary.id, susan.id];
+      const follows = await store.follows.countsOfEach(ids);
+      const posts = await store.posts.countByEachAuthor(ids);
+      for (const id of ids) {
+        assert.equal(follows.get(id), await store.follows.counts(id));
+        assert.is(posts.get(id), await store.posts.countByAuthor(id));
+      }
+      assert.equal(follows.get(john.id), { followers: 2, following: 0 });
+      assert.is(posts.get(mary.id), 0);
+      assert.is((await store.follows.countsOfEach([])).size, 0);
+      assert.is((await store.posts.countByEachAuthor([])).size, 0);
+    });
+  });
+
   test('when listing followers and followed users, then by id, cut by offset and limit, with every field', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const [susan, john, mary] = await people(store, 'susan', 'john', 'mary');

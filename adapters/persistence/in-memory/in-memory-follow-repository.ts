@@ -25,6 +25,10 @@ export class InMemoryFollowRepository implements FollowRepository, Restorable {
     return { followers: this.followerIdsOf(userId).length, following: this.followedBy(userId).size };
   }
 
+  async countsOfEach(userIds: readonly UserId[]): Promise<ReadonlyMap<UserId, FollowCounts>> {
+    return new Map(await Promise.all(userIds.map(async (id) => [id, await this.counts(id)] as const)));
+  }
+
   followersOf(userId: UserId, offset: number, limit: number): Promise<User[]> {
     return this.usersOf(this.followerIdsOf(userId), offset, limit);
   }

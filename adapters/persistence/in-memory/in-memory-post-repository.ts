@@ -47,6 +47,10 @@ export class InMemoryPostRepository implements PostRepository, Restorable {
     return this.posts.filter((post) => post.authorId === authorId).length;
   }
 
+  async countByEachAuthor(authorIds: readonly UserId[]): Promise<ReadonlyMap<UserId, number>> {
+    return new Map(await Promise.all(authorIds.map(async (id) => [id, await this.countByAuthor(id)] as const)));
+  }
+
   snapshot(): () => void {
     const saved = [...this.posts];
     return () => void this.posts.splice(0, this.posts.length, ...saved);

@@ -5,6 +5,7 @@ import type { User, UserId } from '../../../domain/user.js';
 import { FollowSchema } from './follow-schema.js';
 import { userOf, type UserRow } from './mikro-orm-user-repository.js';
 import type { PreparedReads, ReadStatement } from './prepared-reads.js';
+import { placeholders } from './sql-values.js';
 
 // PostgreSQL counts as bigint, which its driver hands over as text.
 type CountsRow = { followers: number | string; following: number | string };
@@ -17,6 +18,8 @@ const COUNTS: ReadStatement = {
   name: 'follow_counts',
   sql: 'select (select count(*) from follows where followed_id = ?) as followers, (select count(*) from follows where follower_id = ?) as following',
 };
+const EACH_FOLLOWERS = '(select count(*) from follows where followed_id = u.id) as followers';
+const EACH_FOLLOWING = '(select count(*) from follows where follower_id = u.id) as following';
 
 /** Who follows whom, one row per pair; the primary key makes a second follow a no-op. */
 export class MikroOrmFollowRepository implements FollowRepository {
@@ -46,6 +49,15 @@ export class MikroOrmFollowRepository implements FollowRepository {
   async counts(userId: UserId): Promise<FollowCounts> {
     const [row] = await this.reads.all<CountsRow>(COUNTS, [userId, userId]);
     return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
+  }
+
+  async countsOfEach(userIds: readonly UserId[]): Promise<ReadonlyMap<UserId, FollowCounts>> {
+    if (userIds.length === 0) return new Map();
+    const list = placeholders(userIds);
+    const sql = `select u.id, ${EACH_FOLLOWERS}, ${EACH_FOLLOWING} from users u where u.id in (${list})`;
+    const rows = await this.em.execute<(CountsRow & { id: number })[]>(sql, [...userIds]);
+    const counts = new Map(rows.map((row) => [Number(row.id), { followers: Number(row.followers), following: Number(row.following) }]));
+    return new Map(userIds.map((id) => [id, counts.get(id) ?? { followers: 0, following: 0 }]));
   }
 
   async followersOf(userId: UserId, offset: number, limit: number): Promise<User[]> {

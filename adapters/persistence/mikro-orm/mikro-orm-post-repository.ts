@@ -4,7 +4,7 @@ import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js'
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
 import type { PreparedReads, ReadStatement } from './prepared-reads.js';
-import { countOf, toDate } from './sql-values.js';
+import { countOf, placeholders, toDate } from './sql-values.js';
 
 type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
 
@@ -61,6 +61,14 @@ export class MikroOrmPostRepository implements PostRepository {
 
   countByAuthor(authorId: UserId): Promise<number> {
     return countOf(this.em, 'select count(*) as count from posts where author_id = ?', [authorId]);
+  }
+
+  async countByEachAuthor(authorIds: readonly UserId[]): Promise<ReadonlyMap<UserId, number>> {
+    if (authorIds.length === 0) return new Map();
+    const sql = `select author_id, count(*) as count from posts where author_id in (${placeholders(authorIds)}) group by author_id`;
+    const rows = await this.em.execute<{ author_id: number; count: number | string }[]>(sql, [...authorIds]);
+    const counts = new Map(rows.map((row) => [Number(row.author_id), Number(row.count)]));
+    return new Map(authorIds.map((id) => [id, counts.get(id) ?? 0]));
   }
 
   private async timeline(statement: ReadStatement, values: readonly number[]): Promise<TimelinePost[]> {

@@ -18,3 +18,8 @@ export async function countOf(em: SqlEntityManager, sql: string, params: readonl
   const [row] = await em.execute<{ count: number | string }[]>(sql, [...params]);
   return Number(row?.count ?? 0);
 }
+
+/** `?, ?, ?`: one bound parameter per value, for an `in (…)` list. */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
