@@ -24,7 +24,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
-import { ResetMailReport } from './reset-mail-report.js';
+import { ResetRequests } from './reset-requests.js';
 import type { UseCases } from './use-cases.js';
 import { pugViews } from './views.js';
 
@@ -71,7 +71,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   const postListing = { postsPerPage: options.postsPerPage, clock: options.clock };
   homeRoutes(router, options.useCases, postListing);
   authRoutes(router, options.useCases);
-  passwordResetRoutes(router, options.useCases, { background: options.background, mailReport: new ResetMailReport(options.logger), logger: options.logger });
+  // One for the pages and the API, so a mail outage is told once however people ask.
+  const resetRequests = new ResetRequests(options.background, options.logger);
+  passwordResetRoutes(router, options.useCases, { resetRequests, logger: options.logger });
   profileRoutes(router, options.useCases, postListing);
 
   // First, so that every page, the error pages included, can render whatever fails later.
@@ -81,7 +83,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
   app.use(securityHeaders);
   app.use(healthChecks(options.isDatabaseReachable));
-  app.use(apiScope(options));
+  app.use(apiScope({ ...options, resetRequests }));
   app.use(staticAssets(join(options.viewsDir, 'static')));
   app.use(noStoreWithSession);
   app.use(sessions(app as unknown as Koa));

@@ -21,7 +21,7 @@ export type ApiOperation = Readonly<{
   paginated?: boolean;
   requestBody?: SchemaObject | ReferenceObject;
   success: Readonly<{
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     /** `application/json` unless said otherwise. */
     mediaType?: string;

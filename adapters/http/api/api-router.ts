@@ -2,6 +2,7 @@ import { Router } from '@koa/router';
 import compose from 'koa-compose';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { AppContext, AppMiddleware, AppRouter, AppState } from '../context.js';
+import type { ResetRequests } from '../reset-requests.js';
 import type { UseCases } from '../use-cases.js';
 import { routerPath, type ApiOperation } from './api-operation.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
@@ -10,6 +11,7 @@ import { databaseOutage } from './database-outage.js';
 import { followOperations } from './follow-operations.js';
 import { jsonBody } from './json-body.js';
 import { openApiDocument } from './openapi-document.js';
+import { passwordResetOperations } from './password-reset-operations.js';
 import { postOperations } from './post-operations.js';
 import { problemPage } from './problem-page.js';
 import { tokenOperations } from './token-operations.js';
@@ -19,6 +21,7 @@ export const API_PREFIX = '/api';
 
 export type ApiOptions = Readonly<{
   useCases: UseCases;
+  resetRequests: ResetRequests;
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   isDatabaseReachable: () => Promise<boolean>;
 }>;
@@ -27,9 +30,10 @@ export type ApiOptions = Readonly<{
  * Every endpoint of the API, from which both its router and its OpenAPI document are made: the
  * document describes itself and the problem pages too.
  */
-export function apiOperations(useCases: UseCases): ApiOperation[] {
+export function apiOperations(useCases: UseCases, resetRequests: ResetRequests): ApiOperation[] {
   const operations: ApiOperation[] = [
     ...tokenOperations(useCases), ...userOperations(useCases), ...followOperations(useCases), ...postOperations(useCases),
+    ...passwordResetOperations(useCases, resetRequests),
   ];
   let document: OpenAPIObject | undefined;
   operations.push(
@@ -60,9 +64,9 @@ export function apiOperations(useCases: UseCases): ApiOperation[] {
 }
 
 /** The API's routes under `/api`, one per operation. */
-export function apiRouter(useCases: UseCases): AppRouter {
+export function apiRouter(useCases: UseCases, resetRequests: ResetRequests): AppRouter {
   const router = new Router<AppState, AppContext>({ prefix: API_PREFIX });
-  const operations = apiOperations(useCases);
+  const operations = apiOperations(useCases, resetRequests);
   const authenticated = bearerAuth(useCases);
   for (const operation of operations) {
     router[operation.method](
@@ -81,7 +85,7 @@ export function apiRouter(useCases: UseCases): AppRouter {
  * does not know is its own 404.
  */
 export function apiScope(options: ApiOptions): AppMiddleware {
-  const router = apiRouter(options.useCases);
+  const router = apiRouter(options.useCases, options.resetRequests);
   const api = compose([
     noStore,
     refuseUnsafeText,

@@ -73,6 +73,11 @@ export const PROBLEM_TYPES = {
     title: 'Too busy to check a password',
     description: 'Checking a password is slow on purpose, so the server checks only so many at once and keeps a short line behind them; this request found the line full. Nothing was counted against the account or changed. Send it again after the number of seconds in `Retry-After`.',
   },
+  'reset-unavailable': {
+    status: 503,
+    title: 'Password reset by email unavailable',
+    description: 'This server is not set up to send email, so it cannot send password reset links. Ask its operators.',
+  },
   'mail-not-sent': {
     status: 503,
     title: 'Email not sent',

@@ -8,7 +8,8 @@ import { MAX_PER_PAGE } from './pagination-query.js';
 // representation that drifts from its schema. Limits come from the domain's own constants.
 
 export type SchemaName =
-  | 'User' | 'Post' | 'PageMeta' | 'PageLinks' | 'UserList' | 'PostList' | 'Token' | 'NewUser' | 'UserChanges' | 'NewPost' | 'Problem';
+  | 'User' | 'Post' | 'PageMeta' | 'PageLinks' | 'UserList' | 'PostList' | 'Token' | 'NewUser' | 'UserChanges' | 'NewPost'
+  | 'ResetRequest' | 'NewPassword' | 'Problem';
 
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 
@@ -111,6 +112,16 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
       username: { type: 'string', maxLength: USERNAME_MAX_LENGTH, pattern: '^[A-Za-z0-9._-]+$' },
       about_me: { type: 'string', maxLength: ABOUT_ME_MAX_LENGTH },
     },
+  },
+  ResetRequest: {
+    type: 'object',
+    required: ['email'],
+    properties: { email: { type: 'string', maxLength: EMAIL_MAX_LENGTH, format: 'email' } },
+  },
+  NewPassword: {
+    type: 'object',
+    required: ['password'],
+    properties: { password: { type: 'string', minLength: PASSWORD_MIN_LENGTH } },
   },
   NewPost: {
     type: 'object',

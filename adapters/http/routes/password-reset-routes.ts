@@ -1,8 +1,5 @@
-import type { Result } from 'neverthrow';
 import { assertNever } from '../../../domain/assert-never.js';
 import type { Logger } from '../../../domain/ports/logger.js';
-import type { RequestPasswordResetError, ResetRequested } from '../../../domain/use-cases/request-password-reset.js';
-import type { BackgroundTasks } from '../background-tasks.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
 import { retryAfter } from '../errors/retry-after.js';
 import { flash } from '../flash.js';
@@ -12,7 +9,7 @@ import { readResetPasswordForm, RESET_PASSWORD_FIELDS, type ResetPasswordField }
 import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } from '../forms/reset-request-form.js';
 import { submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
-import type { ResetMailReport } from '../reset-mail-report.js';
+import type { ResetRequests } from '../reset-requests.js';
 import type { UseCases } from '../use-cases.js';
 import { anonymousOnly } from './auth-routes.js';
 
@@ -22,8 +19,7 @@ export const PASSWORD_RESET_DONE = 'Your password has been reset.';
 export const RESET_LINK_INVALID = 'This password reset link is invalid or has expired. You can ask for a new one below.';
 
 export type PasswordResetRouteOptions = Readonly<{
-  background: BackgroundTasks;
-  mailReport: ResetMailReport;
+  resetRequests: ResetRequests;
   logger: Logger;
 }>;
 
@@ -41,10 +37,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     const email = requestPasswordReset.check(form.value.value);
     if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, problemMessages(email.error.problems, RESET_REQUEST_FIELDS), 422);
 
-    // The answer leaves before the lookup and the mail are done, and is the same whatever they
-    // find: neither its words nor its timing tell whether the address has an account.
-    const request = { email: email.value, clientAddress: ctx.ip };
-    options.background.run('Password reset request', async () => report(await requestPasswordReset.execute(request), options));
+    options.resetRequests.start(requestPasswordReset, { email: email.value, clientAddress: ctx.ip });
     flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
     ctx.redirect('/login');
   });
@@ -76,21 +69,6 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     flash(ctx, PASSWORD_RESET_DONE, 'success');
     ctx.redirect('/login');
   });
-}
-
-function report(outcome: Result<ResetRequested, RequestPasswordResetError>, options: PasswordResetRouteOptions): void {
-  if (outcome.isOk()) {
-    if (outcome.value === 'emailed') options.mailReport.sent();
-    options.logger.info(outcome.value === 'emailed' ? 'Password reset email sent' : 'Password reset asked for an address no account has');
-    return;
-  }
-  switch (outcome.error.type) {
-    case 'MailNotSent': return options.mailReport.notSent(outcome.error);
-    case 'TooManyAttempts': return options.logger.info('Password reset request throttled: no email sent');
-    // The route checked the address before starting; nothing was counted or sent.
-    case 'FieldsRejected': return;
-    default: return assertNever(outcome.error);
-  }
 }
 
 function tokenOf(ctx: Readonly<{ params: Readonly<Record<string, string | undefined>> }>): string {

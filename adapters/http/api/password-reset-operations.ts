@@ -1,0 +1,63 @@
+import { assertNever } from '../../../domain/assert-never.js';
+import { readForm, type FormDefinition } from '../forms/fields.js';
+import type { ResetRequests } from '../reset-requests.js';
+import type { UseCases } from '../use-cases.js';
+import { ApiProblem } from './api-problem.js';
+import type { ApiOperation } from './api-operation.js';
+import { submitFields } from './api-fields.js';
+import { problemOf } from './domain-problems.js';
+import { ref } from './schemas.js';
+
+const RESET_REQUEST: FormDefinition<'email', string> = { fields: ['email'], required: ['email'], value: ({ email }) => email };
+const NEW_PASSWORD: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: ({ password }) => password };
+
+/**
+ * "Forgot your password?" for API clients, with the website's use cases, emails and throttle: the
+ * link in the email leads to the website's form, and its token works here as well.
+ */
+export function passwordResetOperations({ requestPasswordReset, resetPassword }: UseCases, resetRequests: ResetRequests): ApiOperation[] {
+  return [
+    {
+      method: 'post',
+      path: '/password-resets',
+      operationId: 'requestPasswordReset',
+      summary: 'Email a password reset link to the account with this address. The answer is the same whether or not an account has it.',
+      auth: 'none',
+      requestBody: ref('ResetRequest'),
+      success: { status: 202, description: 'If an account has this address, a link is on its way (at most 3 an hour).' },
+      problems: [422],
+      handle: async (ctx) => {
+        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
+        const started = await submitFields(readForm(ctx.request.body, RESET_REQUEST), {
+          act: async (email) => requestPasswordReset.check(email)
+            .map((address) => resetRequests.start(requestPasswordReset, { email: address, clientAddress: ctx.ip })),
+          check: async (text) => requestPasswordReset.check(text.email),
+        });
+        if (started.isErr()) return assertNever(started.error);
+        ctx.status = 202;
+        // Set after the status: without a body Koa sends the status text, and an empty body set
+        // before the status would make it a 204.
+        ctx.body = '';
+      },
+    },
+    {
+      method: 'post',
+      path: '/password-resets/{token}',
+      operationId: 'resetPassword',
+      summary: 'Set a new password with the token from a reset link; every session and token of the account ends.',
+      auth: 'none',
+      requestBody: ref('NewPassword'),
+      success: { status: 204, description: 'The password is set; log in with it.' },
+      problems: [400, 404, 422],
+      handle: async (ctx) => {
+        const token = ctx.params.token ?? '';
+        const reset = await submitFields(readForm(ctx.request.body, NEW_PASSWORD), {
+          act: (password) => resetPassword.execute({ token, password }),
+          check: async (text) => resetPassword.check(text.password),
+        });
+        if (reset.isErr()) throw problemOf(reset.error);
+        ctx.status = 204;
+      },
+    },
+  ];
+}
