@@ -7,17 +7,15 @@ export type UserId = number;
  */
 export const ACTIVITY_PRECISION_MS = 60_000;
 
-/** A registered person. Persistence maps this class without decorators (an EntitySchema). */
-export class User {
-  constructor(
-    public id: UserId,
-    public username: string,
-    public email: string,
-    public passwordHash: string,
-    public aboutMe: string = '',
-    public lastSeen: Date | null = null,
-  ) {}
-}
+/** A registered person, as read: a change goes through the repository, which hands back the user as now stored. */
+export type User = Readonly<{
+  id: UserId;
+  username: string;
+  email: string;
+  passwordHash: string;
+  aboutMe: string;
+  lastSeen: Date | null;
+}>;
 
 /** What registration hands to the repository; the repository assigns the id. */
 export type NewUser = Readonly<{ username: string; email: string; passwordHash: string; lastSeen: Date | null }>;

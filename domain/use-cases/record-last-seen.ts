@@ -13,10 +13,11 @@ export class RecordLastSeen {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: User): Promise<void> {
+  /** The user as now stored, so the request goes on with the time it recorded. */
+  async execute(user: User): Promise<User> {
     const now = this.clock.now();
-    if (user.lastSeen && now.getTime() - user.lastSeen.getTime() < ACTIVITY_PRECISION_MS) return;
+    if (user.lastSeen && now.getTime() - user.lastSeen.getTime() < ACTIVITY_PRECISION_MS) return user;
     await this.users.recordLastSeen(user.id, now);
-    user.lastSeen = now;
+    return { ...user, lastSeen: now };
   }
 }

@@ -112,7 +112,8 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     await store.inUnitOfWork(async () => {
       const user = (await store.users.add(aNewUser({ username: 'stable' })))._unsafeUnwrap();
       const found = await store.users.findById(user.id);
-      if (found) found.username = 'mutated';
+      // The type forbids it; a careless caller in plain JavaScript could still do it.
+      if (found) Object.assign(found, { username: 'mutated' });
     });
     await store.inUnitOfWork(async () => {
       assert.ok(await store.users.findByUsername('stable'));

@@ -43,15 +43,16 @@ test('when a user is seen, then last seen is written once per minute, not on eve
   const user = (await users.add(aNewUser()))._unsafeUnwrap();
   const start = clock.now();
 
-  await recordLastSeen.execute(user);
+  const seen = await recordLastSeen.execute(user);
   assert.equal((await users.findById(user.id))?.lastSeen, start);
+  assert.equal(seen.lastSeen, start, 'the request goes on with the time it recorded');
 
   clock.advance(30_000);
-  await recordLastSeen.execute(user);
+  const seenAgain = await recordLastSeen.execute(seen);
   assert.equal((await users.findById(user.id))?.lastSeen, start, 'a second request within the minute writes nothing');
 
   clock.advance(31_000);
-  await recordLastSeen.execute(user);
+  await recordLastSeen.execute(seenAgain);
   assert.equal((await users.findById(user.id))?.lastSeen, clock.now());
 });
 

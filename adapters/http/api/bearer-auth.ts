@@ -13,8 +13,7 @@ export function bearerAuth({ authenticateAccessToken, recordLastSeen }: UseCases
   return async (ctx, next) => {
     const user = await authenticateAccessToken.execute(bearerTokenOf(ctx.get('Authorization')));
     if (user.isErr()) throw problemOf(user.error);
-    ctx.state.user = user.value;
-    await recordLastSeen.execute(user.value);
+    ctx.state.user = await recordLastSeen.execute(user.value);
     await next();
   };
 }

@@ -12,8 +12,7 @@ export function loadCurrentUser({ resumeSession, recordLastSeen }: UseCases): Ap
     if (typeof token === 'string') {
       const resumed = await resumeSession.execute(token);
       if (resumed.isOk()) {
-        ctx.state.user = resumed.value;
-        await recordLastSeen.execute(resumed.value);
+        ctx.state.user = await recordLastSeen.execute(resumed.value);
       } else if (ctx.session) {
         delete ctx.session.token;
       }

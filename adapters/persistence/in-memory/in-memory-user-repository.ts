@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
-import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
+import type { NewUser, ProfileChanges, User, UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
 import type { Restorable } from './in-memory-transactions.js';
 
@@ -16,7 +16,7 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
   async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
     if (this.holderOf(user.username)) return err(usernameTaken(user.username));
     if (this.withEmail(user.email)) return err(emailTaken(user.email));
-    const stored = new User(this.nextId++, user.username, user.email, user.passwordHash, '', user.lastSeen);
+    const stored: User = { id: this.nextId++, username: user.username, email: user.email, passwordHash: user.passwordHash, aboutMe: '', lastSeen: user.lastSeen };
     this.users.set(stored.id, stored);
     return ok(copy(stored));
   }
@@ -49,19 +49,19 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
     if (!user) return err(userNotFound());
     const holder = this.holderOf(changes.username);
     if (holder && holder.id !== id) return err(usernameTaken(changes.username));
-    user.username = changes.username;
-    user.aboutMe = changes.aboutMe;
-    return ok(copy(user));
+    const changed = { ...user, username: changes.username, aboutMe: changes.aboutMe };
+    this.users.set(id, changed);
+    return ok(copy(changed));
   }
 
   async recordLastSeen(id: UserId, at: Date): Promise<void> {
     const user = this.users.get(id);
-    if (user) user.lastSeen = new Date(at);
+    if (user) this.users.set(id, { ...user, lastSeen: new Date(at) });
   }
 
   async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
     const user = this.users.get(id);
-    if (user) user.passwordHash = passwordHash;
+    if (user) this.users.set(id, { ...user, passwordHash });
   }
 
   snapshot(): () => void {
@@ -84,5 +84,5 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
 
 function copy(user: User): User {
   const lastSeen = user.lastSeen ? new Date(user.lastSeen) : null;
-  return new User(user.id, user.username, user.email, user.passwordHash, user.aboutMe, lastSeen);
+  return { ...user, lastSeen };
 }

@@ -3,10 +3,11 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { err, ok, type Result } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
-import { User, type NewUser, type ProfileChanges, type UserId } from '../../../domain/user.js';
+import type { NewUser, ProfileChanges, User, UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
 import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 import { countOf, toNullableDate } from './sql-values.js';
+import { UserSchema } from './user-schema.js';
 
 export type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null };
 
@@ -31,8 +32,8 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
     try {
-      const id = await this.withSavepoint(() => this.em.insert(User, { ...user, aboutMe: '' }));
-      return ok(new User(id, user.username, user.email, user.passwordHash, '', user.lastSeen));
+      const id = await this.withSavepoint(() => this.em.insert(UserSchema, { ...user, aboutMe: '' }));
+      return ok({ id, ...user, aboutMe: '' });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       if (await this.heldByAnother(user.username)) return err(usernameTaken(user.username));
@@ -65,7 +66,7 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
     try {
-      const updated = await this.withSavepoint(() => this.em.nativeUpdate(User, { id }, { username: changes.username, aboutMe: changes.aboutMe }));
+      const updated = await this.withSavepoint(() => this.em.nativeUpdate(UserSchema, { id }, { username: changes.username, aboutMe: changes.aboutMe }));
       if (updated === 0) return err(userNotFound());
     } catch (error) {
       const clash = error instanceof UniqueConstraintViolationException && await this.heldByAnother(changes.username, id);
@@ -77,11 +78,11 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   async recordLastSeen(id: UserId, at: Date): Promise<void> {
-    await this.em.nativeUpdate(User, { id }, { lastSeen: at });
+    await this.em.nativeUpdate(UserSchema, { id }, { lastSeen: at });
   }
 
   async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
-    await this.em.nativeUpdate(User, { id }, { passwordHash });
+    await this.em.nativeUpdate(UserSchema, { id }, { passwordHash });
   }
 
   private async findOne(statement: ReadStatement, value: string | number): Promise<User | null> {
@@ -106,5 +107,7 @@ export class MikroOrmUserRepository implements UserRepository {
 
 /** A user from a plain query's row, with the driver's forms of ids and times made uniform. */
 export function userOf(row: UserRow): User {
-  return new User(Number(row.id), row.username, row.email, row.password_hash, row.about_me, toNullableDate(row.last_seen));
+  return {
+    id: Number(row.id), username: row.username, email: row.email, passwordHash: row.password_hash, aboutMe: row.about_me, lastSeen: toNullableDate(row.last_seen),
+  };
 }

@@ -1,11 +1,13 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { User } from '../../../domain/user.js';
 import { ABOUT_ME_MAX_LENGTH, EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../../domain/user-rules.js';
 
-// Maps the domain's User without decorators. Uniqueness lives in the migrations: usernames are
-// unique on lower(username), which no property option can express.
-export const UserSchema = new EntitySchema<User>({
-  class: User,
+/** A users row as the ORM writes it; reads go through plain queries and come back as the domain's readonly User. */
+export type UserRecord = { id: number; username: string; email: string; passwordHash: string; aboutMe: string; lastSeen: Date | null };
+
+// Uniqueness lives in the migrations: usernames are unique on lower(username), which no property
+// option can express.
+export const UserSchema = new EntitySchema<UserRecord>({
+  name: 'UserRecord',
   tableName: 'users',
   properties: {
     id: { type: 'number', primary: true, autoincrement: true },

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
-import { User } from '../../../domain/user.js';
+import type { User } from '../../../domain/user.js';
 import { testDialect, withTestDatabase } from '../../support/test-database.js';
 
 // Values travel to the database as bound parameters, never inside the statement's text. Runs on
