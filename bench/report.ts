@@ -108,6 +108,10 @@ export type BenchReport = Readonly<{
 const P99_TARGET_MS = 25;
 /** Node's HTTP server must beat bare Koa by this much for the figures to be the servers', not wrk's. */
 const GENERATOR_HEADROOM = 1.1;
+/**
+ * How much a slow mail server or a silent tracker may cost the 500 path. The promise is that it never
+ * slows a response, so the check is one-sided: the slow side coming out faster is no failure.
+ */
 const ERROR_PATH_TOLERANCE = 0.1;
 const RSS_LIMIT_MIB = 150;
 const RSS_FLAT_TOLERANCE = 0.1;
@@ -154,7 +158,8 @@ export function summarizeErrorPath(
   const meanLatencyRatio = slowSide.meanMs / fastSide.meanMs;
   const trackerRequestsPerSecondRatio = trackerSilent.requestsPerSecond / trackerAnswering.requestsPerSecond;
   const trackerMeanLatencyRatio = trackerSilent.meanMs / trackerAnswering.meanMs;
-  const within = (ratio: number) => Math.abs(ratio - 1) <= ERROR_PATH_TOLERANCE;
+  const noSlowerRequests = (ratio: number) => ratio >= 1 - ERROR_PATH_TOLERANCE;
+  const noSlowerLatency = (ratio: number) => ratio <= 1 + ERROR_PATH_TOLERANCE;
   const sides = [fastSide, slowSide, trackerAnswering, trackerSilent];
   return {
     fast: fastSide,
@@ -169,10 +174,10 @@ export function summarizeErrorPath(
     trackerCostRequestsPerSecondRatio: trackerAnswering.requestsPerSecond / fastSide.requestsPerSecond,
     trackerEnvelopesReceived,
     checks: [
-      { target: `slow-mail req/s within ${percent(ERROR_PATH_TOLERANCE)} of fast-mail`, met: within(requestsPerSecondRatio) },
-      { target: `slow-mail mean latency within ${percent(ERROR_PATH_TOLERANCE)} of fast-mail`, met: within(meanLatencyRatio) },
-      { target: `silent-tracker req/s within ${percent(ERROR_PATH_TOLERANCE)} of answering-tracker`, met: within(trackerRequestsPerSecondRatio) },
-      { target: `silent-tracker mean latency within ${percent(ERROR_PATH_TOLERANCE)} of answering-tracker`, met: within(trackerMeanLatencyRatio) },
+      { target: `slow-mail req/s ≥ ${fixed(1 - ERROR_PATH_TOLERANCE, 2)} × fast-mail`, met: noSlowerRequests(requestsPerSecondRatio) },
+      { target: `slow-mail mean latency ≤ ${fixed(1 + ERROR_PATH_TOLERANCE, 2)} × fast-mail`, met: noSlowerLatency(meanLatencyRatio) },
+      { target: `silent-tracker req/s ≥ ${fixed(1 - ERROR_PATH_TOLERANCE, 2)} × answering-tracker`, met: noSlowerRequests(trackerRequestsPerSecondRatio) },
+      { target: `silent-tracker mean latency ≤ ${fixed(1 + ERROR_PATH_TOLERANCE, 2)} × answering-tracker`, met: noSlowerLatency(trackerMeanLatencyRatio) },
       { target: 'every answer 500', met: sides.every((side) => side.rounds.length > 0 && side.unexpected === 0) },
       { target: 'the fast mail server received the alert', met: alertEmailsReceived > 0 },
       { target: 'the answering tracker received events', met: trackerEnvelopesReceived > 0 },
