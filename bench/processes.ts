@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const APP_ENTRY = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
+const APP_ENTRY_RELATIVE = 'dist/src/main.js';
+const APP_ENTRY = join(PROJECT_ROOT, APP_ENTRY_RELATIVE);
 const BARE_ENTRY = join(PROJECT_ROOT, 'bench', 'bare-server.ts');
 const LADDER_ENTRY = join(PROJECT_ROOT, 'bench', 'ladder-server.ts');
 // tsx runs the baseline's TypeScript; resolved here, since the server's working folder is a temporary one.
@@ -70,8 +71,20 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
       : {}),
     ...(settings.trackerDsn ? { SENTRY_DSN: settings.trackerDsn } : {}),
   };
-  // The flags of `npm start`, without npm's own process in between.
-  return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), '--enable-source-maps', APP_ENTRY], env, '/login');
+  return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), ...startScriptFlags(), APP_ENTRY], env, '/login');
+}
+
+/**
+ * The Node flags of `npm start`, read from package.json's `start` script: the bench starts the app
+ * as production does (source maps, heap sizing), without npm's own process in between.
+ */
+export function startScriptFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (manifest.scripts?.start ?? '').split(/\s+/);
+  const node = words.indexOf('node');
+  const entry = words.indexOf(APP_ENTRY_RELATIVE);
+  if (node === -1 || entry < node) throw new Error(`the start script does not run "node … ${APP_ENTRY_RELATIVE}": ${manifest.scripts?.start ?? '(none)'}`);
+  return words.slice(node + 1, entry);
 }
 
 export type BareServer = 'koa' | 'node-http';
