@@ -29,6 +29,12 @@ export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
   ) {}
 
   async reserve(key: string, at: Date, room: AttemptRoom): Promise<AttemptId | null> {
+    const attempt = await this.insertIfRoom(key, at, room);
+    if (attempt !== null) await this.forgetOld([key], at);
+    return attempt;
+  }
+
+  private async insertIfRoom(key: string, at: Date, room: AttemptRoom): Promise<AttemptId | null> {
     const exclusion = this.exclusion;
     if (exclusion === 'one-statement') {
       const [row] = await this.em.execute<{ id: number }[]>(INSERT_IF_ROOM, [key, at, key, room.since, room.limit]);
@@ -49,8 +55,7 @@ export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
 
   async recordFailure(keys: readonly string[], at: Date): Promise<void> {
     await this.em.insertMany<LoginFailureRow>(LoginFailureSchema, keys.map((key) => ({ key, at }) as LoginFailureRow));
-    // Old rows of these keys go as new ones come, so the table stays as small as the attacks.
-    await this.em.nativeDelete(LoginFailureSchema, { key: { $in: [...keys] }, at: { $lt: new Date(at.getTime() - RETENTION_MS) } });
+    await this.forgetOld(keys, at);
   }
 
   async failuresSince(key: string, since: Date): Promise<Date[]> {
@@ -60,6 +65,11 @@ export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
 
   async clear(key: string): Promise<void> {
     await this.em.nativeDelete(LoginFailureSchema, { key });
+  }
+
+  // Old rows of these keys go as new ones come, so the table stays as small as the attacks.
+  private async forgetOld(keys: readonly string[], now: Date): Promise<void> {
+    await this.em.nativeDelete(LoginFailureSchema, { key: { $in: [...keys] }, at: { $lt: new Date(now.getTime() - RETENTION_MS) } });
   }
 }
 
