@@ -1,6 +1,9 @@
 /** One attempt recorded by `reserve`, for taking it back if it could not be made after all. */
 export type AttemptId = string & { readonly __brand: 'AttemptId' };
 
+/** How long attempts are kept: longer than any throttle looks back. A key's older ones go when it gets a new one. */
+export const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 /** Room under a key: at most `limit` attempts since `since`. */
 export type AttemptRoom = Readonly<{ since: Date; limit: number }>;
 

@@ -60,6 +60,17 @@ export function loginAttemptLogContract(name: string, open: () => Promise<Attemp
     assert.is((await store.inUnitOfWork(() => store.attempts.failuresSince('k', at(0)))).length, 5);
   });
 
+  test('when attempts are a day old, then the next attempt under the key clears them, and other keys keep theirs', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const dayLater = new Date(at(0).getTime() + 25 * 60 * 60_000);
+      await store.attempts.recordFailure(['k', 'other'], at(0));
+      await store.attempts.reserve('k', at(1), { since: at(0), limit: 5 });
+      await store.attempts.reserve('k', dayLater, { since: at(0), limit: 5 });
+      assert.equal(await store.attempts.failuresSince('k', new Date(0)), [dayLater]);
+      assert.equal(await store.attempts.failuresSince('other', new Date(0)), [at(0)]);
+    });
+  });
+
   test('when a reserved attempt is withdrawn, then it stops counting and the others stay', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const room = { since: at(0), limit: 5 };

@@ -1,4 +1,4 @@
-import type { AttemptId, AttemptRoom, LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import { ATTEMPT_RETENTION_MS, type AttemptId, type AttemptRoom, type LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import { snapshotOf, type Restorable } from './in-memory-transactions.js';
 
 type Attempt = Readonly<{ id: AttemptId; at: Date }>;
@@ -40,7 +40,8 @@ export class InMemoryLoginAttemptLog implements LoginAttemptLog, Restorable {
 
   private add(key: string, at: Date): AttemptId {
     const id = String(++this.lastId) as AttemptId;
-    this.attempts.set(key, [...(this.attempts.get(key) ?? []), { id, at: new Date(at) }]);
+    const kept = this.since(key, new Date(at.getTime() - ATTEMPT_RETENTION_MS));
+    this.attempts.set(key, [...kept, { id, at: new Date(at) }]);
     return id;
   }
 }

@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { AttemptId, AttemptRoom, LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import { ATTEMPT_RETENTION_MS, type AttemptId, type AttemptRoom, type LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import { LoginFailureSchema, type LoginFailureRow } from './login-failure-schema.js';
-
-/** How far back failures are kept: longer than any throttle window looks. */
-const RETENTION_MS = 24 * 60 * 60 * 1000;
 
 const COUNT_SINCE = 'select count(*) as "count" from "login_failures" where "key" = ? and "at" > ?';
 const INSERT_IF_ROOM = `insert into "login_failures" ("key", "at") select ?, ? where (${COUNT_SINCE}) < ? returning "id"`;
@@ -69,7 +66,7 @@ export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
 
   // Old rows of these keys go as new ones come, so the table stays as small as the attacks.
   private async forgetOld(keys: readonly string[], now: Date): Promise<void> {
-    await this.em.nativeDelete(LoginFailureSchema, { key: { $in: [...keys] }, at: { $lt: new Date(now.getTime() - RETENTION_MS) } });
+    await this.em.nativeDelete(LoginFailureSchema, { key: { $in: [...keys] }, at: { $lt: new Date(now.getTime() - ATTEMPT_RETENTION_MS) } });
   }
 }
 
