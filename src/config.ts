@@ -182,8 +182,8 @@ function parseMail(env: Env): MailConfig | null {
   if (transport !== 'smtp' && transport !== 'file') throw new ConfigError(`MAIL_TRANSPORT must be smtp or file, not "${transport}"`);
   const server = nonEmpty(env, 'MAIL_SERVER') ?? (transport === 'file' ? 'localhost' : null);
   if (!server) return null;
+  // Without ADMINS, mail still carries password reset links; nobody gets alert emails.
   const admins = (env.ADMINS ?? '').split(',').map((address) => address.trim()).filter(Boolean);
-  if (admins.length === 0) throw new ConfigError('ADMINS must list at least one address (comma-separated) when mail is configured');
   const invalid = admins.find((address) => !looksLikeEmail(address));
   if (invalid) throw new ConfigError(`ADMINS contains an invalid address: "${invalid}"`);
   const from = nonEmpty(env, 'MAIL_FROM') ?? `no-reply@${server}`;

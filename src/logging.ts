@@ -12,8 +12,8 @@ import type { Config, MailConfig } from './config.js';
 import { startErrorTracker } from './error-tracker.js';
 
 /**
- * The app's logging: the rotating file of the original, the same lines on stdout, when mail is
- * configured and the app is not in debug mode alert emails to the administrators, and when
+ * The app's logging: the rotating file of the original, the same lines on stdout, when mail and
+ * ADMINS are configured and the app is not in debug mode alert emails to the administrators, and when
  * SENTRY_DSN is set an error tracker.
  */
 export async function startLogging(config: Config, secretKeys: readonly string[], projectRoot: string): Promise<Logging> {
@@ -23,7 +23,7 @@ export async function startLogging(config: Config, secretKeys: readonly string[]
     stdout: stdoutAppender({ scrub }),
   };
   const mailer = config.mail && !config.debug ? createMailer(config.mail, config.instanceDir) : null;
-  if (config.mail && mailer) appenders.alerts = emailAlertAppender({ mailer, to: config.mail.admins, scrub });
+  if (config.mail && mailer && config.mail.admins.length > 0) appenders.alerts = emailAlertAppender({ mailer, to: config.mail.admins, scrub });
   const reporters = config.tracker ? [await startErrorTracker(config.tracker, scrub, projectRoot)] : [];
   const logging = configureLogging({ appenders, reporters, projectRoot });
   return {

@@ -18,10 +18,14 @@ type Channel = Readonly<{ name: string; send: (text: string) => Promise<{ accept
 function readConfig(): Config {
   loadDotEnv();
   const config = loadConfig(process.env);
-  if (config.mail === null && config.tracker === null) {
+  if (!alertsByEmail(config.mail) && config.tracker === null) {
     throw new ConfigError('no alert channel is configured: set MAIL_SERVER and ADMINS for alert emails, or SENTRY_DSN for an error tracker');
   }
   return config;
+}
+
+function alertsByEmail(mail: MailConfig | null): mail is MailConfig {
+  return mail !== null && mail.admins.length > 0;
 }
 
 function emailChannel(mail: MailConfig, instanceDir: string): Channel {
@@ -76,7 +80,7 @@ async function main(): Promise<number> {
   // A server's reply might quote the SMTP password; it must not reach a terminal log.
   const scrub = createScrubber([config.mail?.password ?? undefined]);
   const channels = [
-    ...(config.mail ? [emailChannel(config.mail, config.instanceDir)] : []),
+    ...(alertsByEmail(config.mail) ? [emailChannel(config.mail, config.instanceDir)] : []),
     ...(config.tracker ? [trackerChannel(config.tracker, scrub)] : []),
   ];
   const text = `This is a test alert sent by "npm run alerts:test" on ${hostname()} at ${new Date().toISOString()}.`;

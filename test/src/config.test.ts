@@ -83,7 +83,6 @@ test('when a value is invalid, then one line names the variable', () => {
   assert.match(refusal({ PORT: 'eighty' }), /^PORT /);
   assert.match(refusal({ DATABASE_URL: 'mysql://x' }), /^DATABASE_URL /);
   assert.match(refusal({ NODE_ENV: 'staging' }), /^NODE_ENV /);
-  assert.match(refusal({ MAIL_SERVER: 'smtp.example.com' }), /^ADMINS /);
   assert.match(refusal({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com', MAIL_PORT: '99999' }), /^MAIL_PORT /);
   assert.match(refusal({ MAIL_SERVER: 'smtp.example.com', ADMINS: 'a@example.com', MAIL_USE_TLS: 'maybe' }), /^MAIL_USE_TLS /);
   assert.match(refusal({ MAIL_TRANSPORT: 'pigeon' }), /^MAIL_TRANSPORT /);
@@ -129,6 +128,10 @@ test('when mail is configured, then the sender defaults to no-reply at the serve
     transport: 'smtp', server: 'smtp.example.com', port: 25, useTls: true, username: null, password: null,
     from: 'no-reply@smtp.example.com', admins: ['a@example.com', 'b@example.com'],
   });
+});
+
+test('when mail is configured without ADMINS, then it carries reset links and nobody is named for alerts', () => {
+  assert.equal(loadConfig({ MAIL_SERVER: 'smtp.example.com' }).mail?.admins, []);
 });
 
 test('when SENTRY_DSN is set, then the tracker is on, its environment defaults to the mode and tracing to none', () => {

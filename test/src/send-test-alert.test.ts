@@ -59,6 +59,12 @@ test('when no channel is configured, then the command names the variables and ex
   assert.match(outcome.stderr, 'alerts:test: configuration error: no alert channel is configured: set MAIL_SERVER and ADMINS for alert emails, or SENTRY_DSN for an error tracker');
 });
 
+test('when mail is configured without ADMINS and there is no tracker, then there is no alert channel to test', async () => {
+  const outcome = await runCli({ MAIL_SERVER: 'smtp.example.com' });
+  assert.is(outcome.code, 1);
+  assert.match(outcome.stderr, 'no alert channel is configured');
+});
+
 test('when the tracker accepts the test event, then it arrives and the command says so per channel beside the email', async () => {
   const server = await startSmtpTestServer();
   const tracker = await startSentryTestServer();
