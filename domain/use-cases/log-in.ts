@@ -34,12 +34,14 @@ export class LogIn {
     const account = accountKey(input.username);
     const address = addressKey(input.clientAddress);
     // An address counts finished failures only: many people may log in at once behind one (an
-    // office), and an attempt still being checked must not refuse them.
-    const addressWait = await this.waitFor(address, ADDRESS_RULE, now);
-    if (addressWait > 0) return err(tooManyAttempts(addressWait));
+    // office), and an attempt still being checked must not refuse them. A throttled account is
+    // told so from a read too, so a flood of refused guesses costs no writes.
+    const wait = Math.max(await this.waitFor(address, ADDRESS_RULE, now), await this.waitFor(account, ACCOUNT_RULE, now));
+    if (wait > 0) return err(tooManyAttempts(wait));
     // An account, which guessing targets, counts each attempt before its password is checked, so
-    // guesses sent together are throttled like guesses sent one by one. Unknown names count like
-    // known ones: the throttle tells nothing about which exist.
+    // guesses sent together are throttled like guesses sent one by one (the read above may let
+    // several through at once; the reservation is what decides). Unknown names count like known
+    // ones: the throttle tells nothing about which exist.
     const attempt = await this.attempts.reserve(account, now, { since: windowStart(ACCOUNT_RULE, now), limit: ACCOUNT_RULE.maxFailures });
     if (attempt === null) return err(tooManyAttempts(Math.max(MIN_WAIT_MS, await this.waitFor(account, ACCOUNT_RULE, now))));
 
