@@ -38,7 +38,7 @@ await seeding.stop();
 const app = await startApp(settings('app', ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]));
 const pick = CASES[caseName];
 const request = pick
-  ? pick(await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), seedUsername(2)))
+  ? pick(await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), [seedUsername(2)]))
   : caseName === 'timeline'
     ? await prepareTimeline(app.baseUrl, join(workDir, 'profile.db'), TIMELINE_POSTS.large)
     : null;

@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   log(`start: first ${first.startMs.toFixed(0)} ms, restarts ${restartsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
   const app = await start(appSettings('app', fastMail.port));
-  const site = await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), seedUsername(2));
+  const loginUsers = Array.from({ length: settings.users - 2 }, (_, index) => seedUsername(index + 2));
+  const site = await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), loginUsers);
   const pageFile = join(workDir, 'bare-page.html');
   writeFileSync(pageFile, site.indexHtml);
   const bare = await startBare(workDir, pageFile, 'koa');
@@ -143,14 +144,14 @@ async function main(): Promise<void> {
   const loginRounds: LoadResult[] = [];
   for (let round = 1; round <= settings.loginRounds; round++) {
     loginRounds.push(await runLoad({
-      baseUrl: app.baseUrl, requests: [LOGIN_CASE.request(site)], connections: settings.connections,
+      baseUrl: app.baseUrl, requests: site.loginPosts, connections: settings.connections,
       durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S,
     }));
     await drainLogins(app.baseUrl, site);
   }
   // The rest of the site while logins queue for their hashes: a few logged-in readers beside the burst.
   const [burstLogin, besideLogin] = await Promise.all([
-    runLoad({ baseUrl: app.baseUrl, requests: [LOGIN_CASE.request(site)], connections: settings.connections, durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S }),
+    runLoad({ baseUrl: app.baseUrl, requests: site.loginPosts, connections: settings.connections, durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S }),
     runLoad({ baseUrl: app.baseUrl, requests: [site.requests.index], connections: BESIDE_LOGIN_CONNECTIONS, durationS: settings.loginDurationS, timeoutS: LOGIN_TIMEOUT_S }),
   ]);
   log(`  beside the login burst (${burstLogin.completed} logins): GET /index ${besideLogin.requestsPerSecond.toFixed(0)} req/s, p99 ${besideLogin.p99Ms.toFixed(0)} ms`);

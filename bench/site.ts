@@ -29,6 +29,12 @@ export async function seedUsers(baseUrl: string, count: number): Promise<void> {
 export type Site = Readonly<{
   /** The logged-in index page as the app sends it: the size the bare server copies. */
   indexHtml: string;
+  /**
+   * `POST /login` with the right password, one per login user: a burst of many people logging in.
+   * One account takes at most five attempts at once (each is counted before its password is
+   * checked), so a burst at a single account would mostly measure the throttle's 429s.
+   */
+  loginPosts: readonly LoadRequest[];
   requests: Readonly<Record<
     'index' | 'profile' | 'loginPage' | 'notFound' | 'editProfileInvalid' | 'loginPost',
     LoadRequest
@@ -40,7 +46,7 @@ export type Site = Readonly<{
  * profile each show a full page of posts; logs `viewer` in and prepares every case's request;
  * probes each once and checks its answer.
  */
-export async function prepareSite(baseUrl: string, viewer: string, other: string, loginUser: string): Promise<Site> {
+export async function prepareSite(baseUrl: string, viewer: string, other: string, loginUsers: readonly string[]): Promise<Site> {
   await publishPosts(baseUrl, other, SEED_POSTS);
   const browser = new Browser(baseUrl);
   const login = await browser.logIn(viewer, SEED_PASSWORD);
@@ -62,11 +68,18 @@ export async function prepareSite(baseUrl: string, viewer: string, other: string
   const visitor = new Browser(baseUrl);
   await visitor.get('/login');
   const loginCookie = cookieHeader(visitor);
-  const loginBody = new URLSearchParams({ username: loginUser, password: SEED_PASSWORD, csrf_token: visitor.lastToken ?? '' }).toString();
-
   const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const loginPosts = loginUsers.map((username): LoadRequest => ({
+    method: 'POST',
+    path: '/login',
+    headers: { ...HTML, ...form, Cookie: loginCookie },
+    body: new URLSearchParams({ username, password: SEED_PASSWORD, csrf_token: visitor.lastToken ?? '' }).toString(),
+  }));
+  const [loginPost] = loginPosts;
+  if (!loginPost) throw new Error('the login case needs at least one user');
   return {
     indexHtml: settled.text,
+    loginPosts,
     requests: {
       index: { method: 'GET', path: '/index', headers: { ...HTML, Cookie: cookie } },
       profile: { method: 'GET', path: `/user/${other}`, headers: { ...HTML, Cookie: cookie } },
@@ -79,7 +92,7 @@ export async function prepareSite(baseUrl: string, viewer: string, other: string
         headers: { ...HTML, ...form, Cookie: cookie },
         body: new URLSearchParams({ csrf_token: editToken, username: '', about_me: 'Benchmarking.' }).toString(),
       },
-      loginPost: { method: 'POST', path: '/login', headers: { ...HTML, ...form, Cookie: loginCookie }, body: loginBody },
+      loginPost,
     },
   };
 }
