@@ -88,6 +88,26 @@ test('when 50 guesses for one account arrive at once, then 5 are checked and 45 
   assert.is(hasher.verifications, 5);
 });
 
+/** Counts reservations: each is a write to the shared store. */
+class CountingAttemptLog extends InMemoryLoginAttemptLog {
+  reservations = 0;
+  override async reserve(...args: Parameters<InMemoryLoginAttemptLog['reserve']>) {
+    this.reservations += 1;
+    return super.reserve(...args);
+  }
+}
+
+test('when an account is already throttled, then further guesses are refused without writing anything', async () => {
+  const users = new InMemoryUserRepository();
+  await users.add(aNewUser({ username: 'susan', passwordHash: 'plain:right password' }));
+  const attempts = new CountingAttemptLog();
+  const logIn = new LogIn(users, new PlainTextHasher(), attempts, new FixedClock(), new InMemoryTransactions([users, attempts]));
+  for (let i = 0; i < 5; i++) await logIn.execute(from(`10.0.2.${i}`, 'susan', 'wrong'));
+  const before = attempts.reservations;
+  for (let i = 0; i < 20; i++) assert.is((await logIn.execute(from(`10.0.3.${i}`, 'susan', 'wrong')))._unsafeUnwrapErr().type, 'TooManyAttempts');
+  assert.is(attempts.reservations, before);
+});
+
 test('when many people behind one address log in at once, then attempts still being checked do not refuse them', async () => {
   const { users, logIn } = await setup();
   const names = Array.from({ length: 30 }, (_, i) => `colleague${i}`);
