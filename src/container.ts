@@ -7,7 +7,7 @@ import type { UseCases } from '../adapters/http/use-cases.js';
 import { PugPasswordResetEmails } from '../adapters/mail/pug-password-reset-emails.js';
 import type { Database } from '../adapters/persistence/mikro-orm/database.js';
 import type { GateLimits } from '../adapters/security/concurrency-gate.js';
-import { defaultHashingLimits, OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../adapters/security/scrypt-password-hasher.js';
+import { OWASP_SCRYPT_COST, ScryptPasswordHasher, type ScryptCost } from '../adapters/security/scrypt-password-hasher.js';
 import { systemClock } from '../adapters/time/system-clock.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { Logger } from '../domain/ports/logger.js';
@@ -105,7 +105,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.Logger, { useValue: options.logger });
   container.register(TOKENS.Database, { useValue: options.database });
   container.register(TOKENS.Clock, { useValue: options.clock ?? systemClock });
-  container.register(TOKENS.PasswordHasher, { useValue: new ScryptPasswordHasher(options.scryptCost ?? OWASP_SCRYPT_COST, options.hashingLimits ?? defaultHashingLimits()) });
+  container.register(TOKENS.PasswordHasher, { useValue: new ScryptPasswordHasher(options.scryptCost ?? OWASP_SCRYPT_COST, options.hashingLimits) });
   container.register(TOKENS.UserRepository, {
     useFactory: instanceCachingFactory((c) => options.userRepository ?? c.resolve(TOKENS.Database).users),
   });

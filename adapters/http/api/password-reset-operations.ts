@@ -1,5 +1,6 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
+import { readResetRequestForm } from '../forms/reset-request-form.js';
 import type { ResetRequests } from '../reset-requests.js';
 import type { UseCases } from '../use-cases.js';
 import { ApiProblem } from './api-problem.js';
@@ -8,7 +9,6 @@ import { submitFields } from './api-fields.js';
 import { problemOf } from './domain-problems.js';
 import { ref } from './schemas.js';
 
-const RESET_REQUEST: FormDefinition<'email', string> = { fields: ['email'], required: ['email'], value: ({ email }) => email };
 const NEW_PASSWORD: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: ({ password }) => password };
 
 /**
@@ -28,7 +28,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       problems: [422],
       handle: async (ctx) => {
         if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
-        const started = await submitFields(readForm(ctx.request.body, RESET_REQUEST), {
+        const started = await submitFields(readResetRequestForm(ctx.request.body), {
           act: async (email) => requestPasswordReset.check(email)
             .map((address) => resetRequests.start(requestPasswordReset, { email: address, clientAddress: ctx.ip })),
           check: async (text) => requestPasswordReset.check(text.email),
