@@ -1,6 +1,8 @@
 // Expected outcomes of the use cases: plain, readonly, tagged values. They are facts about the
 // request, never exceptions, and carry no HTTP knowledge.
 
+import type { Permanence } from './jobs/job.js';
+
 export type UsernameProblem = 'missing' | 'too-long' | 'bad-characters';
 
 // A problem with one field of a use case's input names that field (as the input names it), so any
@@ -34,7 +36,12 @@ export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
 /** A reset link that is unknown, used already, or expired: one fact, so it reveals nothing about which. */
 export type ResetTokenInvalid = Readonly<{ type: 'ResetTokenInvalid' }>;
 /** `reason` is the transport's one-line account (an SMTP reply, a connection error), never a credential. */
-export type MailNotSent = Readonly<{ type: 'MailNotSent'; reason: string }>;
+/**
+ * `permanence` says whether trying later may help: a mail server's 4xx ("try later": greylisting, a
+ * full queue), a refused or cut connection and a timeout are `transient`; its 5xx (no such mailbox,
+ * a message it will never take) is `permanent`.
+ */
+export type MailNotSent = Readonly<{ type: 'MailNotSent'; reason: string; permanence: Permanence }>;
 export type TokenInvalid = Readonly<{ type: 'TokenInvalid' }>;
 export type TokenExpired = Readonly<{ type: 'TokenExpired' }>;
 export type TokenRevoked = Readonly<{ type: 'TokenRevoked' }>;
@@ -59,7 +66,7 @@ export const sessionEnded = (): SessionEnded => ({ type: 'SessionEnded' });
 export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });
 export const resetTokenInvalid = (): ResetTokenInvalid => ({ type: 'ResetTokenInvalid' });
-export const mailNotSent = (reason: string): MailNotSent => ({ type: 'MailNotSent', reason });
+export const mailNotSent = (reason: string, permanence: Permanence): MailNotSent => ({ type: 'MailNotSent', reason, permanence });
 export const tokenInvalid = (): TokenInvalid => ({ type: 'TokenInvalid' });
 export const tokenExpired = (): TokenExpired => ({ type: 'TokenExpired' });
 export const tokenRevoked = (): TokenRevoked => ({ type: 'TokenRevoked' });

@@ -2,13 +2,14 @@
 // real transports (the same contract suite runs against it), and can be told to refuse.
 import { err, ok, type Result } from 'neverthrow';
 import { mailNotSent, type MailNotSent } from '../../domain/errors.js';
+import type { Permanence } from '../../domain/jobs/job.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
 
 export type SentMail = MailMessage & Readonly<{ from: string }>;
 
 export class InMemoryMailer implements Mailer {
   readonly #sent: SentMail[] = [];
-  #refusal: string | null = null;
+  #refusal: MailNotSent | null = null;
 
   constructor(private readonly options: Readonly<{ from: string }> = { from: 'no-reply@localhost' }) {}
 
@@ -18,12 +19,12 @@ export class InMemoryMailer implements Mailer {
   }
 
   /** From now on, every message is refused with `reason` (as a mail server might); `null` accepts again. */
-  refuse(reason: string | null): void {
-    this.#refusal = reason;
+  refuse(reason: string | null, permanence: Permanence = 'transient'): void {
+    this.#refusal = reason === null ? null : mailNotSent(reason, permanence);
   }
 
   async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
-    if (this.#refusal !== null) return err(mailNotSent(this.#refusal));
+    if (this.#refusal !== null) return err(this.#refusal);
     this.#sent.push({ ...message, to: [...message.to], from: this.options.from });
     return ok(undefined);
   }

@@ -2,8 +2,12 @@
 // SMTP command it failed on and the server's reply, on one line. The mail configuration operators
 // struggle with most is fixed from this line, so nothing of it is summarized away.
 import { mailNotSent, type MailNotSent } from '../../domain/errors.js';
+import type { Permanence } from '../../domain/jobs/job.js';
 
-type TransportError = Error & { code: string; command?: unknown; response?: unknown };
+type TransportError = Error & { code: string; command?: unknown; response?: unknown; responseCode?: unknown };
+
+// nodemailer's codes for a message or envelope it cannot build: the same message fails the same way every time.
+const UNSENDABLE_MESSAGE_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
 
 /**
  * Turns what a transport rejected with into `MailNotSent`. Transport failures (nodemailer's and the
@@ -13,7 +17,19 @@ type TransportError = Error & { code: string; command?: unknown; response?: unkn
 export function mailFailure(error: unknown, password?: string): MailNotSent {
   if (!isTransportError(error)) throw error;
   const reason = describe(error);
-  return mailNotSent(password ? reason.replaceAll(password, '[redacted]') : reason);
+  return mailNotSent(password ? reason.replaceAll(password, '[redacted]') : reason, permanenceOf(error));
+}
+
+/**
+ * An SMTP reply says itself whether to try again (RFC 5321 section 4.2.1): 4xx is a transient
+ * refusal (greylisting, a full queue), 5xx a permanent one (no such mailbox). Without a reply, the
+ * connection, its TLS or its timeouts failed, or the disk of the file transport: all things that
+ * mend, so worth another try, unless the message itself cannot be built.
+ */
+function permanenceOf(failure: TransportError): Permanence {
+  const reply = typeof failure.responseCode === 'number' ? failure.responseCode : null;
+  if (reply !== null && reply >= 400 && reply < 600) return reply >= 500 ? 'permanent' : 'transient';
+  return UNSENDABLE_MESSAGE_CODES.has(failure.code) ? 'permanent' : 'transient';
 }
 
 function isTransportError(error: unknown): error is TransportError {

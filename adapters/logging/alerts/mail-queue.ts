@@ -94,7 +94,7 @@ export class MailQueue {
   // reported like a refusal and the queue carries on with the next message.
   private attempt(message: MailMessage): Promise<Result<void, MailNotSent>> {
     return this.options.mailer.send(message).catch((error: unknown) =>
-      err(mailNotSent(`the mailer failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`)));
+      err(mailNotSent(`the mailer failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, 'transient')));
   }
 
   private delivered(): void {

@@ -1,7 +1,9 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessTokenRepository } from '../../../domain/ports/access-token-repository.js';
+import { DEFAULT_RETRY_POLICY } from '../../../domain/jobs/retry-policy.js';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
+import type { JobQueue } from '../../../domain/ports/jobs.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import type { PasswordResetTokens } from '../../../domain/ports/password-reset-tokens.js';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
@@ -9,6 +11,7 @@ import type { SessionRepository } from '../../../domain/ports/session-repository
 import type { Transactions } from '../../../domain/ports/transactions.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { AccessTokenSchema } from './access-token-schema.js';
+import type { JobQueueOptions } from '../job-queue-options.js';
 import { FollowSchema } from './follow-schema.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
 import { dialectOf, type DatabaseLocation, type Dialect } from './dialects.js';
@@ -29,6 +32,15 @@ import { UserSchema } from './user-schema.js';
 
 export type { DatabaseLocation } from './dialects.js';
 
+const DEFAULT_JOB_QUEUE_OPTIONS: JobQueueOptions = {
+  clock: { now: () => new Date() },
+  // Workers extend the leases of the jobs they run every third of this, so a long job keeps its
+  // claim; a worker that died gives its jobs up within this long.
+  leaseMs: 30_000,
+  retryPolicy: DEFAULT_RETRY_POLICY,
+  jitter: Math.random,
+};
+
 export class Database {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
@@ -38,12 +50,15 @@ export class Database {
   readonly passwordResets: PasswordResetTokens;
   readonly transactions: Transactions;
   readonly accessTokens: AccessTokenRepository;
+  /** Work owed after an answer, kept in this database so that it outlives the process. */
+  readonly jobs: JobQueue;
 
   private readonly reads: PreparedReads;
 
   private constructor(
     private readonly orm: MikroORM,
     private readonly dialect: Dialect,
+    jobOptions: JobQueueOptions,
   ) {
     // Both dialects' drivers are knex-based SQL drivers, whose EntityManager runs plain SQL in the current transaction.
     const em = orm.em as SqlEntityManager;
@@ -56,10 +71,14 @@ export class Database {
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);
     this.transactions = new MikroOrmTransactions(em);
+    this.jobs = dialect.jobQueue(em, jobOptions);
   }
 
-  /** `log` receives MikroORM's own messages (migrations applied, say); queries are never logged. */
-  static async open(location: DatabaseLocation, log: (message: string) => void = () => {}): Promise<Database> {
+  /**
+   * `log` receives MikroORM's own messages (migrations applied, say); queries are never logged.
+   * `jobs` tunes the job queue (tests shorten its lease and retry delays).
+   */
+  static async open(location: DatabaseLocation, log: (message: string) => void = () => {}, jobs: Partial<JobQueueOptions> = {}): Promise<Database> {
     const dialect = await dialectOf(location);
     const orm = await MikroORM.init({
       ...dialect.options,
@@ -70,7 +89,7 @@ export class Database {
       colors: false,
       logger: log,
     });
-    return new Database(orm, dialect);
+    return new Database(orm, dialect, { ...DEFAULT_JOB_QUEUE_OPTIONS, ...jobs });
   }
 
   /**

@@ -1,6 +1,10 @@
 import type { Configuration, EntityManager, MigrationObject, Options } from '@mikro-orm/core';
 import { sqliteValue, withBoundParameters } from './bound-parameters.js';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { JobQueue } from '../../../domain/ports/jobs.js';
+import type { JobQueueOptions } from '../job-queue-options.js';
 import type { KeyExclusion } from './mikro-orm-login-attempt-log.js';
+import { SqliteJobQueue } from './sqlite-job-queue.js';
 import type { PreparedReads } from './prepared-reads.js';
 import { PostgreSqlPreparedReads } from './postgresql-prepared-reads.js';
 import { SqlitePreparedReads } from './sqlite-prepared-reads.js';
@@ -29,6 +33,8 @@ export type Dialect = Readonly<{
   preparedReads: (em: EntityManager) => PreparedReads;
   /** How counting and recording the attempts under one key is made atomic. */
   keyExclusion: KeyExclusion;
+  /** The queue of background work, in this database. */
+  jobQueue: (em: SqlEntityManager, options: JobQueueOptions) => JobQueue;
 }>;
 
 const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
@@ -69,6 +75,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // libuv's pool, where waiters sleeping on the busy timeout and password hashes may hold
         // them all: the holder then cannot finish and every waiter fails with SQLITE_BUSY.
         keyExclusion: 'one-statement',
+        jobQueue: (em, options) => new SqliteJobQueue(em, options),
       };
     }
     case 'postgresql': {
@@ -97,6 +104,9 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // A transaction-scoped advisory lock (https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS):
         // two keys with one hash only wait for each other, they never share counts.
         keyExclusion: { lockSql: 'select pg_advisory_xact_lock(hashtext(?))' },
+        jobQueue: () => {
+          throw new Error('the job queue on PostgreSQL is not built yet');
+        },
       };
     }
   }

@@ -11,12 +11,12 @@ test('when reset emails fail, recover and fail again, then each outage is one er
   const logs = captureLogs();
   const report = new ResetMailReport(logs.logger);
   report.sent();
-  report.notSent(mailNotSent('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25'));
-  report.notSent(mailNotSent('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25'));
-  report.notSent(mailNotSent('ETIMEDOUT: Greeting never received'));
+  report.notSent(mailNotSent('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25', 'transient'));
+  report.notSent(mailNotSent('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25', 'transient'));
+  report.notSent(mailNotSent('ETIMEDOUT: Greeting never received', 'transient'));
   report.sent();
   report.sent();
-  report.notSent(mailNotSent('EAUTH: Invalid login: 535'));
+  report.notSent(mailNotSent('EAUTH: Invalid login: 535', 'transient'));
   assert.equal(levelsOf(logs.lines()), ['ERROR', 'WARN', 'WARN', 'INFO', 'ERROR']);
   assert.match(logs.text(), 'ResetMailNotSent: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25');
   assert.match(logs.text(), 'Password reset email not sent: ETIMEDOUT: Greeting never received');

@@ -17,7 +17,7 @@ class ScriptedMailer implements Mailer {
     this.attempts += 1;
     const outcome = this.script.shift() ?? 'ok';
     if (outcome === 'hang') return new Promise(() => undefined);
-    if (outcome === 'fail') return err(mailNotSent('ESOCKET: connect ECONNREFUSED 127.0.0.1:25'));
+    if (outcome === 'fail') return err(mailNotSent('ESOCKET: connect ECONNREFUSED 127.0.0.1:25', 'transient'));
     if (outcome === 'throw') throw new TypeError('Cannot read properties of undefined');
     this.sent.push(message.subject);
     return ok(undefined);
