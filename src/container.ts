@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
 import type Koa from 'koa';
 import { createHttpApp, type DebugMode } from '../adapters/http/app.js';
-import { BackgroundTasks } from '../adapters/http/background-tasks.js';
 import type { UseCases } from '../adapters/http/use-cases.js';
+import { JobRunner, type JobHandler } from '../adapters/jobs/job-runner.js';
+import { passwordResetEmailHandler } from '../adapters/jobs/password-reset-email-handler.js';
+import { wakingOnEnqueue } from '../adapters/jobs/waking-jobs.js';
 import { PugPasswordResetEmails } from '../adapters/mail/pug-password-reset-emails.js';
 import type { Database } from '../adapters/persistence/mikro-orm/database.js';
 import type { GateLimits } from '../adapters/security/concurrency-gate.js';
@@ -15,6 +17,7 @@ import type { AccessTokenRepository } from '../domain/ports/access-token-reposit
 import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS } from '../domain/tokens/access-token.js';
 import { AuthenticateAccessToken } from '../domain/use-cases/authenticate-access-token.js';
 import type { FollowRepository } from '../domain/ports/follow-repository.js';
+import type { Jobs } from '../domain/ports/jobs.js';
 import type { LoginAttemptLog } from '../domain/ports/login-attempt-log.js';
 import type { Mailer } from '../domain/ports/mailer.js';
 import type { PasswordResetTokens } from '../domain/ports/password-reset-tokens.js';
@@ -40,6 +43,7 @@ import { RegisterUser } from '../domain/use-cases/register-user.js';
 import { RequestPasswordReset } from '../domain/use-cases/request-password-reset.js';
 import { ResetPassword } from '../domain/use-cases/reset-password.js';
 import { ResumeSession } from '../domain/use-cases/resume-session.js';
+import { SEND_PASSWORD_RESET_EMAIL, SendPasswordResetEmail } from '../domain/use-cases/send-password-reset-email.js';
 import { RevokeAccessToken } from '../domain/use-cases/revoke-access-token.js';
 import { StartSession } from '../domain/use-cases/start-session.js';
 import { UnfollowUser } from '../domain/use-cases/unfollow-user.js';
@@ -58,7 +62,8 @@ export const TOKENS = {
   PostRepository: Symbol('PostRepository') as InjectionToken<PostRepository>,
   FollowRepository: Symbol('FollowRepository') as InjectionToken<FollowRepository>,
   PasswordResetTokens: Symbol('PasswordResetTokens') as InjectionToken<PasswordResetTokens>,
-  BackgroundTasks: Symbol('BackgroundTasks') as InjectionToken<BackgroundTasks>,
+  Jobs: Symbol('Jobs') as InjectionToken<Jobs>,
+  JobRunner: Symbol('JobRunner') as InjectionToken<JobRunner>,
   Transactions: Symbol('Transactions') as InjectionToken<Transactions>,
   AccessTokenRepository: Symbol('AccessTokenRepository') as InjectionToken<AccessTokenRepository>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
@@ -88,6 +93,8 @@ export type ContainerOptions = Readonly<{
   clock?: Clock;
   /** How reset links are mailed; without it, reset by email is not offered. */
   passwordReset?: PasswordResetOptions | null;
+  /** How many jobs a process runs at once, and how often an idle worker looks for due ones. */
+  jobWorkers?: Readonly<{ concurrency: number; pollMs: number }>;
   /** Replace a registration, for tests that inject a failing adapter. */
   userRepository?: UserRepository;
   sessionRepository?: SessionRepository;
@@ -99,6 +106,27 @@ export type PasswordResetOptions = Readonly<{
   baseUrl: string;
   linkLifetimeMs: number;
 }>;
+
+// Two jobs at once per process: the work is mostly waiting on a mail server, and a cluster of N
+// processes runs 2N. An idle worker looks for due jobs every second (one indexed read).
+const DEFAULT_JOB_WORKERS = { concurrency: 2, pollMs: 1_000 } as const;
+
+/** The job kinds this process can run; a kind without a handler here waits in the queue. */
+function jobHandlers(c: DependencyContainer, options: ContainerOptions): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {};
+  const reset = options.passwordReset;
+  if (reset) {
+    const sendResetEmail = new SendPasswordResetEmail({
+      users: c.resolve(TOKENS.UserRepository),
+      tokens: c.resolve(TOKENS.PasswordResetTokens),
+      emails: new PugPasswordResetEmails({ viewsDir: options.viewsDir, baseUrl: reset.baseUrl }),
+      mailer: reset.mailer,
+      clock: c.resolve(TOKENS.Clock),
+    }, reset.linkLifetimeMs);
+    handlers[SEND_PASSWORD_RESET_EMAIL] = passwordResetEmailHandler(sendResetEmail, c.resolve(TOKENS.Logger));
+  }
+  return handlers;
+}
 
 export function buildContainer(options: ContainerOptions): DependencyContainer {
   const container = rootContainer.createChildContainer();
@@ -116,7 +144,24 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.PostRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).posts) });
   container.register(TOKENS.FollowRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).follows) });
   container.register(TOKENS.PasswordResetTokens, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).passwordResets) });
-  container.register(TOKENS.BackgroundTasks, { useFactory: instanceCachingFactory((c) => new BackgroundTasks(c.resolve(TOKENS.Logger))) });
+  container.register(TOKENS.JobRunner, {
+    useFactory: instanceCachingFactory((c) => {
+      const database = c.resolve(TOKENS.Database);
+      return new JobRunner({
+        queue: database.jobs,
+        handlers: jobHandlers(c, options),
+        logger: c.resolve(TOKENS.Logger),
+        inUnitOfWork: (work) => database.inUnitOfWork(work),
+        ...(options.jobWorkers ?? DEFAULT_JOB_WORKERS),
+      });
+    }),
+  });
+  container.register(TOKENS.Jobs, {
+    useFactory: instanceCachingFactory((c) => {
+      const runner = c.resolve(TOKENS.JobRunner);
+      return wakingOnEnqueue(c.resolve(TOKENS.Database).jobs, () => runner.wake());
+    }),
+  });
   container.register(TOKENS.Transactions, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).transactions) });
   container.register(TOKENS.AccessTokenRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).accessTokens) });
   container.register(TOKENS.UseCases, {
@@ -146,16 +191,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         userPosts: new UserPosts(posts, users),
         followUser: new FollowUser(users, follows),
         unfollowUser: new UnfollowUser(users, follows),
-        requestPasswordReset: reset
-          ? new RequestPasswordReset({
-            users,
-            tokens,
-            requests: c.resolve(TOKENS.LoginAttemptLog),
-            emails: new PugPasswordResetEmails({ viewsDir: options.viewsDir, baseUrl: reset.baseUrl }),
-            mailer: reset.mailer,
-            clock,
-          }, reset.linkLifetimeMs)
-          : null,
+        requestPasswordReset: reset ? new RequestPasswordReset({ requests: c.resolve(TOKENS.LoginAttemptLog), jobs: c.resolve(TOKENS.Jobs), clock }) : null,
         checkResetToken: new CheckResetToken(tokens, clock),
         resetPassword: new ResetPassword({ tokens, users, sessions, accessTokens, hasher, clock, transactions }),
         listUsers: new ListUsers(users, follows, posts),
@@ -180,7 +216,6 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         clock: c.resolve(TOKENS.Clock),
         viewsDir: options.viewsDir,
         cacheTemplates: options.production,
-        background: c.resolve(TOKENS.BackgroundTasks),
         ...(options.debug ? { debug: options.debug } : {}),
       }) as unknown as Koa;
     }),

@@ -10,11 +10,10 @@ import { createMailer } from './logging.js';
 import { PROJECT_ROOT, VIEWS_DIR } from './paths.js';
 import { installShutdown } from './shutdown.js';
 
+/** In-flight requests, and running jobs, get this long to finish once a stop begins. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** Reset emails still being sent when a stop comes get this long to finish (SMTP timeouts are seconds). */
-const BACKGROUND_GRACE_MS = 5_000;
-// The grace period, then background tasks, the database and the mail flush (5 s each at most), with
-// time to spare on a busy machine.
+// The grace period, then the database and the mail flush (5 s each at most), with time to spare
+// on a busy machine.
 const STOP_DEADLINE_MS = 25_000;
 
 export type ServeOptions = Readonly<{
@@ -57,15 +56,20 @@ export async function serve(options: ServeOptions): Promise<void> {
   const server = createServer((request, response) => logging.aroundRequest(request, () => void handle(request, response)));
   server.on('clientError', answerClientErrors(logger));
 
+  // Every process of a cluster runs jobs, as it serves requests: the claim is atomic, so they share
+  // the queue without coordinating, and the primary stays a supervisor that holds no database connection.
+  const jobRunner = container.resolve(TOKENS.JobRunner);
   installShutdown({
     server,
     logger,
     role: options.role,
     graceMs: SHUTDOWN_GRACE_MS,
     deadlineMs: STOP_DEADLINE_MS,
+    stopWork: async (graceMs) => {
+      const released = await jobRunner.stop(graceMs);
+      if (released > 0) logger.warn(`${released} jobs were still running at shutdown; they are queued again for the next start`);
+    },
     release: async () => {
-      const unfinished = await container.resolve(TOKENS.BackgroundTasks).drain(BACKGROUND_GRACE_MS);
-      if (unfinished > 0) logger.warn(`${unfinished} password reset requests were still running at shutdown`);
       await resetMailer?.close();
       await database.close();
       await logging.shutdown();
@@ -76,5 +80,6 @@ export async function serve(options: ServeOptions): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     options.onListening(`http://${config.host}:${port}/`);
+    jobRunner.start();
   });
 }

@@ -6,6 +6,11 @@ import { boundedStop } from './bounded-stop.js';
 export type ShutdownOptions = Readonly<{
   server: Server;
   logger: Logger;
+  /**
+   * Stops the process's background work at the start of the stop, beside the requests' grace
+   * period (the job workers claim nothing more, and release what they cannot finish within it).
+   */
+  stopWork: (graceMs: number) => Promise<void>;
   /** Closes what the server used (the database, then the logging, which flushes pending mail). */
   release: () => Promise<void>;
   /** How long in-flight requests may take to finish before their connections are cut. */
@@ -39,9 +44,11 @@ export function installShutdown(options: ShutdownOptions): void {
     options.server.closeIdleConnections();
     const cut = setTimeout(() => options.server.closeAllConnections(), options.graceMs);
     cut.unref();
+    const workStopped = options.stopWork(options.graceMs);
     await closed;
     clearTimeout(cut);
     try {
+      await workStopped;
       await options.release();
     } finally {
       exit(exitCode);

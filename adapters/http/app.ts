@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
 import { apiScope } from './api/api-router.js';
-import type { BackgroundTasks } from './background-tasks.js';
 import type { AppContext, AppMiddleware, AppState } from './context.js';
 import { CookieSigner } from './cookie-signer.js';
 import type { DebugPage } from './errors/debug-page.js';
@@ -24,7 +23,6 @@ import { authRoutes } from './routes/auth-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
-import { ResetRequests } from './reset-requests.js';
 import type { UseCases } from './use-cases.js';
 import { pugViews } from './views.js';
 
@@ -46,8 +44,6 @@ export type HttpAppOptions = Readonly<{
   postsPerPage: number;
   /** The clock the use cases run on, so that a post's age on a page agrees with its timestamp. */
   clock: Clock;
-  /** Where requests leave work they do not wait for (reset emails); drained at shutdown. */
-  background: BackgroundTasks;
   /** Debug mode: the developer's error page, and the only host names the app then answers to. */
   debug?: DebugMode;
 }>;
@@ -71,9 +67,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   const postListing = { postsPerPage: options.postsPerPage, clock: options.clock };
   homeRoutes(router, options.useCases, postListing);
   authRoutes(router, options.useCases);
-  // One for the pages and the API, so a mail outage is told once however people ask.
-  const resetRequests = new ResetRequests(options.background, options.logger);
-  passwordResetRoutes(router, options.useCases, { resetRequests, logger: options.logger });
+  passwordResetRoutes(router, options.useCases, { logger: options.logger });
   profileRoutes(router, options.useCases, postListing);
 
   // First, so that every page, the error pages included, can render whatever fails later.
@@ -83,7 +77,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
   app.use(securityHeaders);
   app.use(healthChecks(options.isDatabaseReachable));
-  app.use(apiScope({ ...options, resetRequests }));
+  app.use(apiScope(options));
   app.use(staticAssets(join(options.viewsDir, 'static')));
   app.use(noStoreWithSession);
   app.use(sessions(app as unknown as Koa));

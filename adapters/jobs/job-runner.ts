@@ -1,18 +1,20 @@
 import { err, type Result } from 'neverthrow';
 import { jobFailure, type ClaimedJob, type JobFailure } from '../../domain/jobs/job.js';
-import type { RetryPolicy } from '../../domain/jobs/retry-policy.js';
 import type { JobQueue } from '../../domain/ports/jobs.js';
 import type { Logger } from '../../domain/ports/logger.js';
 import { JobFailedForGood } from './job-failed-for-good.js';
 
-/** Does one job's work; an expected failure is a value that says whether trying again may help. */
-export type JobHandler = (job: ClaimedJob) => Promise<Result<void, JobFailure>>;
+export type JobHandler = Readonly<{
+  /** Does the job's work; an expected failure is a value that says whether trying again may help. */
+  run: (job: ClaimedJob) => Promise<Result<void, JobFailure>>;
+  /** Tells whoever the job was for that it has failed for good (an export's owner, say). */
+  failedForGood?: (job: ClaimedJob, failure: JobFailure) => Promise<void>;
+}>;
 
 export type JobRunnerOptions = Readonly<{
   queue: JobQueue;
   handlers: Readonly<Record<string, JobHandler>>;
   logger: Logger;
-  retryPolicy: RetryPolicy;
   /** Gives each job, and each poll, fresh ORM state of its own, as a request gets. */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   /** Jobs this process runs at once. */
@@ -126,7 +128,11 @@ export class JobRunner {
       try {
         const outcome = await this.attempt(job);
         if (this.#released.has(job)) return;
-        await this.settle(job, outcome);
+        await this.settle(job, outcome).catch((error: unknown) => {
+          // The database away just as the job ended: the attempt stays claimed until its lease
+          // runs out, and then runs again (at least once, as promised).
+          this.options.logger.warn(`Job ${job.kind} ${job.id} ended, but its end could not be recorded: ${describe(error)}`);
+        });
       } finally {
         clearInterval(heartbeat);
       }
@@ -134,13 +140,13 @@ export class JobRunner {
   }
 
   private async attempt(job: ClaimedJob): Promise<Result<void, JobFailure>> {
-    const { maxAttempts } = this.options.retryPolicy;
+    const { maxAttempts } = this.options.queue.retryPolicy;
     // Only a worker that died mid-job (its lease ran out) takes a job past its last attempt.
     if (job.attempt > maxAttempts) return err(jobFailure('permanent', `its worker stopped before finishing ${maxAttempts} times`));
     const handler = this.options.handlers[job.kind];
     if (!handler) return err(jobFailure('permanent', `no handler for jobs of kind ${job.kind}`));
     try {
-      return await this.options.inUnitOfWork(() => handler(job));
+      return await this.options.inUnitOfWork(() => handler.run(job));
     } catch (error) {
       // Unexpected: most often the database away mid-job, which mends, so it counts as transient
       // and a bug still ends failed after the last attempt. The details (possibly SQL with values)
@@ -163,6 +169,8 @@ export class JobRunner {
       return;
     }
     logger.error(`Job ${job.kind} ${job.id} failed for good after ${job.attempt} attempts: ${failure.reason}`, new JobFailedForGood(job.kind, failure.reason));
+    const failedForGood = this.options.handlers[job.kind]?.failedForGood;
+    if (failedForGood) await inUnitOfWork(() => failedForGood(job, failure));
   }
 
   private async keepLease(job: ClaimedJob): Promise<void> {

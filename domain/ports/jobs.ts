@@ -1,4 +1,5 @@
 import type { ClaimedJob, FailedAttempt, JobFailure, JobId, NewJob } from '../jobs/job.js';
+import type { RetryPolicy } from '../jobs/retry-policy.js';
 
 /**
  * Where a use case writes down work it owes after its answer. Called inside `Transactions.run`,
@@ -33,6 +34,8 @@ export type JobCounts = Readonly<Record<JobState, number>>;
 export interface JobQueue extends Jobs {
   /** How long a claim lasts unless extended. */
   readonly leaseMs: number;
+  /** How many attempts a job gets, and how far apart. */
+  readonly retryPolicy: RetryPolicy;
   /** Up to `limit` due jobs of these kinds, each now this caller's for one attempt, oldest first. */
   claim(kinds: readonly string[], limit: number): Promise<ClaimedJob[]>;
   /** Keeps a running attempt this caller's for another lease; false when the lease was lost (it ran out and the job went to another worker). */

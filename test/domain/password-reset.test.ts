@@ -1,6 +1,8 @@
+import { err } from 'neverthrow';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryMailer } from '../../adapters/mail/in-memory-mailer.js';
+import { InMemoryJobQueue } from '../../adapters/persistence/in-memory/in-memory-job-queue.js';
 import { InMemoryAccessTokenRepository } from '../../adapters/persistence/in-memory/in-memory-access-token-repository.js';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemoryPasswordResetTokens } from '../../adapters/persistence/in-memory/in-memory-password-reset-tokens.js';
@@ -9,7 +11,9 @@ import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-me
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { CheckResetToken } from '../../domain/use-cases/check-reset-token.js';
 import { RequestPasswordReset } from '../../domain/use-cases/request-password-reset.js';
+import { DEFAULT_RETRY_POLICY } from '../../domain/jobs/retry-policy.js';
 import { ResetPassword } from '../../domain/use-cases/reset-password.js';
+import { SEND_PASSWORD_RESET_EMAIL, SendPasswordResetEmail } from '../../domain/use-cases/send-password-reset-email.js';
 import type { SessionRepository } from '../../domain/ports/session-repository.js';
 import { aNewUser } from '../support/builders.js';
 import { FaultSwitch } from '../support/fault-switch.js';
@@ -32,11 +36,17 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   const hasher = new PlainTextHasher();
   const clock = new FixedClock();
   const susan = (await users.add(aNewUser({ username: 'Susan', email: 'susan@example.com', passwordHash: (await hasher.hash(OLD_PASSWORD))._unsafeUnwrap() })))._unsafeUnwrap();
-  const requestReset = new RequestPasswordReset(
-    { users, tokens, requests: new InMemoryLoginAttemptLog(), emails, mailer, clock },
-    options.linkLifetimeMs,
-  );
-  const request = (email = 'susan@example.com', clientAddress = '10.0.0.1') => requestReset.execute({ email, clientAddress });
+  const jobs = new InMemoryJobQueue({ clock, leaseMs: MINUTE, retryPolicy: DEFAULT_RETRY_POLICY, jitter: () => 0 });
+  const requestReset = new RequestPasswordReset({ requests: new InMemoryLoginAttemptLog(), jobs, clock });
+  const sendEmail = new SendPasswordResetEmail({ users, tokens, emails, mailer, clock }, options.linkLifetimeMs);
+  /** Asks for a reset, then runs the job the request left, as a worker would. */
+  const request = async (email = 'susan@example.com', clientAddress = '10.0.0.1') => {
+    const asked = await requestReset.execute({ email, clientAddress });
+    if (asked.isErr()) return err(asked.error);
+    const [job] = await jobs.claim([SEND_PASSWORD_RESET_EMAIL], 1);
+    if (!job) throw new Error('the request left no job');
+    return sendEmail.execute(job);
+  };
   /** Requests a reset for Susan and returns the token from the link in the email she got. */
   const linkSent = async (): Promise<string> => {
     assert.is((await request())._unsafeUnwrap(), 'emailed');
@@ -220,12 +230,43 @@ test('when one client asks for twenty addresses within the hour, then its next r
   assert.is((await request('susan@example.com', '10.0.0.1'))._unsafeUnwrap(), 'emailed', 'other clients are not affected');
 });
 
-test('when the mail server refuses, then MailNotSent with its reason, and the link written for it is dead', async () => {
+test('when the mail server cannot be reached, then the job fails transiently with its reason, and the link written for it is dead', async () => {
   const { mailer, emails, check, request } = await setup();
   mailer.refuse('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25');
-  assert.equal((await request())._unsafeUnwrapErr(), { type: 'MailNotSent', reason: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25' });
+  assert.equal((await request())._unsafeUnwrapErr(), { type: 'JobFailure', permanence: 'transient', reason: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25' });
   assert.is(emails.tokens.length, 1);
   assert.ok((await check.execute(emails.tokens[0] ?? '')).isErr());
+});
+
+test('when the mail server says the mailbox does not exist, then the job fails for good, and no link is left', async () => {
+  const { mailer, emails, check, request } = await setup();
+  mailer.refuse('550 5.1.1 <susan@example.com>: no such user', 'permanent');
+  assert.equal((await request())._unsafeUnwrapErr(), { type: 'JobFailure', permanence: 'permanent', reason: '550 5.1.1 <susan@example.com>: no such user' });
+  assert.ok((await check.execute(emails.tokens[0] ?? '')).isErr());
+});
+
+test('when a retry follows a failed attempt, then a fresh link is written at that time and lives its full 10 minutes', async () => {
+  const users = new InMemoryUserRepository();
+  const tokens = new InMemoryPasswordResetTokens();
+  const mailer = new InMemoryMailer();
+  const emails = new PlainResetEmails();
+  const clock = new FixedClock();
+  await users.add(aNewUser({ email: 'susan@example.com' }));
+  const send = new SendPasswordResetEmail({ users, tokens, emails, mailer, clock });
+  mailer.refuse('451 4.7.1 greylisted, try again later');
+  assert.is((await send.execute({ payload: { email: 'susan@example.com' } }))._unsafeUnwrapErr().permanence, 'transient');
+  clock.advance(30 * MINUTE);
+  mailer.refuse(null);
+  assert.is((await send.execute({ payload: { email: 'susan@example.com' } }))._unsafeUnwrap(), 'emailed');
+  const check = new CheckResetToken(tokens, clock);
+  clock.advance(10 * MINUTE - 1);
+  assert.ok((await check.execute(tokenInLink(mailer.sent[0]?.text ?? ''))).isOk(), 'counted from the retry, not the request');
+});
+
+test('when a job\'s payload names no address, then it fails for good rather than being retried', async () => {
+  const { users, tokens, mailer, emails, clock } = await setup();
+  const send = new SendPasswordResetEmail({ users, tokens, emails, mailer, clock });
+  assert.equal((await send.execute({ payload: { mail: 42 } }))._unsafeUnwrapErr(), { type: 'JobFailure', permanence: 'permanent', reason: 'the job names no email address' });
 });
 
 test.run();

@@ -244,7 +244,7 @@ test('when eight requests for one address arrive at once, then every one gets th
   assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
 });
 
-test('when nothing listens for mail, then the same answer, one error for the first failure and warnings after it, and no token logged', async ({ smtp, clock }) => {
+test('when nothing ever listens for mail, then the same answer, a warning per failed attempt, one error when each job fails for good, and no token logged', async ({ smtp, clock }) => {
   const app = await appMailingTo(await unusedPort(), clock);
   try {
     await app.browser().register('john', 'john@example.com');
@@ -253,14 +253,17 @@ test('when nothing listens for mail, then the same answer, one error for the fir
       const answer = await requestReset(browser, 'john@example.com');
       assert.is(answer.location, '/login');
       assert.match(await flashAfter(browser, answer), SENT);
-      await app.backgroundSettled();
     }
-    const mailLines = app.logs.lines().filter((line) => line.includes('Password reset email not sent'));
-    assert.is(mailLines.filter((line) => line.includes(' ERROR: ')).length, 1);
-    assert.match(app.logs.text(), 'ResetMailNotSent');
+    await app.backgroundSettled();
+    const jobLines = app.logs.lines().filter((line) => line.includes('Job send-password-reset-email'));
+    assert.is(jobLines.filter((line) => line.includes(' ERROR: ') && line.includes('failed for good after 8 attempts')).length, 2, 'one error per job, after its last attempt');
+    assert.is(jobLines.filter((line) => line.includes(' WARN: ') && line.includes('will be tried again')).length, 14, 'seven retries each');
+    assert.match(app.logs.text(), 'JobFailedForGood: send-password-reset-email: ');
     assert.match(app.logs.text(), 'ECONNREFUSED');
-    assert.is(mailLines.filter((line) => line.includes(' WARN: ')).length, 1);
     assert.is(smtp.received().length, 0);
+    const [failed] = await app.inUnitOfWork(() => app.database.jobs.list('failed', 10));
+    assert.match(failed?.lastError ?? '', 'ECONNREFUSED', 'the job keeps its last error for the operators');
+    assert.not.match(app.logs.text(), /reset_password\/(?!\[redacted\])[A-Za-z0-9_-]{20,}/);
   } finally {
     await app.close();
   }

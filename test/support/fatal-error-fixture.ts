@@ -13,7 +13,7 @@ const config = loadConfig(process.env);
 const logging = await startLogging(config, [config.secretKey ?? ''], PROJECT_ROOT);
 const server = createServer();
 server.listen(0, '127.0.0.1');
-installShutdown({ server, logger: logging.logger, role: 'Fixture', graceMs: 1_000, deadlineMs: 10_000, release: () => logging.shutdown() });
+installShutdown({ server, logger: logging.logger, role: 'Fixture', graceMs: 1_000, deadlineMs: 10_000, stopWork: async () => {}, release: () => logging.shutdown() });
 
 class FixtureFailure extends Error {
   override readonly name = 'FixtureFailure';

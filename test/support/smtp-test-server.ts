@@ -20,12 +20,20 @@ export type SmtpTestServerOptions = Readonly<{
   password?: string;
   /** How long the server takes to accept each message once it has it all: a slow mail server. */
   acceptAfterMs?: number;
+  /**
+   * The reply to the `n`th recipient offered (1-based): a 4xx or 5xx code refuses it, as greylisting
+   * (451) or a mailbox that does not exist (550) does; null accepts it.
+   */
+  recipientReply?: (n: number) => number | null;
+  /** Listen on this port (a mail server coming back where the app expects it); a free one by default. */
+  port?: number;
 }>;
 
 const HOST = '127.0.0.1';
 
 export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
+  let recipients = 0;
   const server = new SMTPServer({
     logger: false,
     // Plain sessions: the built-in certificate is self-signed, and TLS is not what these tests test.
@@ -35,6 +43,13 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     onAuth(auth, _session, callback) {
       const valid = auth.username === options.username && auth.password === options.password;
       callback(valid ? null : new Error('Invalid username or password'), valid ? { user: auth.username } : undefined);
+    },
+    onRcptTo(address, _session, callback) {
+      recipients += 1;
+      const reply = options.recipientReply?.(recipients) ?? null;
+      if (reply === null) return callback();
+      const refusal = Object.assign(new Error(reply >= 500 ? `<${address.address}>: Recipient address rejected: no such user` : 'Greylisted, please try again later'), { responseCode: reply });
+      callback(refusal);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -48,7 +63,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
       });
     },
   });
-  const port = await listen(server.server, () => server.listen(0, HOST));
+  const port = await listen(server.server, () => server.listen(options.port ?? 0, HOST));
   return {
     host: HOST,
     port,

@@ -7,7 +7,9 @@ import type { ErrorReporter } from '../../adapters/logging/error-reporter.js';
 import type { LogAppender } from '../../adapters/logging/log-appender.js';
 import type { GateLimits } from '../../adapters/security/concurrency-gate.js';
 import type { ScryptCost } from '../../adapters/security/scrypt-password-hasher.js';
+import type { JobQueueOptions } from '../../adapters/persistence/job-queue-options.js';
 import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
+import type { RetryPolicy } from '../../domain/jobs/retry-policy.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
 import type { SessionRepository } from '../../domain/ports/session-repository.js';
@@ -15,8 +17,12 @@ import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { buildContainer, TOKENS, type ContainerOptions, type PasswordResetOptions } from '../../src/container.js';
 import { Browser } from './browser.js';
 import { captureLogs, type CapturedLogs } from './captured-logs.js';
+import { eventually } from './eventually.js';
 import { FAST_SCRYPT_COST } from './fast-scrypt.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+/** A job's retries come within milliseconds, so a test sees a mail server's "try later" end. */
+export const TEST_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5 };
 
 export const TEST_SECRET_KEY = 'test-only-secret-key-0123456789abcdefghijklmnop';
 
@@ -33,7 +39,7 @@ export type TestApp = Readonly<{
   logs: CapturedLogs;
   /** Runs `work` as a request would, for reading what the app stored. */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Resolves once the work requests left running (reset emails) has ended. */
+  /** Resolves once every job due so far (reset emails, say) has ended: done, or failed for good. */
   backgroundSettled: () => Promise<void>;
   close: () => Promise<void>;
 }>;
@@ -60,6 +66,8 @@ export type TestAppOptions = Readonly<{
   appenders?: Readonly<Record<string, LogAppender>>;
   /** Error reporters (a tracker), fed in this process as the app's are. */
   reporters?: readonly ErrorReporter[];
+  /** The job queue's lease and retry policy; by default retries come within milliseconds. */
+  jobQueue?: Partial<Pick<JobQueueOptions, 'leaseMs' | 'retryPolicy'>>;
   /** Password hashing dearer than the tests' cheap default, or with a shorter line. */
   hashing?: Readonly<{ cost?: ScryptCost; limits?: GateLimits }>;
 }>;
@@ -70,7 +78,7 @@ export type TestAppOptions = Readonly<{
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const where = options.database ?? await createTestDatabase();
-  const database = await Database.open(where.location);
+  const database = await Database.open(where.location, () => {}, { retryPolicy: TEST_RETRY_POLICY, ...options.jobQueue });
   await database.migrate();
   const logs = captureLogs(options.appenders, options.reporters);
   const container = buildContainer({
@@ -89,8 +97,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.sessionRepository ? { sessionRepository: options.sessionRepository(database.sessions) } : {}),
     ...(options.debug ? { debug: options.debug } : {}),
     ...(options.passwordReset ? { passwordReset: options.passwordReset } : {}),
+    jobWorkers: { concurrency: 2, pollMs: 20 },
   });
-  const background = container.resolve(TOKENS.BackgroundTasks);
+  const jobRunner = container.resolve(TOKENS.JobRunner);
+  jobRunner.start();
   const httpApp = container.resolve(TOKENS.HttpApp);
   const handle = httpApp.callback();
   const server = createServer((request, response) => logs.aroundRequest(request, () => void handle(request, response)));
@@ -106,12 +116,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     location: where.location,
     logs,
     inUnitOfWork: (work) => database.inUnitOfWork(work),
-    backgroundSettled: async () => {
-      if ((await background.drain(10_000)) > 0) throw new Error('background work still running after 10 s');
-    },
+    backgroundSettled: () => eventually(async () => {
+      const due = await database.inUnitOfWork(() => database.jobs.counts());
+      return due.queued + due.running === 0;
+    }, 'every job done or failed', 10_000),
     close: async () => {
       await closeServer(server);
-      await background.drain(10_000);
+      await jobRunner.stop(10_000);
       await database.close();
       await logs.shutdown();
       if (!options.database) await where.drop();

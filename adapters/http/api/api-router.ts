@@ -2,7 +2,7 @@ import { Router } from '@koa/router';
 import compose from 'koa-compose';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { AppContext, AppMiddleware, AppRouter, AppState } from '../context.js';
-import type { ResetRequests } from '../reset-requests.js';
+import type { Logger } from '../../../domain/ports/logger.js';
 import type { UseCases } from '../use-cases.js';
 import { routerPath, type ApiOperation } from './api-operation.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
@@ -21,7 +21,7 @@ export const API_PREFIX = '/api';
 
 export type ApiOptions = Readonly<{
   useCases: UseCases;
-  resetRequests: ResetRequests;
+  logger: Logger;
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   isDatabaseReachable: () => Promise<boolean>;
 }>;
@@ -30,10 +30,10 @@ export type ApiOptions = Readonly<{
  * Every endpoint of the API, from which both its router and its OpenAPI document are made: the
  * document describes itself and the problem pages too.
  */
-export function apiOperations(useCases: UseCases, resetRequests: ResetRequests): ApiOperation[] {
+export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[] {
   const operations: ApiOperation[] = [
     ...tokenOperations(useCases), ...userOperations(useCases), ...followOperations(useCases), ...postOperations(useCases),
-    ...passwordResetOperations(useCases, resetRequests),
+    ...passwordResetOperations(useCases, logger),
   ];
   let document: OpenAPIObject | undefined;
   operations.push(
@@ -64,9 +64,9 @@ export function apiOperations(useCases: UseCases, resetRequests: ResetRequests):
 }
 
 /** The API's routes under `/api`, one per operation. */
-export function apiRouter(useCases: UseCases, resetRequests: ResetRequests): AppRouter {
+export function apiRouter(useCases: UseCases, logger: Logger): AppRouter {
   const router = new Router<AppState, AppContext>({ prefix: API_PREFIX });
-  const operations = apiOperations(useCases, resetRequests);
+  const operations = apiOperations(useCases, logger);
   const authenticated = bearerAuth(useCases);
   for (const operation of operations) {
     router[operation.method](
@@ -85,7 +85,7 @@ export function apiRouter(useCases: UseCases, resetRequests: ResetRequests): App
  * does not know is its own 404.
  */
 export function apiScope(options: ApiOptions): AppMiddleware {
-  const router = apiRouter(options.useCases, options.resetRequests);
+  const router = apiRouter(options.useCases, options.logger);
   const api = compose([
     noStore,
     refuseUnsafeText,

@@ -1,7 +1,8 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
 import { readResetRequestForm } from '../forms/reset-request-form.js';
-import type { ResetRequests } from '../reset-requests.js';
+import type { Logger } from '../../../domain/ports/logger.js';
+import { requestReset } from '../reset-requests.js';
 import type { UseCases } from '../use-cases.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiOperation } from './api-operation.js';
@@ -15,7 +16,7 @@ const NEW_PASSWORD: FormDefinition<'password', string> = { fields: ['password'],
  * "Forgot your password?" for API clients, with the website's use cases, emails and throttle: the
  * link in the email leads to the website's form, and its token works here as well.
  */
-export function passwordResetOperations({ requestPasswordReset, resetPassword }: UseCases, resetRequests: ResetRequests): ApiOperation[] {
+export function passwordResetOperations({ requestPasswordReset, resetPassword }: UseCases, logger: Logger): ApiOperation[] {
   return [
     {
       method: 'post',
@@ -30,7 +31,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
         if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
         const started = await submitFields(readResetRequestForm(ctx.request.body), {
           act: async (email) => requestPasswordReset.check(email)
-            .map((address) => resetRequests.start(requestPasswordReset, { email: address, clientAddress: ctx.ip })),
+            .asyncMap((address) => requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, logger)),
           check: async (text) => requestPasswordReset.check(text.email),
         });
         if (started.isErr()) return assertNever(started.error);

@@ -9,7 +9,7 @@ import { readResetPasswordForm, RESET_PASSWORD_FIELDS, type ResetPasswordField }
 import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } from '../forms/reset-request-form.js';
 import { submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
-import type { ResetRequests } from '../reset-requests.js';
+import { requestReset } from '../reset-requests.js';
 import type { UseCases } from '../use-cases.js';
 import { anonymousOnly } from './auth-routes.js';
 
@@ -19,7 +19,6 @@ export const PASSWORD_RESET_DONE = 'Your password has been reset.';
 export const RESET_LINK_INVALID = 'This password reset link is invalid or has expired. You can ask for a new one below.';
 
 export type PasswordResetRouteOptions = Readonly<{
-  resetRequests: ResetRequests;
   logger: Logger;
 }>;
 
@@ -37,7 +36,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     const email = requestPasswordReset.check(form.value.value);
     if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, problemMessages(email.error.problems, RESET_REQUEST_FIELDS), 422);
 
-    options.resetRequests.start(requestPasswordReset, { email: email.value, clientAddress: ctx.ip });
+    await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, options.logger);
     flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
     ctx.redirect('/login');
   });

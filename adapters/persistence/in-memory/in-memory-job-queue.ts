@@ -1,5 +1,5 @@
 import type { ClaimedJob, FailedAttempt, JobFailure, JobId, NewJob } from '../../../domain/jobs/job.js';
-import { retryDelayMs, willRetry } from '../../../domain/jobs/retry-policy.js';
+import { retryDelayMs, willRetry, type RetryPolicy } from '../../../domain/jobs/retry-policy.js';
 import type { JobCounts, JobQueue, JobRecord, JobState } from '../../../domain/ports/jobs.js';
 import type { JobQueueOptions } from '../job-queue-options.js';
 import { snapshotOf, type Restorable } from './in-memory-transactions.js';
@@ -12,12 +12,14 @@ export type InMemoryJobStore = { jobs: Map<string, StoredJob>; nextId: number };
 /** A job queue in memory, for domain tests; `sharing()` is a second process's view of the same jobs. */
 export class InMemoryJobQueue implements JobQueue, Restorable {
   readonly leaseMs: number;
+  readonly retryPolicy: RetryPolicy;
 
   constructor(
     private readonly options: JobQueueOptions,
     private readonly store: InMemoryJobStore = { jobs: new Map(), nextId: 1 },
   ) {
     this.leaseMs = options.leaseMs;
+    this.retryPolicy = options.retryPolicy;
   }
 
   sharing(options: JobQueueOptions = this.options): InMemoryJobQueue {
@@ -57,10 +59,10 @@ export class InMemoryJobQueue implements JobQueue, Restorable {
   }
 
   async fail(job: ClaimedJob, failure: JobFailure): Promise<FailedAttempt> {
-    const retrying = willRetry(this.options.retryPolicy, job.attempt, failure.permanence);
+    const retrying = willRetry(this.retryPolicy, job.attempt, failure.permanence);
     const stored = this.attemptOf(job);
     if (stored) {
-      const delay = retrying ? retryDelayMs(this.options.retryPolicy, job.attempt, this.options.jitter()) : 0;
+      const delay = retrying ? retryDelayMs(this.retryPolicy, job.attempt, this.options.jitter()) : 0;
       this.replace(stored, { state: retrying ? 'queued' : 'failed', runAfter: new Date(this.now() + delay), leaseUntil: null, lastError: failure.reason });
     }
     return retrying ? 'will-retry' : 'failed';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { ClaimedJob, FailedAttempt, JobFailure, JobId, JobPayload, NewJob } from '../../../domain/jobs/job.js';
-import { retryDelayMs, willRetry } from '../../../domain/jobs/retry-policy.js';
+import { retryDelayMs, willRetry, type RetryPolicy } from '../../../domain/jobs/retry-policy.js';
 import type { JobCounts, JobQueue, JobRecord, JobState } from '../../../domain/ports/jobs.js';
 import type { JobQueueOptions } from '../job-queue-options.js';
 
@@ -18,12 +18,14 @@ const DUE = `("state" = 'queued' and "run_after" <= ?) or ("state" = 'running' a
  */
 export class SqliteJobQueue implements JobQueue {
   readonly leaseMs: number;
+  readonly retryPolicy: RetryPolicy;
 
   constructor(
     private readonly em: SqlEntityManager,
     private readonly options: JobQueueOptions,
   ) {
     this.leaseMs = options.leaseMs;
+    this.retryPolicy = options.retryPolicy;
   }
 
   async enqueue(job: NewJob): Promise<void> {
@@ -69,9 +71,9 @@ export class SqliteJobQueue implements JobQueue {
 
   async fail(job: ClaimedJob, failure: JobFailure): Promise<FailedAttempt> {
     const now = this.now();
-    const retrying = willRetry(this.options.retryPolicy, job.attempt, failure.permanence);
+    const retrying = willRetry(this.retryPolicy, job.attempt, failure.permanence);
     const [state, runAfter, finishedAt] = retrying
-      ? ['queued', now + retryDelayMs(this.options.retryPolicy, job.attempt, this.options.jitter()), null]
+      ? ['queued', now + retryDelayMs(this.retryPolicy, job.attempt, this.options.jitter()), null]
       : ['failed', now, now];
     await this.em.execute(
       `update "jobs" set "state" = ?, "run_after" = ?, "finished_at" = ?, "last_error" = ?, "lease_until" = null
