@@ -47,10 +47,12 @@ const SECRET_PAIR = new RegExp(
   'gi',
 );
 
-// A path segment that follows one naming a credential is that credential's value, as in a pair:
-// `/reset_password/<token>`, `/api/password-resets/<token>`. The name is matched from the start of
-// its segment, by a look ahead that cannot leave it, so each segment is read once.
-const CREDENTIAL_IN_PATH = new RegExp(String.raw`(\/(?=[\w.~-]*?(?:${SECRET_WORD}|reset))[\w.~-]+\/)[^\s/?#"'<>]+`, 'gi');
+// A path segment after one that names a credential, and nothing else, is that credential's value,
+// as in a pair: `/reset_password/<token>`, `/api/password-resets/<token>`, `/api/tokens/<token>`.
+// The whole segment must be such words, so that a folder such as `log-secrets/` or `api-token-fix/`
+// in a stack line leaves the next one alone.
+const CREDENTIAL_WORD = '(?:passwords?|resets?|tokens?)';
+const CREDENTIAL_IN_PATH = new RegExp(String.raw`(\/${CREDENTIAL_WORD}(?:[_-]${CREDENTIAL_WORD})*\/)[^\s/?#"'<>]+`, 'gi');
 
 // A segment of a path that may be a token whatever its route is called: long, of the characters
 // URLs leave unescaped, and judged whole (it starts after a slash and takes every such character).

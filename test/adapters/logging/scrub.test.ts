@@ -124,6 +124,8 @@ test('when a path holds a segment after one naming a credential, then that segme
   assert.is(scrub('url=http://127.0.0.1:8080/api/password-resets/abc%2F?x=1'), 'url=http://127.0.0.1:8080/api/password-resets/[redacted]?x=1');
   assert.is(scrub('DELETE /api/tokens/plain'), 'DELETE /api/tokens/[redacted]');
   assert.is(scrub('POST /api/password-resets [POST]'), 'POST /api/password-resets [POST]');
+  const frame = '    at lookUp (/home/me/log-secrets/api-token-fix/adapters/http/routes/password-reset-routes.ts:51:7)';
+  assert.is(scrub(frame), frame, 'folders that only mention a credential');
 });
 
 // Made the way the app makes its tokens and ids, and the way other systems commonly make theirs,
