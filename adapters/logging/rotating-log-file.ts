@@ -4,11 +4,14 @@
 //
 // It survives its own failures. When the folder goes away or becomes unwritable, or the disk is
 // full, the lines of that moment are dropped and counted, the failure is announced once, and the
-// file is tried again every `retryMs` until it can be written, when the count is announced. Nothing
+// file is tried again every `retryMs` until it can be written, when the count is announced. Lines
+// that come faster than the disk takes them (a flood of requests, a disk that stalls) wait up to a
+// bound, past which routine lines are dropped, announced and counted the same way; WARN and ERROR
+// lines have room of their own beyond it, so a flood of 404s never costs the line of a 500. Nothing
 // is thrown at the code that logs and no promise is left to reject unhandled (log4js' own file
 // appender, on streamroller, goes silent for good after a write error, and a rotation that fails
 // rejects unhandled, which stops the app).
-import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
+import { mkdir, open as openFile, rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export type RotatingLogFileOptions = Readonly<{
@@ -16,14 +19,24 @@ export type RotatingLogFileOptions = Readonly<{
   maxSize: number;
   backups: number;
   retryMs: number;
+  /** Opens the file; tests pass one whose writes stall. */
+  open?: typeof openFile;
   /** The first failure after the file was last written successfully. */
   onFailure: (error: unknown) => void;
-  /** The file is written again; `lostLines` were dropped meanwhile. */
+  /** Routine lines are being dropped: `pendingBytes` are waiting to be written. */
+  onOverflow: (pendingBytes: number) => void;
+  /** The file is written again and has caught up; `lostLines` were dropped meanwhile. */
   onRecovery: (lostLines: number) => void;
 }>;
 
-// A disk that stops answering must not make the process hoard lines: beyond this they are dropped.
-const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+// A disk that stops answering must not make the process hoard lines: beyond this, routine lines
+// are dropped. WARN and ERROR lines may take as much again, so that the lines an administrator
+// searches for are the last to go; past that even they are dropped, since memory must stay bounded.
+export const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+const MAX_PENDING_BYTES_OF_URGENT_LINES = 2 * MAX_PENDING_BYTES;
+
+/** Whether a line may use the room kept for WARN and ERROR lines. */
+export type LinePriority = 'routine' | 'urgent';
 
 export class RotatingLogFile {
   #pending: string[] = [];
@@ -33,8 +46,9 @@ export class RotatingLogFile {
   #writing: Promise<void> | null = null;
   // Lines are dropped while the file is known to be unwritable, between a failure and a retry.
   #failed = false;
-  // The failure was announced and no write has succeeded since.
-  #announced = false;
+  // What was announced, until the file has caught up: a failure is announced even after an overflow
+  // was, since it is news of another kind (lines lost whatever their level).
+  #announced: 'overflow' | 'failure' | null = null;
   #lostLines = 0;
   #retry: NodeJS.Timeout | null = null;
   #closed = false;
@@ -42,9 +56,14 @@ export class RotatingLogFile {
   constructor(private readonly options: RotatingLogFileOptions) {}
 
   /** Queues one line (with its line break) for writing; returns at once. */
-  append(text: string): void {
-    if (this.#failed || this.#closed || this.#pendingBytes > MAX_PENDING_BYTES) {
+  append(text: string, priority: LinePriority = 'routine'): void {
+    if (this.#failed || this.#closed) {
       this.#lostLines += 1;
+      return;
+    }
+    if (this.#pendingBytes > (priority === 'urgent' ? MAX_PENDING_BYTES_OF_URGENT_LINES : MAX_PENDING_BYTES)) {
+      this.#lostLines += 1;
+      this.overflowed();
       return;
     }
     this.#pending.push(text);
@@ -71,7 +90,8 @@ export class RotatingLogFile {
         this.#pendingBytes = 0;
         try {
           await this.write(lines);
-          if (this.#announced) this.recovered();
+          // Announced once the file has caught up, not at each write that lets a flood through.
+          if (this.#announced !== null && this.#pending.length === 0) this.recovered();
         } catch (error) {
           this.#lostLines += lines.length;
           await this.fail(error);
@@ -101,7 +121,7 @@ export class RotatingLogFile {
 
   private async openFile(): Promise<FileHandle> {
     await mkdir(path.dirname(this.options.path), { recursive: true });
-    const handle = await open(this.options.path, 'a', 0o600);
+    const handle = await (this.options.open ?? openFile)(this.options.path, 'a', 0o600);
     try {
       this.#size = (await handle.stat()).size;
     } catch (error) {
@@ -131,8 +151,8 @@ export class RotatingLogFile {
     this.#pending = [];
     this.#pendingBytes = 0;
     this.#failed = true;
-    if (!this.#announced) {
-      this.#announced = true;
+    if (this.#announced !== 'failure') {
+      this.#announced = 'failure';
       this.options.onFailure(error);
     }
     this.scheduleRetry();
@@ -160,9 +180,15 @@ export class RotatingLogFile {
     this.#failed = false;
   }
 
+  private overflowed(): void {
+    if (this.#announced !== null) return;
+    this.#announced = 'overflow';
+    this.options.onOverflow(this.#pendingBytes);
+  }
+
   private recovered(): void {
     const lost = this.#lostLines;
-    this.#announced = false;
+    this.#announced = null;
     this.#lostLines = 0;
     this.options.onRecovery(lost);
   }

@@ -39,9 +39,6 @@ const HEADER_VALUE = /\b((?:proxy-)?authorization|set-cookie|cookie)(["']?\s*[:=
 
 const BEARER_TOKEN = /\bBearer\s+[\w.~+/=-]+/g;
 
-// A password reset link sets the account's password: its token goes wherever its path is written.
-const RESET_LINK_TOKEN = /(\/reset_password\/)[^\s/?#"'<>]+/g;
-
 // A name such as `password`, `MAIL_PASSWORD` or `csrfToken` (a whole token of word characters and
 // dashes that contains one of the words), then `:` or `=`, then the value.
 const SECRET_WORD = String.raw`(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|credentials?|session[_-]?id)`;
@@ -49,6 +46,25 @@ const SECRET_PAIR = new RegExp(
   String.raw`(?<![\w-])((?=[\w-]*?${SECRET_WORD})[\w-]+)(["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&]+)`,
   'gi',
 );
+
+// A path segment after one that names a credential, and nothing else, is that credential's value,
+// as in a pair: `/reset_password/<token>`, `/api/password-resets/<token>`, `/api/tokens/<token>`.
+// The whole segment must be such words, so that a folder such as `log-secrets/` or `api-token-fix/`
+// in a stack line leaves the next one alone.
+const CREDENTIAL_WORD = '(?:passwords?|resets?|tokens?)';
+const CREDENTIAL_IN_PATH = new RegExp(String.raw`(\/${CREDENTIAL_WORD}(?:[_-]${CREDENTIAL_WORD})*\/)[^\s/?#"'<>]+`, 'gi');
+
+// A segment of a path that may be a token whatever its route is called: long, of the characters
+// URLs leave unescaped, and judged whole (it starts after a slash and takes every such character).
+const PATH_SEGMENT = /(?<=\/)[\w.~-]{20,}(?![\w.~-])/g;
+// Hex digits, in groups as a UUID has them, mixing digits and letters: a hash or an id.
+const HEX_ID = /^(?=[^a-f]*[a-f])(?=\D*\d)[\da-f]+(?:-[\da-f]+)*$/i;
+// Runs of small letters (after one capital), of capitals and of digits: words, names and file names
+// are made of long runs (`AbstractSqlConnection.js`: 5.75 on average), random base64url of short
+// ones (under 2 on average), and its characters vary more (over 4 bits each, against 1 for `x_x_x_`).
+const CHARACTER_RUN = /[A-Z]?[a-z]+|[A-Z]+|\d+/g;
+const MAX_RANDOM_RUN = 3.5;
+const MIN_RANDOM_BITS = 3;
 
 /** Builds a scrubber for the built-in patterns plus the given secret values (the secret key, the SMTP password). */
 export function createScrubber(secrets: readonly (string | undefined)[] = []): Scrubber {
@@ -63,9 +79,31 @@ export function createScrubber(secrets: readonly (string | undefined)[] = []): S
       .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
       .replace(HEADER_VALUE, `$1$2${REDACTED}`)
       .replace(BEARER_TOKEN, `Bearer ${REDACTED}`)
-      .replace(RESET_LINK_TOKEN, `$1${REDACTED}`)
-      .replace(SECRET_PAIR, `$1$2${REDACTED}`);
+      .replace(SECRET_PAIR, `$1$2${REDACTED}`)
+      .replace(CREDENTIAL_IN_PATH, `$1${REDACTED}`)
+      .replace(PATH_SEGMENT, (segment) => (looksRandom(segment) ? REDACTED : segment));
   };
+}
+
+/**
+ * Whether a path segment reads as a token rather than a word: what a random generator writes
+ * (a reset or API token, a session id, a hash) is redacted, while `/user/susan`, `/reset_password_request`
+ * or a file name in a stack line stay readable.
+ */
+function looksRandom(segment: string): boolean {
+  if (HEX_ID.test(segment)) return true;
+  const runs = segment.match(CHARACTER_RUN) ?? [];
+  const runLength = runs.reduce((total, run) => total + run.length, 0) / Math.max(runs.length, 1);
+  return runLength < MAX_RANDOM_RUN && bitsPerCharacter(segment) >= MIN_RANDOM_BITS;
+}
+
+/** The Shannon entropy of the text's characters: how varied they are, whatever their order. */
+function bitsPerCharacter(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= (count / text.length) * Math.log2(count / text.length);
+  return bits;
 }
 
 function redactStatements(text: string): string {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createScrubber } from '../../../adapters/logging/scrub.js';
@@ -80,6 +81,9 @@ const ADVERSARIAL: Readonly<Record<string, readonly [unit: string, expectUnchang
   'x://u:x://u:': ['x://u:', true],
   'cookie: cookie: ': ['cookie: ', false],
   '/reset_password//reset_password/': ['/reset_password/', true],
+  '/password/password': ['/password', false],
+  '/a1b2/a1b2': ['/a1b2', true],
+  'token/token/': ['q1Zk3_x-9QpB7LmN2vR8tY4uW6sA0cD5eF1gH3jK5lM/', false],
 };
 const HANG_GUARD_MS = 20_000;
 
@@ -113,6 +117,44 @@ test('when a line holds a password reset path or link, then its token is redacte
   assert.is(scrub(`403 on /reset_password/${token} [POST]`), '403 on /reset_password/[redacted] [POST]');
   assert.is(scrub(`see https://microblog.example/reset_password/${token}?x=1 now`), 'see https://microblog.example/reset_password/[redacted]?x=1 now');
   assert.is(scrub('GET /reset_password_request'), 'GET /reset_password_request');
+});
+
+test('when a path holds a segment after one naming a credential, then that segment is redacted, on any route', () => {
+  assert.is(scrub('422 on /api/password-resets/short-one [POST]'), '422 on /api/password-resets/[redacted] [POST]');
+  assert.is(scrub('url=http://127.0.0.1:8080/api/password-resets/abc%2F?x=1'), 'url=http://127.0.0.1:8080/api/password-resets/[redacted]?x=1');
+  assert.is(scrub('DELETE /api/tokens/plain'), 'DELETE /api/tokens/[redacted]');
+  assert.is(scrub('POST /api/password-resets [POST]'), 'POST /api/password-resets [POST]');
+  const frame = '    at lookUp (/home/me/log-secrets/api-token-fix/adapters/http/routes/password-reset-routes.ts:51:7)';
+  assert.is(scrub(frame), frame, 'folders that only mention a credential');
+});
+
+// Made the way the app makes its tokens and ids, and the way other systems commonly make theirs,
+// from bytes that are random-looking but the same at every run.
+const randomish = (length: number, seed: string) => createHash('sha512').update(seed).digest().subarray(0, length);
+const TOKENS: Readonly<Record<string, (seed: string) => string>> = {
+  'a reset or API token': (seed) => randomish(32, seed).toString('base64url'),
+  'a SHA-256 in hex': (seed) => randomish(32, seed).toString('hex'),
+  'a 128-bit hex id': (seed) => randomish(16, seed).toString('hex').toUpperCase(),
+  'a UUID': (seed) => randomish(16, seed).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+};
+
+test('when a path segment looks like a token, then it is redacted whatever its route, and ordinary segments stay', () => {
+  for (const [kind, make] of Object.entries(TOKENS)) {
+    for (let i = 0; i < 2_000; i += 1) {
+      const token = make(`${kind} ${i}`);
+      const scrubbed = scrub(`404 on /something/${token} [GET] path=/x/${token}`);
+      assert.is(scrubbed, '404 on /something/[redacted] [GET] path=/x/[redacted]', `${kind}: ${token}`);
+    }
+  }
+  for (const ordinary of [
+    '/user/susan', '/user/christopher_columbus_explorer', '/user/Alexandria.Ocasio-Cortez.2020', '/user/K2_Mountain_Climber_8611m',
+    '/user/DeepLearningEnthusiast2023', '/follow/the-quick-brown-fox-jumps-over-the-lazy-dog', '/reset_password_request',
+    '/user/x_x_x_x_x_x_x_x_x_x_x_x_x', '/a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a',
+    '    at AbstractSqlConnection.execute (/app/node_modules/@mikro-orm/knex/AbstractSqlConnection.js:199:21)',
+    '    at handle (/app/node_modules/@sentry/node/build/cjs/integrations/SentryHttpInstrumentation.js:12:3)',
+  ]) {
+    assert.is(scrub(ordinary), ordinary);
+  }
 });
 
 test.run();
