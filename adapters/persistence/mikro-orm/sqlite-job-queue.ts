@@ -8,6 +8,12 @@ import type { JobQueueOptions } from '../job-queue-options.js';
 type JobRow = { id: number; kind: string; payload: string; attempts: number };
 type RecordRow = JobRow & { state: JobState; run_after: number; last_error: string | null };
 
+// Done jobs are kept a week (their keys keep a repeated request from owing the work twice), then
+// removed a batch at a time, every so many completions, so the table stays as small as the traffic.
+const DONE_RETENTION_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_COMPLETIONS = 100;
+const PRUNE_BATCH = 1_000;
+
 const DUE = `("state" = 'queued' and "run_after" <= ?) or ("state" = 'running' and "lease_until" < ?)`;
 
 /**
@@ -19,6 +25,7 @@ const DUE = `("state" = 'queued' and "run_after" <= ?) or ("state" = 'running' a
 export class SqliteJobQueue implements JobQueue {
   readonly leaseMs: number;
   readonly retryPolicy: RetryPolicy;
+  #completions = 0;
 
   constructor(
     private readonly em: SqlEntityManager,
@@ -67,6 +74,18 @@ export class SqliteJobQueue implements JobQueue {
       [this.now(), Number(job.id), job.attempt],
       'run',
     );
+    this.#completions += 1;
+    if (this.#completions % PRUNE_EVERY_COMPLETIONS === 0) await this.forgetOldDone();
+  }
+
+  /** Removes done jobs older than the retention, a batch at a time; returns how many went. */
+  async forgetOldDone(): Promise<number> {
+    const result = await this.em.execute<{ affectedRows: number }>(
+      `delete from "jobs" where "id" in (select "id" from "jobs" where "state" = 'done' and "finished_at" < ? limit ?)`,
+      [this.now() - DONE_RETENTION_MS, PRUNE_BATCH],
+      'run',
+    );
+    return result.affectedRows;
   }
 
   async fail(job: ClaimedJob, failure: JobFailure): Promise<FailedAttempt> {
