@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startSilentServer, startSmtpTestServer } from '../test/support/smtp-test-server.js';
 import { hideUsersTable, restoreUsersTable } from './fault.js';
+import { addResetBacklog, backlogLeft, clearJobs, measureQueue } from './jobs.js';
 import { runLadder } from './ladder.js';
 import { requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
-  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeMemory, summarizeStart, summarizeTimeline,
+  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeStart, summarizeTimeline,
   type BenchReport, type CaseSpec,
 } from './report.js';
 import { readSettings } from './settings.js';
@@ -157,7 +158,20 @@ async function main(): Promise<void> {
   log(`  beside the login burst (${burstLogin.completed} logins): GET /index ${besideLogin.requestsPerSecond.toFixed(0)} req/s, p99 ${besideLogin.p99Ms.toFixed(0)} ms`);
   await drainLogins(app.baseUrl, site);
   const afterLoginMiB = app.rssMiB();
+
+  // The same load on the logged-in index just before and while the app works off a backlog.
+  log(`GET /index without and then with ${settings.jobBacklog} due password reset jobs`);
+  const withoutBacklog = await load(app.baseUrl, site.requests.index, settings.durationS);
+  await addResetBacklog(databasePath, settings.jobBacklog, [seedUsername(0), ...loginUsers].map((name) => `${name}@example.com`));
+  const withBacklog = await load(app.baseUrl, site.requests.index, settings.durationS);
+  const left = await backlogLeft(databasePath);
+  log(`  ${withoutBacklog.requestsPerSecond.toFixed(0)} req/s without, ${withBacklog.requestsPerSecond.toFixed(0)} req/s with (${settings.jobBacklog - left} jobs done meanwhile)`);
   await stop(app);
+  // What is left of the backlog must not work in the background of the measurements to come.
+  await clearJobs(databasePath);
+  log(`job queue: ${settings.queueJobs} no-op jobs, then ${settings.queueSamples} enqueued one at a time`);
+  const queue = await measureQueue(workDir, settings.queueJobs, settings.queueSamples);
+  log(`  ${queue.jobsPerSecond.toFixed(0)} jobs/s; enqueue to start p50 ${queue.enqueueToStartMs.p50.toFixed(1)} ms, p99 ${queue.enqueueToStartMs.p99.toFixed(1)} ms`);
 
   const tracker = await startTrackerSink();
   const slowTracker = await startSilentServer();
@@ -167,7 +181,8 @@ async function main(): Promise<void> {
     trackerAnswering: { ...appSettings('tracker-answering', fastMail.port), trackerDsn: tracker.dsn },
     trackerSilent: { ...appSettings('tracker-silent', fastMail.port), trackerDsn: silentTrackerDsn(slowTracker.port) },
   });
-  const alertEmails = fastMail.received().length;
+  // The reset emails of the job backlog went to the same server.
+  const alertEmails = fastMail.received().filter((mail) => mail.subject.startsWith('Microblog Failure')).length;
   const trackerEnvelopes = tracker.envelopes();
   await fastMail.close();
   await slowMail.close();
@@ -201,6 +216,7 @@ async function main(): Promise<void> {
     timeline: summarizeTimeline(TIMELINE_AUTHORS, TIMELINE_POSTS, timelineRuns),
     memory: summarizeMemory(afterWarmupMiB, perRound, afterRoundsMiB, afterLoginMiB),
     start: summarizeStart(first.startMs, restartsMs),
+    jobs: summarizeJobs(queue, settings.jobBacklog, left, [withoutBacklog], [withBacklog]),
   };
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });

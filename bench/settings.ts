@@ -20,6 +20,12 @@ export type BenchSettings = Readonly<{
   memoryRounds: number;
   startRuns: number;
   users: number;
+  /** No-op jobs worked off to measure the queue's jobs per second. */
+  queueJobs: number;
+  /** Jobs enqueued one at a time to measure enqueue-to-start latency. */
+  queueSamples: number;
+  /** Due password reset jobs put under the logged-in index's load. */
+  jobBacklog: number;
   quick: boolean;
 }>;
 
@@ -40,6 +46,9 @@ const FULL: BenchSettings = {
   // Two for the logged-in pages, the rest log in together in the POST /login case: enough that
   // wrk's 32 connections put one or two attempts on an account at a time, under its limit of five.
   users: 34,
+  queueJobs: 5_000,
+  queueSamples: 200,
+  jobBacklog: 10_000,
   quick: false,
 };
 
@@ -55,6 +64,9 @@ const QUICK: BenchSettings = {
   memoryRequests: 10_000,
   memoryRounds: 2,
   startRuns: 2,
+  queueJobs: 500,
+  queueSamples: 20,
+  jobBacklog: 1_000,
   quick: true,
 };
 
@@ -74,6 +86,9 @@ export function readSettings(env: Env): BenchSettings {
     startRuns: positive(env, 'BENCH_START_RUNS', base.startRuns),
     // Three at least: a viewer, a profile to view, and a user for the POST /login case.
     users: Math.max(3, positive(env, 'BENCH_USERS', base.users)),
+    queueJobs: positive(env, 'BENCH_QUEUE_JOBS', base.queueJobs),
+    queueSamples: positive(env, 'BENCH_QUEUE_SAMPLES', base.queueSamples),
+    jobBacklog: positive(env, 'BENCH_JOB_BACKLOG', base.jobBacklog),
     quick: base.quick,
   };
 }

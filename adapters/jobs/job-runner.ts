@@ -36,6 +36,8 @@ export class JobRunner {
   readonly #released = new Set<ClaimedJob>();
   readonly #kinds: readonly string[];
   #timer: NodeJS.Timeout | undefined;
+  /** The poll under way, if any: a stop waits for it, since the jobs it claims are this worker's to finish or release. */
+  #poll: Promise<void> = Promise.resolve();
   #polling = false;
   #pollAgain = false;
   #stopping = false;
@@ -62,7 +64,7 @@ export class JobRunner {
     }
     clearTimeout(this.#timer);
     this.#polling = true;
-    void this.poll().finally(() => {
+    this.#poll = this.poll().finally(() => {
       this.#polling = false;
       if (this.#pollAgain) {
         this.#pollAgain = false;
@@ -78,6 +80,7 @@ export class JobRunner {
   async stop(graceMs: number): Promise<number> {
     this.#stopping = true;
     clearTimeout(this.#timer);
+    await this.#poll;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled([...this.#running.values()]),

@@ -34,6 +34,8 @@ const HOST = '127.0.0.1';
 export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   let recipients = 0;
+  // A message whose sender hung up before the server said 250 was never delivered: SMTP's own rule.
+  const hungUp = new Set<string>();
   const server = new SMTPServer({
     logger: false,
     // Plain sessions: the built-in certificate is self-signed, and TLS is not what these tests test.
@@ -43,6 +45,9 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     onAuth(auth, _session, callback) {
       const valid = auth.username === options.username && auth.password === options.password;
       callback(valid ? null : new Error('Invalid username or password'), valid ? { user: auth.username } : undefined);
+    },
+    onClose(session) {
+      hungUp.add(session.id);
     },
     onRcptTo(address, _session, callback) {
       recipients += 1;
@@ -57,7 +62,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         setTimeout(() => {
-          received.push({ ...parseMail(raw), envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+          if (!hungUp.has(session.id)) received.push({ ...parseMail(raw), envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
           callback();
         }, options.acceptAfterMs ?? 0);
       });
