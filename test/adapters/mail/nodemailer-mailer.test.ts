@@ -35,6 +35,7 @@ test('when the password is wrong, then the refusal carries the SMTP reply and no
     const refusal = await refusalOf(mailer(server.port, { username: 'alerts', password: 'wrong-pa55word' }).send(MESSAGE));
     assert.match(refusal.reason, /^EAUTH: /);
     assert.match(refusal.reason, '535');
+    assert.is(refusal.permanence, 'permanent', 'a 5xx reply: the same credentials fail the same way until an operator mends them');
     assert.not.match(refusal.reason, 'wrong-pa55word');
     assert.is(server.received().length, 0);
   } finally {
@@ -42,16 +43,31 @@ test('when the password is wrong, then the refusal carries the SMTP reply and no
   }
 });
 
-test('when nothing listens on the port, then the refusal names the connection error', async () => {
+test('when nothing listens on the port, then the refusal names the connection error, and trying later may help', async () => {
   const refusal = await refusalOf(mailer(await unusedPort()).send(MESSAGE));
   assert.match(refusal.reason, 'ECONNREFUSED');
+  assert.is(refusal.permanence, 'transient');
 });
+
+for (const [reply, permanence] of [[451, 'transient'], [452, 'transient'], [550, 'permanent'], [553, 'permanent']] as const) {
+  test(`when the server answers ${reply} for the recipient, then the refusal carries the reply and is ${permanence}`, async () => {
+    const server = await startSmtpTestServer({ recipientReply: () => reply });
+    try {
+      const refusal = await refusalOf(mailer(server.port).send(MESSAGE));
+      assert.match(refusal.reason, String(reply));
+      assert.is(refusal.permanence, permanence);
+    } finally {
+      await server.close();
+    }
+  });
+}
 
 test('when the server accepts but never greets, then the mail is refused once the greeting timeout passes', async () => {
   const silent = await startSilentServer();
   try {
     const refusal = await refusalOf(mailer(silent.port).send(MESSAGE));
     assert.match(refusal.reason, /ETIMEDOUT|[Gg]reeting/);
+    assert.is(refusal.permanence, 'transient');
   } finally {
     await silent.close();
   }
