@@ -1,3 +1,4 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import * as assert from 'uvu/assert';
 
@@ -23,4 +24,19 @@ export function assertPageWithSecurityHeaders(answer: string, status: number, ti
   assert.match(head, /\r\nx-frame-options: SAMEORIGIN\r\n/i);
   assert.match(head, /\r\ncache-control: no-store\r\n/i);
   assert.match(body, `<h1>${title}</h1>`);
+}
+
+export type RawAnswer = Readonly<{ status: number; headers: IncomingHttpHeaders; text: string }>;
+
+/** One request through node:http, which sends any method: fetch refuses TRACE and CONNECT. */
+export function sendRaw(baseUrl: string, method: string, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const sent = request(new URL(path, baseUrl), { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString() }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
 }

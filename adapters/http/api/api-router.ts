@@ -5,6 +5,7 @@ import type { AppContext, AppMiddleware, AppRouter, AppState } from '../context.
 import type { ResetRequests } from '../reset-requests.js';
 import type { UseCases } from '../use-cases.js';
 import { routerPath, type ApiOperation } from './api-operation.js';
+import { allowedMethods } from '../middleware/allowed-methods.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
 import { bearerAuth } from './bearer-auth.js';
 import { databaseOutage } from './database-outage.js';
@@ -92,8 +93,7 @@ export function apiScope(options: ApiOptions): AppMiddleware {
     databaseOutage(options.isDatabaseReachable),
     (_ctx, next) => options.inUnitOfWork(next),
     router.routes(),
-    unknownMethodNotAllowed,
-    router.allowedMethods(),
+    allowedMethods(router),
   ]) as AppMiddleware;
   const scope: AppMiddleware = async (ctx, next) => {
     if (isUnderApi(ctx.path)) await api(ctx, async () => {});
@@ -111,11 +111,4 @@ function isUnderApi(path: string): boolean {
 const noStore: AppMiddleware = async (ctx, next) => {
   ctx.set('Cache-Control', 'no-store');
   await next();
-};
-
-// The router answers a method it has no route for anywhere (PROPFIND, say) with 501; for a client,
-// that endpoint simply does not take that method, as the Allow header the router sets says.
-const unknownMethodNotAllowed: AppMiddleware = async (ctx, next) => {
-  await next();
-  if (ctx.status === 501) ctx.status = 405;
 };
