@@ -31,6 +31,14 @@ export type RequestPasswordResetPorts = Readonly<{
   clock: Clock;
 }>;
 
+/**
+ * The address as it will be looked up, or why it cannot be one: answered at once, before anything
+ * is counted or sent, and whether or not this site can send email.
+ */
+export function checkResetEmail(email: string): Result<string, FieldsRejected<EmailInvalid>> {
+  return parseEmail(email).mapErr((invalid) => fieldsRejected([invalid]));
+}
+
 /** "Forgot your password?": emails a single-use link that sets a new password, valid for a short while. */
 export class RequestPasswordReset {
   constructor(
@@ -38,9 +46,8 @@ export class RequestPasswordReset {
     private readonly linkLifetimeMs: number = DEFAULT_RESET_LINK_LIFETIME_MS,
   ) {}
 
-  /** The address as it will be looked up, or why it cannot be one: answered at once, before anything is counted or sent. */
   check(email: string): Result<string, FieldsRejected<EmailInvalid>> {
-    return parseEmail(email).mapErr((invalid) => fieldsRejected([invalid]));
+    return checkResetEmail(email);
   }
 
   async execute(input: PasswordResetRequest): Promise<Result<ResetRequested, RequestPasswordResetError>> {

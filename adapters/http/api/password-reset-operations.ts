@@ -1,4 +1,5 @@
 import { assertNever } from '../../../domain/assert-never.js';
+import { checkResetEmail } from '../../../domain/use-cases/request-password-reset.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
 import { readResetRequestForm } from '../forms/reset-request-form.js';
 import type { ResetRequests } from '../reset-requests.js';
@@ -25,15 +26,18 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       auth: 'none',
       requestBody: ref('ResetRequest'),
       success: { status: 202, description: 'If an account has this address, a link is on its way (at most 3 an hour).' },
-      problems: [422],
+      problems: [403, 422],
       handle: async (ctx) => {
-        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
-        const started = await submitFields(readResetRequestForm(ctx.request.body), {
-          act: async (email) => requestPasswordReset.check(email)
-            .map((address) => resetRequests.start(requestPasswordReset, { email: address, clientAddress: ctx.ip })),
-          check: async (text) => requestPasswordReset.check(text.email),
+        const email = await submitFields(readResetRequestForm(ctx.request.body), {
+          act: async (text) => checkResetEmail(text),
+          check: async (text) => checkResetEmail(text.email),
         });
-        if (started.isErr()) return assertNever(started.error);
+        if (email.isErr()) return assertNever(email.error);
+        // A site without mail refuses for good what it understood (403, RFC 9110 §15.5.4): no
+        // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
+        // there, unlike a 404's missing resource.
+        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
+        resetRequests.start(requestPasswordReset, { email: email.value, clientAddress: ctx.ip });
         ctx.status = 202;
         // Set after the status: without a body Koa sends the status text, and an empty body set
         // before the status would make it a 204.
