@@ -42,9 +42,15 @@ export function apiOperations(useCases: UseCases, resetRequests: ResetRequests):
       method: 'get',
       path: '/openapi.json',
       operationId: 'openApiDocument',
-      summary: 'This description of the API (OpenAPI 3.1).',
+      tag: 'About the API',
+      summary: 'This document',
+      description: 'This description of the API (OpenAPI 3.1).',
       auth: 'none',
-      success: { status: 200, description: 'The OpenAPI document.', schema: { type: 'object', required: ['openapi', 'paths'] } },
+      success: {
+        status: 200,
+        description: 'The OpenAPI document.',
+        schema: { type: 'object', required: ['openapi', 'paths'], properties: { openapi: { type: 'string' }, paths: { type: 'object' } } },
+      },
       handle: async (ctx) => {
         document ??= openApiDocument(operations);
         ctx.body = document;
@@ -54,7 +60,9 @@ export function apiOperations(useCases: UseCases, resetRequests: ResetRequests):
       method: 'get',
       path: '/problems/{slug}',
       operationId: 'problemType',
-      summary: 'A page for people explaining one problem type.',
+      tag: 'About the API',
+      summary: 'Explain a problem type',
+      description: 'A page for people explaining one problem type.',
       auth: 'none',
       success: { status: 200, description: 'The explanation.', mediaType: 'text/html', schema: { type: 'string' } },
       problems: [404],

@@ -22,7 +22,9 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       method: 'post',
       path: '/password-resets',
       operationId: 'requestPasswordReset',
-      summary: 'Email a password reset link to the account with this address. The answer is the same whether or not an account has it.',
+      tag: 'Password reset',
+      summary: 'Ask for a password reset link',
+      description: 'Email a password reset link to the account with this address. The answer is the same whether or not an account has it.',
       auth: 'none',
       requestBody: ref('ResetRequest'),
       success: { status: 202, description: 'If an account has this address, a link is on its way (at most 3 an hour).' },
@@ -38,17 +40,19 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
         // there, unlike a 404's missing resource.
         if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
         resetRequests.start(requestPasswordReset, { email: email.value, clientAddress: ctx.ip });
+        // No body at all, as documented: without one Koa would send the status text, and an empty
+        // string is still text/plain. A null body set after the status would make it a 204.
+        ctx.body = null;
         ctx.status = 202;
-        // Set after the status: without a body Koa sends the status text, and an empty body set
-        // before the status would make it a 204.
-        ctx.body = '';
       },
     },
     {
       method: 'post',
       path: '/password-resets/{token}',
       operationId: 'resetPassword',
-      summary: 'Set a new password with the token from a reset link; every session and token of the account ends.',
+      tag: 'Password reset',
+      summary: 'Set a new password',
+      description: 'Set a new password with the token from a reset link; every session and token of the account ends.',
       auth: 'none',
       requestBody: ref('NewPassword'),
       success: { status: 204, description: 'The password is set; log in with it.' },
