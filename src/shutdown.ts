@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { Logger } from '../domain/ports/logger.js';
 import { boundedStop } from './bounded-stop.js';
 
@@ -38,9 +39,16 @@ export function exit(code: number): void {
  * all of it within the deadline, and at once on a second signal.
  */
 export function installShutdown(options: ShutdownOptions): void {
+  const closeAfterEachAnswer = closingAfterEachAnswer(options.server);
   const stop = async (reason: string, exitCode: number): Promise<void> => {
     options.logger.info(`${options.role} shutdown (${reason})`);
-    const closed = new Promise<void>((done) => options.server.close(() => done()));
+    // No new connections, but not yet the http server's close, which would also close the idle
+    // ones: a connection whose request the kernel has taken in and Node has not yet read looks
+    // idle, and would be dropped unanswered. One more turn of the event loop reads those requests,
+    // answered then with Connection: close; only the connections still idle after it are closed.
+    const closed = new Promise<void>((done) => NetServer.prototype.close.call(options.server, () => done()));
+    closeAfterEachAnswer();
+    await new Promise((turned) => setImmediate(() => setImmediate(turned)));
     options.server.closeIdleConnections();
     const cut = setTimeout(() => options.server.closeAllConnections(), options.graceMs);
     cut.unref();
@@ -56,6 +64,33 @@ export function installShutdown(options: ShutdownOptions): void {
   };
   const begin = boundedStop({ role: options.role, deadlineMs: options.deadlineMs, stop });
   stopOnFatalErrors(options.logger, () => begin('fatal error', 1));
+}
+
+/**
+ * Once the returned function is called, no connection outlives the answer it is busy with: every
+ * answer not yet begun, and every one to a request still to come on an open connection, says
+ * `Connection: close`, and its connection closes once it is sent; one already under way closes its
+ * connection when done. A keep-alive client then sends its next request to whichever process
+ * listens next, rather than to this one until the grace runs out and cuts it mid-request.
+ */
+function closingAfterEachAnswer(server: Server): () => void {
+  const unanswered = new Set<ServerResponse>();
+  let closing = false;
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    if (closing) {
+      response.shouldKeepAlive = false;
+      return;
+    }
+    unanswered.add(response);
+    response.once('close', () => unanswered.delete(response));
+  });
+  return () => {
+    closing = true;
+    for (const response of unanswered) {
+      if (!response.headersSent) response.shouldKeepAlive = false;
+      else response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+    }
+  };
 }
 
 /** More than this many fatal errors are not logged: a fault that feeds itself must not flood the log or starve the stop. */

@@ -8,6 +8,7 @@ import type { AppContext, AppMiddleware, AppState } from './context.js';
 import { CookieSigner } from './cookie-signer.js';
 import type { DebugPage } from './errors/debug-page.js';
 import { errorBoundary, logEscapedErrors } from './errors/error-boundary.js';
+import { allowedMethods } from './middleware/allowed-methods.js';
 import { csrfProtection, csrfTokens } from './middleware/csrf.js';
 import { allowedHostsOnly } from './middleware/debug-hosts.js';
 import { loadCurrentUser } from './middleware/load-current-user.js';
@@ -87,6 +88,6 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   app.use((_ctx, next) => options.inUnitOfWork(next));
   app.use(loadCurrentUser(options.useCases));
   app.use(router.routes());
-  app.use(router.allowedMethods());
+  app.use(allowedMethods(router));
   return app;
 }

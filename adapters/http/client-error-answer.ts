@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../../domain/ports/logger.js';
-import { errorCopy } from './errors/error-catalogue.js';
+import { appErrorHandlers } from './errors/app-error-handlers.js';
+import { PROBLEM_JSON, problemDetails } from './errors/problem-details.js';
 import { SECURITY_HEADER_OPTIONS } from './middleware/security-headers.js';
 
 // The statuses Node itself gives these parse failures (lib/_http_server.js); anything else is a 400.
@@ -13,10 +14,13 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   ERR_HTTP_REQUEST_TIMEOUT: 408,
 };
 
+const HANDLERS = appErrorHandlers();
+
 /**
  * For the server's `clientError` event: a request Node could not parse (a broken request line,
- * headers past the size limit) never reaches the app, and Node's own answer is a bare status line.
- * This one is a short page with the same security headers as every page of the app.
+ * headers past the size limit, a body cut short of its Content-Length) never reaches the app, and
+ * Node's own answer is a bare status line. This one is what the app would have answered, with the
+ * same security headers: a short page, or problem+json for a request under `/api`.
  */
 export function answerClientErrors(logger: Logger): (error: Error & { code?: string }, socket: Duplex) => void {
   const securityHeaders = staticSecurityHeaders();
@@ -28,16 +32,29 @@ export function answerClientErrors(logger: Logger): (error: Error & { code?: str
     }
     const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
     logger.info(`${status} for a request that could not be read`, { code: error.code ?? error.name });
-    socket.end(response(status, securityHeaders));
+    socket.end(response(status, requestPath(error, socket), securityHeaders));
   };
 }
 
-function response(status: number, securityHeaders: Readonly<Record<string, string>>): string {
-  const { title, detail } = errorCopy(status);
-  const body = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>`
-    + `<body><h1>${title}</h1><p>${detail}</p><p><a href="/index">Home</a></p></body></html>\n`;
+/**
+ * The path of the request that failed, as far as it was read. A request whose body broke off had
+ * its head read: it is the socket's current one. Otherwise the parser failed on the head, and the
+ * request line opens the bytes it was given, unless they begin inside a line sent in pieces.
+ */
+function requestPath(error: Error & { rawPacket?: unknown }, socket: Duplex): string | null {
+  if (Buffer.isBuffer(error.rawPacket)) return /^[!#$%&'*+.^_`|~\w-]+ (\/[^\s?#]*)/.exec(error.rawPacket.toString('latin1'))?.[1] ?? null;
+  return (socket as { _httpMessage?: ServerResponse })._httpMessage?.req.url?.split(/[?#]/)[0] ?? null;
+}
+
+function response(status: number, path: string | null, securityHeaders: Readonly<Record<string, string>>): string {
+  const handlers = HANDLERS.forPath(path ?? '/');
+  const answer = handlers.respond(null, status);
+  const [type, body] = handlers.format === 'problem+json'
+    ? [PROBLEM_JSON, `${JSON.stringify(problemDetails(answer, null, path ?? ''))}\n`]
+    : ['text/html; charset=utf-8', `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${answer.title}</title></head>`
+      + `<body><h1>${answer.title}</h1><p>${answer.detail}</p><p><a href="/index">Home</a></p></body></html>\n`];
   const headers = {
-    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Type': type,
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
     Connection: 'close',

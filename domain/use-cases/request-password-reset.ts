@@ -20,6 +20,14 @@ export type RequestPasswordResetPorts = Readonly<{
 }>;
 
 /**
+ * The address as it will be looked up, or why it cannot be one: answered at once, before anything
+ * is counted or sent, and whether or not this site can send email.
+ */
+export function checkResetEmail(email: string): Result<string, FieldsRejected<EmailInvalid>> {
+  return parseEmail(email).mapErr((invalid) => fieldsRejected([invalid]));
+}
+
+/**
  * "Forgot your password?": writes down that a reset email is owed to this address, and nothing
  * more. Whether an account has the address is found out by the job, after the answer, so the
  * answer's words and time are the same for every address; and the job is in the database before
@@ -28,9 +36,8 @@ export type RequestPasswordResetPorts = Readonly<{
 export class RequestPasswordReset {
   constructor(private readonly ports: RequestPasswordResetPorts) {}
 
-  /** The address as it will be looked up, or why it cannot be one: answered at once, before anything is counted or sent. */
   check(email: string): Result<string, FieldsRejected<EmailInvalid>> {
-    return parseEmail(email).mapErr((invalid) => fieldsRejected([invalid]));
+    return checkResetEmail(email);
   }
 
   async execute(input: PasswordResetRequest): Promise<Result<'queued', RequestPasswordResetError>> {

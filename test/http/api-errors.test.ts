@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ApiClient } from '../support/api-client.js';
@@ -61,11 +61,18 @@ test('when a body is malformed JSON, not an object, or not UTF-8, then 400; text
   assert.is(zipped.status, 201, 'a well-formed compressed body is fine');
 });
 
-test('when a body is not JSON, then 415; when it is too large, then 413', async ({ api, token }) => {
+test('when a body is not JSON or in a coding the API does not read, then 415; when it is too large, then 413', async ({ api, token }) => {
   for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
     const refused = await api.post('/api/posts', { token, body: 'body=hello', headers: { 'Content-Type': type } });
     assert.is(refused.status, 415, type);
   }
+  for (const coding of ['zstd', 'gzip, br']) {
+    const refused = await api.post('/api/posts', { token, body: '{"body": "hello"}', headers: { 'Content-Type': 'application/json', 'Content-Encoding': coding } });
+    assert.is(refused.status, 415, coding);
+    assert.is(refused.headers.get('accept-encoding'), 'gzip, deflate, br');
+  }
+  const squeezed = await api.post('/api/posts', { token, body: brotliCompressSync('{"body": "squeezed"}'), headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'BR' } });
+  assert.is(squeezed.status, 201, 'a coding\'s name in capitals is the same coding');
   const large = await api.post('/api/posts', { token, json: { body: 'x'.repeat(100_000) } });
   assert.is(large.status, 413);
   assert.is(large.json.type, 'about:blank');

@@ -73,12 +73,17 @@ test('when the token is made up, then 400 reset-link-invalid', async ({ api }) =
   assert.is(answer.json.type, '/api/problems/reset-link-invalid');
 });
 
-test('when the server sends no email, then asking for a reset is a 503 that says so', async () => {
+test('when the server sends no email, then a valid reset request is refused for good (403), after the body is checked as ever', async () => {
   const { app, api } = await startApiTestApp();
   try {
+    const invalid = await api.post('/api/password-resets', { json: { email: 'not an email' } });
+    assert.is(invalid.status, 422);
+    assert.equal(invalid.json.errors, [{ field: 'email', code: 'invalid', message: 'Invalid email address.' }]);
+    assert.is((await api.post('/api/password-resets', { json: {} })).status, 422);
     const answer = await api.post('/api/password-resets', { json: { email: 'susan@example.com' } });
-    assert.is(answer.status, 503);
+    assert.is(answer.status, 403);
     assert.is(answer.json.type, '/api/problems/reset-unavailable');
+    assert.is(answer.headers.get('retry-after'), null, 'nothing to wait for');
   } finally {
     await app.close();
   }

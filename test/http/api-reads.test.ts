@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { OpenAPIObject, ParameterObject, SchemaObject } from 'openapi3-ts/oas31';
 import * as assert from 'uvu/assert';
 import { apiSuiteWithSusanAndJohn } from '../support/api-app.js';
 
@@ -63,6 +64,23 @@ test('when a page is past the end or the query is not a number, then 404 page-no
   assert.equal((bad.json.errors as { field: string }[]).map((error) => error.field), ['page', 'per_page']);
   for (const query of ['page=1&page=2', 'page=%00', 'per_page=1e3', 'page=9999999']) {
     assert.is((await api.get(`/api/posts?${query}`, { token: john.token })).status, 400, query);
+  }
+});
+
+test('when page and per_page reach the largest the document gives, then the server does what it says, and past it 400', async ({ api, john }) => {
+  const document = (await api.get('/api/openapi.json')).body as OpenAPIObject;
+  const parameters = (document.paths?.['/users']?.get?.parameters ?? []) as ParameterObject[];
+  const maximum = (name: string) => Number((parameters.find((parameter) => parameter.name === name)?.schema as SchemaObject | undefined)?.maximum);
+  const [largestPage, largestPerPage] = [maximum('page'), maximum('per_page')];
+  assert.ok(Number.isInteger(largestPage) && Number.isInteger(largestPerPage), 'both are bounded');
+  const cut = await api.get(`/api/users?per_page=${largestPerPage}`, { token: john.token });
+  assert.is(cut.status, 200);
+  assert.is((cut.json._meta as { per_page: number }).per_page, 100, 'cut to 100, as documented');
+  assert.is((await api.get(`/api/users?page=${largestPage}`, { token: john.token })).status, 404, 'a page past the end');
+  for (const query of [`per_page=${largestPerPage + 1}`, `page=${largestPage + 1}`]) {
+    const refused = await api.get(`/api/users?${query}`, { token: john.token });
+    assert.is(refused.status, 400, query);
+    assert.is(refused.json.type, '/api/problems/invalid-query-parameter');
   }
 });
 

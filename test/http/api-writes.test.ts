@@ -67,6 +67,11 @@ test('when the change is invalid, then 422 with every field; another\'s account 
   ]);
   const blank = await api.put(`/api/users/${susan.id}`, { token: susan.token, json: { username: '  ', about_me: 42 } });
   assert.equal(errorsOf(blank.json).map((error) => [error.field, error.code]), [['username', 'required'], ['about_me', 'not-text']]);
+  await api.put(`/api/users/${susan.id}`, { token: susan.token, json: { about_me: 'still here' } });
+  const nulled = await api.put(`/api/users/${susan.id}`, { token: susan.token, json: { about_me: null } });
+  assert.is(nulled.status, 422, 'null is no text, and not a way to clear the field');
+  assert.equal(errorsOf(nulled.json).map((error) => [error.field, error.code]), [['about_me', 'not-text']]);
+  assert.is((await api.get(`/api/users/${susan.id}`, { token: susan.token })).json.about_me, 'still here');
   const forbidden = await api.put(`/api/users/${john.id}`, { token: susan.token, json: { about_me: 'hijacked' } });
   assert.is(forbidden.status, 403);
   assert.is(forbidden.json.type, '/api/problems/not-your-account');

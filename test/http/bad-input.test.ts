@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from '../support/browser.js';
@@ -40,18 +40,30 @@ test('when JSON is malformed, then 400', async ({ browser }) => {
   assert.is((JSON.parse(page.text) as { status: number }).status, 400);
 });
 
-test('when a gzip body is broken, then 400, and an unknown encoding 415', async ({ browser }) => {
-  const broken = await raw(browser, Buffer.from('definitely not gzip'), { 'Content-Type': FORM, 'Content-Encoding': 'gzip' });
-  assert.is(broken.status, 400);
-  const unknown = await raw(browser, Buffer.from('username=a'), { 'Content-Type': FORM, 'Content-Encoding': 'zstd-ish' });
-  assert.is(unknown.status, 415);
+test('when a compressed body is broken, then 400, and a coding the site does not read 415 with the codings it does', async ({ browser }) => {
+  for (const coding of ['gzip', 'br']) {
+    const broken = await raw(browser, Buffer.from('definitely not compressed'), { 'Content-Type': FORM, 'Content-Encoding': coding });
+    assert.is(broken.status, 400, coding);
+  }
+  for (const coding of ['zstd', 'compress', 'gzip, br', 'zstd-ish']) {
+    const unknown = await raw(browser, Buffer.from('username=a'), { 'Content-Type': FORM, 'Content-Encoding': coding });
+    assert.is(unknown.status, 415, coding);
+    assert.is(unknown.headers.get('accept-encoding'), 'gzip, deflate, br', coding);
+    assert.match(unknown.text, 'Unsupported Format');
+  }
 });
 
-test('when a gzip body is valid, then the form is read as usual', async ({ browser, token }) => {
-  const body = gzipSync(`csrf_token=${token}&username=&email=&password=&password2=`);
-  const page = await raw(browser, body, { 'Content-Type': FORM, 'Content-Encoding': 'gzip' });
-  assert.is(page.status, 422);
-  assert.match(page.text, 'This field is required.');
+test('when a compressed body is valid, under any name of its coding, then the form is read as usual', async ({ browser, token }) => {
+  const form = `csrf_token=${token}&username=&email=&password=&password2=`;
+  const bodies: [Buffer, string][] = [
+    [gzipSync(form), 'gzip'], [gzipSync(form), 'GZIP'], [gzipSync(form), 'x-gzip'], [deflateSync(form), 'Deflate'],
+    [brotliCompressSync(form), 'br'], [brotliCompressSync(form), 'BR'],
+  ];
+  for (const [body, coding] of bodies) {
+    const page = await raw(browser, body, { 'Content-Type': FORM, 'Content-Encoding': coding });
+    assert.is(page.status, 422, coding);
+    assert.match(page.text, 'This field is required.');
+  }
 });
 
 test('when a body is not valid UTF-8 or not validly percent-encoded, then 400', async ({ browser, token }) => {

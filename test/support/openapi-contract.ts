@@ -51,7 +51,7 @@ export class OpenApiContract {
     const response = operation.responses?.[String(exchange.status)] as ResponseObject | undefined;
     if (!response) return [`${exchange.method} ${template} does not document status ${exchange.status}`];
     const mediaType = Object.keys(response.content ?? {})[0];
-    if (!mediaType) return exchange.rawBody === '' ? [] : [`${exchange.method} ${template} ${exchange.status} should have no body`];
+    if (!mediaType) return exchange.rawBody === '' && exchange.contentType === null ? [] : [`${exchange.method} ${template} ${exchange.status} should have no body, nor a Content-Type`];
     const pointer = ['paths', template, method, 'responses', String(exchange.status), 'content', mediaType, 'schema']
       .map((segment) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
     return this.check(exchange, mediaType, `${DOCUMENT_ID}#/${pointer}`);

@@ -11,8 +11,10 @@ const DETAILS: Readonly<Record<number, string>> = {
   400: 'The request could not be read: a body must be a JSON object, in UTF-8.',
   404: 'There is no API endpoint at this address. The endpoints are listed in /api/openapi.json.',
   405: 'This endpoint does not take this method; the Allow header lists those it takes.',
+  408: 'The request was not sent in time.',
   413: 'The request body is larger than the API accepts.',
-  415: 'Send the request body as application/json.',
+  415: 'Send the request body as application/json, as it is or compressed with gzip, deflate or br.',
+  431: 'The request line or headers are larger than the server reads.',
   500: 'An unexpected error happened and the administrators have been told. Quote the reference if you contact them.',
   503: 'The service cannot reach its database. Try again after the time in Retry-After.',
 };

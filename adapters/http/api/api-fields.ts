@@ -3,7 +3,7 @@ import { assertNever } from '../../../domain/assert-never.js';
 import type { FieldProblem, FieldsRejected } from '../../../domain/errors.js';
 import { NOT_TEXT, REQUIRED, UNSAFE_TEXT, type FieldText, type SubmittedForm } from '../forms/fields.js';
 import { problemMessage } from '../forms/messages.js';
-import { ApiProblem, type FieldError } from './api-problem.js';
+import { ApiProblem, type FieldCode, type FieldError } from './api-problem.js';
 import type { ApiContext } from './api-operation.js';
 
 /** The API's name for each of the domain's input fields. */
@@ -12,14 +12,14 @@ const API_FIELDS: Readonly<Record<FieldProblem['field'], string>> = {
 };
 
 // The checks a form makes before the domain sees anything, by the message they give.
-const FORM_CODES: Readonly<Record<string, string>> = { [REQUIRED]: 'required', [NOT_TEXT]: 'not-text', [UNSAFE_TEXT]: 'unsafe-text' };
+const FORM_CODES: Readonly<Record<string, FieldCode>> = { [REQUIRED]: 'required', [NOT_TEXT]: 'not-text', [UNSAFE_TEXT]: 'unsafe-text' };
 
 /** A domain problem as an entry of a problem's `errors`: the website's message, and a code a client can act on. */
 export function fieldErrorOf(problem: FieldProblem): FieldError {
   return { field: API_FIELDS[problem.field], code: problemCode(problem), message: problemMessage(problem) };
 }
 
-function problemCode(problem: FieldProblem): string {
+function problemCode(problem: FieldProblem): FieldCode {
   switch (problem.type) {
     case 'UsernameInvalid': return problem.problem === 'missing' ? 'required' : problem.problem;
     case 'UsernameTaken': return 'taken';

@@ -4,6 +4,18 @@ import type { AppRoute } from '../context.js';
 /** What an operation's handler gets: the request, its route's parameters, and the caller once authenticated. */
 export type ApiContext = Parameters<AppRoute>[0];
 
+/** The groups the document lists operations under, with what each holds. */
+export const API_TAGS = {
+  Tokens: 'Bearer tokens: one for your username and password, revoked when you are done.',
+  Users: 'Accounts: registering, reading profiles, changing your own.',
+  Follows: 'Who follows whom.',
+  Posts: 'Publishing posts and reading them, everyone\'s, a user\'s or your timeline.',
+  'Password reset': 'A new password through a link sent by email.',
+  'About the API': 'This document, and a page for each problem type.',
+} as const;
+
+export type ApiTag = keyof typeof API_TAGS;
+
 /** Who may call an operation: anyone, a holder of a bearer token, or a user sending their password. */
 export type ApiAuth = 'none' | 'bearer' | 'basic';
 
@@ -15,7 +27,10 @@ export type ApiOperation = Readonly<{
   method: 'get' | 'post' | 'put' | 'delete';
   path: `/${string}`;
   operationId: string;
+  tag: ApiTag;
+  /** A few words, as a title. */
   summary: string;
+  description: string;
   auth: ApiAuth;
   /** Takes `?page=&per_page=`. */
   paginated?: boolean;
@@ -26,6 +41,7 @@ export type ApiOperation = Readonly<{
     /** `application/json` unless said otherwise. */
     mediaType?: string;
     schema?: SchemaObject | ReferenceObject;
+    /** Name → what it holds. */
     headers?: Readonly<Record<string, string>>;
   }>;
   /** Problem statuses of this operation's own, besides those its traits above imply. */

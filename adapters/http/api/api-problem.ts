@@ -2,8 +2,13 @@ import { STATUS_CODES } from 'node:http';
 import type { ErrorResponse } from '../errors/error-handlers.js';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemSlug } from './problem-types.js';
 
+/** Every code a field error can carry: the document lists them, so a client can act on each. */
+export const FIELD_CODES = ['required', 'invalid', 'taken', 'too-short', 'too-long', 'bad-characters', 'not-text', 'unsafe-text'] as const;
+
+export type FieldCode = (typeof FIELD_CODES)[number];
+
 /** One invalid field of a request: which, a stable code a client can act on, and the words for a person. */
-export type FieldError = Readonly<{ field: string; code: string; message: string }>;
+export type FieldError = Readonly<{ field: string; code: FieldCode; message: string }>;
 
 /**
  * An API request's expected failure, thrown by a route and answered as problem+json by the API's

@@ -5,6 +5,7 @@ import type { AppContext, AppMiddleware, AppRouter, AppState } from '../context.
 import type { Logger } from '../../../domain/ports/logger.js';
 import type { UseCases } from '../use-cases.js';
 import { routerPath, type ApiOperation } from './api-operation.js';
+import { allowedMethods } from '../middleware/allowed-methods.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
 import { bearerAuth } from './bearer-auth.js';
 import { databaseOutage } from './database-outage.js';
@@ -41,9 +42,15 @@ export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[
       method: 'get',
       path: '/openapi.json',
       operationId: 'openApiDocument',
-      summary: 'This description of the API (OpenAPI 3.1).',
+      tag: 'About the API',
+      summary: 'This document',
+      description: 'This description of the API (OpenAPI 3.1).',
       auth: 'none',
-      success: { status: 200, description: 'The OpenAPI document.', schema: { type: 'object', required: ['openapi', 'paths'] } },
+      success: {
+        status: 200,
+        description: 'The OpenAPI document.',
+        schema: { type: 'object', required: ['openapi', 'paths'], properties: { openapi: { type: 'string' }, paths: { type: 'object' } } },
+      },
       handle: async (ctx) => {
         document ??= openApiDocument(operations);
         ctx.body = document;
@@ -53,7 +60,9 @@ export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[
       method: 'get',
       path: '/problems/{slug}',
       operationId: 'problemType',
-      summary: 'A page for people explaining one problem type.',
+      tag: 'About the API',
+      summary: 'Explain a problem type',
+      description: 'A page for people explaining one problem type.',
       auth: 'none',
       success: { status: 200, description: 'The explanation.', mediaType: 'text/html', schema: { type: 'string' } },
       problems: [404],
@@ -92,8 +101,7 @@ export function apiScope(options: ApiOptions): AppMiddleware {
     databaseOutage(options.isDatabaseReachable),
     (_ctx, next) => options.inUnitOfWork(next),
     router.routes(),
-    unknownMethodNotAllowed,
-    router.allowedMethods(),
+    allowedMethods(router),
   ]) as AppMiddleware;
   const scope: AppMiddleware = async (ctx, next) => {
     if (isUnderApi(ctx.path)) await api(ctx, async () => {});
@@ -111,11 +119,4 @@ function isUnderApi(path: string): boolean {
 const noStore: AppMiddleware = async (ctx, next) => {
   ctx.set('Cache-Control', 'no-store');
   await next();
-};
-
-// The router answers a method it has no route for anywhere (PROPFIND, say) with 501; for a client,
-// that endpoint simply does not take that method, as the Allow header the router sets says.
-const unknownMethodNotAllowed: AppMiddleware = async (ctx, next) => {
-  await next();
-  if (ctx.status === 501) ctx.status = 405;
 };

@@ -1,7 +1,7 @@
-import type { OpenAPIObject, OperationObject, ParameterObject, PathsObject, ResponsesObject } from 'openapi3-ts/oas31';
+import type { HeadersObject, OpenAPIObject, OperationObject, ParameterObject, PathsObject, ResponsesObject } from 'openapi3-ts/oas31';
 import { PROBLEM_JSON } from '../errors/problem-details.js';
-import type { ApiOperation } from './api-operation.js';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination-query.js';
+import { API_TAGS, type ApiOperation } from './api-operation.js';
+import { DEFAULT_PER_PAGE, MAX_PAGE_PARAMETER, MAX_PER_PAGE } from './pagination-query.js';
 import { PROBLEM_TYPES } from './problem-types.js';
 import { ref, SCHEMAS } from './schemas.js';
 
@@ -13,9 +13,23 @@ const WITH_PASSWORD = [401, 429];
 const PAGINATED = [404];
 
 const PAGINATION: ParameterObject[] = [
-  { name: 'page', in: 'query', description: 'From 1; a page past the last is a 404.', schema: { type: 'integer', minimum: 1, default: 1 } },
-  { name: 'per_page', in: 'query', description: `Items per page, at most ${MAX_PER_PAGE} (more is cut to ${MAX_PER_PAGE}).`, schema: { type: 'integer', minimum: 1, default: DEFAULT_PER_PAGE } },
+  { name: 'page', in: 'query', description: 'From 1; a page past the last is a 404.', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_PARAMETER, default: 1 } },
+  {
+    name: 'per_page',
+    in: 'query',
+    description: `Items per page: more than ${MAX_PER_PAGE} is cut to ${MAX_PER_PAGE}, as the answer's \`_meta.per_page\` and links then say.`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_PARAMETER, default: DEFAULT_PER_PAGE },
+  },
 ];
+
+const TEXT_HEADER = { schema: { type: 'string' } } as const;
+
+// The headers problems of a status carry.
+const PROBLEM_HEADERS: Readonly<Record<number, Readonly<Record<string, string>>>> = {
+  401: { 'WWW-Authenticate': 'The challenge (RFC 9110 §11.6.1): `Basic` for POST /tokens, `Bearer` elsewhere, with `error="invalid_token"` for a token that is not valid.' },
+  429: { 'Retry-After': 'Seconds to wait before trying again.' },
+  503: { 'Retry-After': 'Seconds to wait before sending the request again.' },
+};
 
 /**
  * The OpenAPI 3.1 description of the API, made from the same operations the router is built from,
@@ -32,9 +46,15 @@ export function openApiDocument(operations: readonly ApiOperation[]): OpenAPIObj
       title: 'Microblog API',
       version: '1.0.0',
       description: `JSON in and out. Errors are RFC 9457 problem details (\`${PROBLEM_JSON}\`) whatever the Accept header says; `
-        + `each problem type has a page under /api/problems/: ${Object.keys(PROBLEM_TYPES).join(', ')}.`,
+        + `each problem type has a page under /api/problems/: ${Object.keys(PROBLEM_TYPES).join(', ')}. `
+        + 'A method a path does not take is a 405 whose `Allow` header lists those it does; an address no path here names is a 404.',
+      // Whoever runs this server answers for it; their address is theirs to publish, not this document's.
+      contact: { name: 'The administrators of this server' },
+      // The project is private and grants no licence: SPDX names such terms with a LicenseRef.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/api' }],
+    tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas: { ...SCHEMAS },
@@ -55,7 +75,9 @@ function describe(operation: ApiOperation): OperationObject {
   ];
   return {
     operationId: operation.operationId,
+    tags: [operation.tag],
     summary: operation.summary,
+    description: operation.description,
     security: operation.auth === 'none' ? [] : [{ [operation.auth]: [] }],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: operation.requestBody } } } } : {}),
@@ -69,7 +91,7 @@ function responsesOf(operation: ApiOperation): ResponsesObject {
     [success.status]: {
       description: success.description,
       ...(success.schema ? { content: { [success.mediaType ?? 'application/json']: { schema: success.schema } } } : {}),
-      ...(success.headers ? { headers: Object.fromEntries(Object.entries(success.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {}),
+      ...(success.headers ? { headers: headersOf(success.headers) } : {}),
     },
   };
   const statuses = new Set([
@@ -81,7 +103,16 @@ function responsesOf(operation: ApiOperation): ResponsesObject {
     ...(operation.problems ?? []),
   ]);
   for (const status of [...statuses].sort()) {
-    responses[status] = { description: 'A problem: see its `type`.', content: { [PROBLEM_JSON]: { schema: ref('Problem') } } };
+    const headers = PROBLEM_HEADERS[status];
+    responses[status] = {
+      description: 'A problem: see its `type`.',
+      ...(headers ? { headers: headersOf(headers) } : {}),
+      content: { [PROBLEM_JSON]: { schema: ref('Problem') } },
+    };
   }
   return responses;
+}
+
+function headersOf(headers: Readonly<Record<string, string>>): HeadersObject {
+  return Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, ...TEXT_HEADER }]));
 }

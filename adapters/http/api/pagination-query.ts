@@ -9,7 +9,10 @@ export const DEFAULT_PER_PAGE = 10;
 /** Asking for more per page is not refused: the page is cut to this many, as the links then say. */
 export const MAX_PER_PAGE = 100;
 
-const WHOLE_NUMBER = /^[1-9]\d{0,5}$/;
+/** The largest `page` or `per_page` read; beyond it a number is no page anyone has. */
+export const MAX_PAGE_PARAMETER = 999_999;
+
+const WHOLE_NUMBER = /^[1-9]\d*$/;
 
 /** `?page=&per_page=` as a page request; anything but whole numbers from 1 is a 400 naming the parameter. */
 export function pageRequestOf(ctx: AppKoaContext): PageRequest {
@@ -17,8 +20,8 @@ export function pageRequestOf(ctx: AppKoaContext): PageRequest {
   const read = (name: string, fallback: number): number => {
     const raw = ctx.query[name];
     if (raw === undefined) return fallback;
-    if (typeof raw === 'string' && WHOLE_NUMBER.test(raw)) return Number(raw);
-    errors.push({ field: name, code: 'invalid', message: 'Must be a whole number from 1 to 999999.' });
+    if (typeof raw === 'string' && WHOLE_NUMBER.test(raw) && Number(raw) <= MAX_PAGE_PARAMETER) return Number(raw);
+    errors.push({ field: name, code: 'invalid', message: `Must be a whole number from 1 to ${MAX_PAGE_PARAMETER}.` });
     return fallback;
   };
   const number = read('page', 1);

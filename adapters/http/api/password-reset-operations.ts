@@ -1,4 +1,5 @@
 import { assertNever } from '../../../domain/assert-never.js';
+import { checkResetEmail } from '../../../domain/use-cases/request-password-reset.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
 import { readResetRequestForm } from '../forms/reset-request-form.js';
 import type { Logger } from '../../../domain/ports/logger.js';
@@ -22,30 +23,37 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       method: 'post',
       path: '/password-resets',
       operationId: 'requestPasswordReset',
-      summary: 'Email a password reset link to the account with this address. The answer is the same whether or not an account has it.',
+      tag: 'Password reset',
+      summary: 'Ask for a password reset link',
+      description: 'Email a password reset link to the account with this address. The answer is the same whether or not an account has it.',
       auth: 'none',
       requestBody: ref('ResetRequest'),
       success: { status: 202, description: 'If an account has this address, a link is on its way (at most 3 an hour).' },
-      problems: [422],
+      problems: [403, 422],
       handle: async (ctx) => {
-        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
-        const started = await submitFields(readResetRequestForm(ctx.request.body), {
-          act: async (email) => requestPasswordReset.check(email)
-            .asyncMap((address) => requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, logger)),
-          check: async (text) => requestPasswordReset.check(text.email),
+        const email = await submitFields(readResetRequestForm(ctx.request.body), {
+          act: async (text) => checkResetEmail(text),
+          check: async (text) => checkResetEmail(text.email),
         });
-        if (started.isErr()) return assertNever(started.error);
+        if (email.isErr()) return assertNever(email.error);
+        // A site without mail refuses for good what it understood (403, RFC 9110 §15.5.4): no
+        // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
+        // there, unlike a 404's missing resource.
+        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
+        await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, logger);
+        // No body at all, as documented: without one Koa would send the status text, and an empty
+        // string is still text/plain. A null body set after the status would make it a 204.
+        ctx.body = null;
         ctx.status = 202;
-        // Set after the status: without a body Koa sends the status text, and an empty body set
-        // before the status would make it a 204.
-        ctx.body = '';
       },
     },
     {
       method: 'post',
       path: '/password-resets/{token}',
       operationId: 'resetPassword',
-      summary: 'Set a new password with the token from a reset link; every session and token of the account ends.',
+      tag: 'Password reset',
+      summary: 'Set a new password',
+      description: 'Set a new password with the token from a reset link; every session and token of the account ends.',
       auth: 'none',
       requestBody: ref('NewPassword'),
       success: { status: 204, description: 'The password is set; log in with it.' },

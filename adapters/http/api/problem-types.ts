@@ -74,9 +74,9 @@ export const PROBLEM_TYPES = {
     description: 'Checking a password is slow on purpose, so the server checks only so many at once and keeps a short line behind them; this request found the line full. Nothing was counted against the account or changed. Send it again after the number of seconds in `Retry-After`.',
   },
   'reset-unavailable': {
-    status: 503,
+    status: 403,
     title: 'Password reset by email unavailable',
-    description: 'This server is not set up to send email, so it cannot send password reset links. Ask its operators.',
+    description: 'This server is not set up to send email, so it cannot send password reset links. This is how the server is run, not a passing failure: sending the request again will not help. Ask its operators to reset the password.',
   },
   'mail-not-sent': {
     status: 503,

@@ -1,6 +1,7 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas31';
 import { ABOUT_ME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH } from '../../../domain/user-rules.js';
 import { POST_MAX_LENGTH } from '../../../domain/posts/post-rules.js';
+import { FIELD_CODES } from './api-problem.js';
 import { MAX_PER_PAGE } from './pagination-query.js';
 
 // The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of what the API sends and accepts. Responses are
@@ -110,7 +111,7 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
     description: 'Fields left out keep their value.',
     properties: {
       username: { type: 'string', maxLength: USERNAME_MAX_LENGTH, pattern: '^[A-Za-z0-9._-]+$' },
-      about_me: { type: 'string', maxLength: ABOUT_ME_MAX_LENGTH },
+      about_me: { type: 'string', maxLength: ABOUT_ME_MAX_LENGTH, description: 'An empty string clears it; null is refused (`not-text`).' },
     },
   },
   ResetRequest: {
@@ -148,7 +149,16 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
           type: 'object',
           additionalProperties: false,
           required: ['field', 'code', 'message'],
-          properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+          properties: {
+            field: { type: 'string' },
+            code: {
+              enum: [...FIELD_CODES],
+              description: 'What is wrong, to act on: `required` (missing or empty), `invalid` (not a valid value), `taken` (another account has it), '
+                + '`too-short`, `too-long`, `bad-characters` (a username holds other than letters, digits, dots, dashes and underscores), '
+                + '`not-text` (not a string: a number, null, an array or an object), `unsafe-text` (holds control characters or lone surrogates).',
+            },
+            message: { type: 'string', description: 'The words the website shows next to the field.' },
+          },
         },
       },
     },

@@ -10,7 +10,9 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
       method: 'post',
       path: '/tokens',
       operationId: 'createToken',
-      summary: 'Get a token with your username and password (HTTP Basic); it expires at `expires_at`.',
+      tag: 'Tokens',
+      summary: 'Get a token',
+      description: 'Get a token with your username and password (HTTP Basic); it expires at `expires_at`.',
       auth: 'basic',
       success: { status: 200, description: 'A new token.', schema: ref('Token') },
       handle: async (ctx) => {
@@ -26,7 +28,9 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
       method: 'delete',
       path: '/tokens',
       operationId: 'revokeToken',
-      summary: 'Revoke the token this request is sent with.',
+      tag: 'Tokens',
+      summary: 'Revoke your token',
+      description: 'Revoke the token this request is sent with.',
       auth: 'bearer',
       success: { status: 204, description: 'The token is revoked.' },
       handle: async (ctx) => {

@@ -26,8 +26,8 @@ export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
   return async function errorBoundaryMiddleware(ctx, next) {
     try {
       await next();
-      // Nothing answered: no route (404), not with this method (405, with Allow set by the router)
-      // or a method the router does not know at all (501). Each is the client's doing.
+      // Nothing answered: no route (404) or not with this method (405, with Allow set by the
+      // router). Each is the client's doing.
       if (ctx.body == null && ctx.status >= 400) await respond(ctx, options, null, ctx.status);
     } catch (error) {
       if (isClientDisconnect(error, ctx)) {

@@ -15,7 +15,6 @@ const CATALOGUE: Readonly<Record<number, ErrorCopy>> = {
   429: { title: 'Too Many Requests', detail: 'You have tried that too often. Wait a little, then try again.' },
   431: { title: 'Headers Too Large', detail: "Your browser sent more headers or cookies than this site accepts. Clear this site's cookies, then try again." },
   500: { title: 'An unexpected error has occurred', detail: 'The administrator has been notified. Sorry for the inconvenience! Please try again in a moment.' },
-  501: { title: 'Not Supported', detail: 'This site does not answer requests made that way. Use the links and forms on its pages.' },
   503: { title: 'Service Unavailable', detail: 'The site is busy or down for maintenance. Please try again in a moment.' },
   507: { title: 'Insufficient Storage', detail: 'The site has no room to store this right now. Please try again later.' },
 };

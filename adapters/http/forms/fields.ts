@@ -53,8 +53,9 @@ export function isTicked(value: string): boolean {
 }
 
 /**
- * Absent fields read as '', and a field that is not text, or whose text was refused at the edge, as
- * '' with an error: no route ever sees an array, an object or a control character.
+ * Absent fields read as '', and a field that is not text (JSON's null included: it is no value, not
+ * an empty one), or whose text was refused at the edge, as '' with an error: no route ever sees an
+ * array, an object or a control character.
  */
 function readTextFields<Field extends string>(body: unknown, names: readonly Field[]): { text: Record<Field, string>; errors: FieldErrors<Field> } {
   const source: Record<string, unknown> = isRecord(body) ? body : {};
@@ -67,7 +68,7 @@ function readTextFields<Field extends string>(body: unknown, names: readonly Fie
     } else {
       text[name] = '';
       if (raw === REFUSED_TEXT) errors[name] = UNSAFE_TEXT;
-      else if (raw !== undefined && raw !== null) errors[name] = NOT_TEXT;
+      else if (raw !== undefined) errors[name] = NOT_TEXT;
     }
   }
   return { text, errors };

@@ -5,15 +5,20 @@ import { isSafeAddressText, isSafeFieldText, REFUSED_TEXT } from '../unsafe-text
 /**
  * The one place where text from outside is checked before any route sees it: every path segment
  * (what becomes a path parameter), every query name and value, and every string in the body, at
- * any depth. A path that holds unsafe text names nothing (404); a query that does is malformed
- * (400); a body value is replaced by `REFUSED_TEXT`, so its form shows the field's message.
+ * any depth. A path that holds unsafe text names nothing (404); a query value that does is
+ * malformed (400), unless the page can do without it (`next`), which is then dropped; a body value
+ * is replaced by `REFUSED_TEXT`, so its form shows the field's message.
  */
 export const refuseUnsafeText: AppMiddleware = async (ctx, next) => {
   if (!pathIsSafe(ctx.path)) throw createHttpError(404);
-  if (!queryIsSafe(ctx)) throw createHttpError(400, 'The address holds characters that are not allowed.');
+  refuseUnsafeQuery(ctx);
   refuseUnsafeBodyText(ctx.request.body);
   await next();
 };
+
+// `next` only says where to go after logging in: a person who followed a mangled link still gets
+// the login page, and lands on the index.
+const DROPPABLE_QUERY: ReadonlySet<string> = new Set(['next']);
 
 // Segment by segment, as the router decodes parameters: one segment that does not decode is passed
 // on as written (percent signs and all) and must not hide a NUL encoded in the next one.
@@ -29,9 +34,13 @@ function decodedOrAsIs(segment: string): string {
   }
 }
 
-function queryIsSafe(ctx: AppKoaContext): boolean {
-  return Object.entries(ctx.query).every(([name, value]) =>
-    isSafeAddressText(name) && (Array.isArray(value) ? value : [value ?? '']).every(isSafeAddressText));
+function refuseUnsafeQuery(ctx: AppKoaContext): void {
+  const entries = Object.entries(ctx.query);
+  const unsafe = entries.filter(([name, value]) =>
+    !isSafeAddressText(name) || !(Array.isArray(value) ? value : [value ?? '']).every(isSafeAddressText));
+  if (unsafe.length === 0) return;
+  if (unsafe.some(([name]) => !DROPPABLE_QUERY.has(name))) throw createHttpError(400, 'The address holds characters that are not allowed.');
+  ctx.query = Object.fromEntries(entries.filter((entry) => !unsafe.includes(entry)));
 }
 
 /** Walks the parsed body without recursion: a 16 KB JSON body can nest thousands of levels deep. */
