@@ -30,7 +30,9 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
   });
 
   router.post('/reset_password_request', anonymousOnly, async (ctx) => {
-    if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 503);
+    // A site without mail refuses for good (403), as the API does: a setting is not an outage, and
+    // a 503 would invite trying again. The page offers no form then, so there is nothing to check.
+    if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 403);
     const form = readResetRequestForm(ctx.request.body);
     if (form.value.isErr()) return renderRequestForm(ctx, useCases, form.text, form.value.error, 422);
     const email = requestPasswordReset.check(form.value.value);
