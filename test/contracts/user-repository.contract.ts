@@ -28,6 +28,13 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     });
   });
 
+  test('when a name differs from a user only by a letter Unicode folds to ASCII (the Kelvin sign), then nobody is found', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      await store.users.add(aNewUser({ username: 'kim' }));
+      assert.is(await store.users.findByUsername('\u212Aim'), null);
+    });
+  });
+
   test('when nobody has the id, username or email, then nothing is found', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       assert.is(await store.users.findById(987654), null);
