@@ -29,6 +29,8 @@ export type Dialect = Readonly<{
   preparedReads: (em: EntityManager) => PreparedReads;
   /** How counting and recording the attempts under one key is made atomic. */
   keyExclusion: KeyExclusion;
+  /** A username in ASCII lower case, in SQL: the expression of the unique index on users' names. */
+  foldedUsername: string;
 }>;
 
 const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
@@ -69,6 +71,8 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // libuv's pool, where waiters sleeping on the busy timeout and password hashes may hold
         // them all: the holder then cannot finish and every waiter fails with SQLITE_BUSY.
         keyExclusion: 'one-statement',
+        // Built-in lower() folds ASCII letters only (https://www.sqlite.org/lang_corefunc.html#lower).
+        foldedUsername: 'lower(username)',
       };
     }
     case 'postgresql': {
@@ -97,6 +101,9 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // A transaction-scoped advisory lock (https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS):
         // two keys with one hash only wait for each other, they never share counts.
         keyExclusion: { lockSql: 'select pg_advisory_xact_lock(hashtext(?))' },
+        // lower() follows the database's locale (a Turkish one turns `I` into `ı`) except under the
+        // "C" collation, where it folds ASCII letters only.
+        foldedUsername: 'lower(username collate "C")',
       };
     }
   }

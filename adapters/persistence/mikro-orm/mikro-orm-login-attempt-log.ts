@@ -55,8 +55,9 @@ export class MikroOrmLoginAttemptLog implements LoginAttemptLog {
         const [row] = await sql.execute<CountRow[]>(COUNT_SINCE, [key, since]);
         if (Number(row?.count ?? 0) >= limit) return null;
       }
-      const ids = await sql.insertMany<LoginFailureRow>(LoginFailureSchema, rooms.map(({ key }) => ({ key, at }) as LoginFailureRow));
-      return ids.map(attemptId);
+      const values = rooms.map(() => '(?, ?)').join(', ');
+      const rows = await sql.execute<{ id: number }[]>(`insert into "login_failures" ("key", "at") values ${values} returning "id"`, rooms.flatMap(({ key }) => [key, at]));
+      return rows.map((row) => attemptId(row.id));
     });
   }
 
