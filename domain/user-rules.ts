@@ -24,9 +24,13 @@ export function parseUsername(raw: string): Result<string, UsernameInvalid> {
   return ok(username);
 }
 
-/** The form two usernames are compared in: `Susan` and `susan` are the same person. */
+/**
+ * The form two usernames are compared in: `Susan` and `susan` are the same person. Only ASCII
+ * letters are folded, as the rules allow no others: Unicode's lower-casing would turn the Kelvin
+ * sign (U+212A) into `k` and let `\u212Aim` stand for `kim`.
+ */
 export function usernameKey(username: string): string {
-  return username.trim().toLowerCase();
+  return username.trim().replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 /** Emails are stored in their canonical, lower-case form: mail providers treat case as noise. */

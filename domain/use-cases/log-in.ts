@@ -4,11 +4,12 @@ import {
 } from '../errors.js';
 import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, waitBeforeNextTry, type ThrottleRule } from '../login-throttle.js';
 import type { Clock } from '../ports/clock.js';
-import type { LoginAttemptLog } from '../ports/login-attempt-log.js';
+import type { AttemptId, AttemptRoom, LoginAttemptLog } from '../ports/login-attempt-log.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { User } from '../user.js';
+import { parseUsername } from '../user-rules.js';
 
 export type LogInError = InvalidCredentials | TooManyAttempts | ServiceBusy;
 
@@ -30,46 +31,70 @@ export class LogIn {
   ) {}
 
   async execute(input: LogInInput): Promise<Result<User, LogInError>> {
+    // A name outside the username rules belongs to nobody, and the rules are public: refused like
+    // a wrong password, before anything is counted, and never looked up in a wider alphabet.
+    const username = parseUsername(input.username);
+    if (username.isErr()) return err(invalidCredentials());
     const now = this.clock.now();
-    const account = accountKey(input.username);
-    const address = addressKey(input.clientAddress);
-    // An address counts finished failures only: many people may log in at once behind one (an
-    // office), and an attempt still being checked must not refuse them. A throttled account is
-    // told so from a read too, so a flood of refused guesses costs no writes.
-    const wait = Math.max(await this.waitFor(address, ADDRESS_RULE, now), await this.waitFor(account, ACCOUNT_RULE, now));
+    const account = accountKey(username.value);
+    const rooms = [roomFor(account, ACCOUNT_RULE, now), roomFor(addressKey(input.clientAddress), ADDRESS_RULE, now)];
+    // A throttled account or address is told so from a read, so a flood of refused guesses costs no writes.
+    const wait = await this.waitBefore(rooms, now);
     if (wait > 0) return err(tooManyAttempts(wait));
-    // An account, which guessing targets, counts each attempt before its password is checked, so
-    // guesses sent together are throttled like guesses sent one by one (the read above may let
+    // Each attempt is counted under its account and its address before its password is checked,
+    // so guesses sent together are throttled like guesses sent one by one (the read above may let
     // several through at once; the reservation is what decides). Unknown names count like known
     // ones: the throttle tells nothing about which exist.
-    const attempt = await this.attempts.reserve(account, now, { since: windowStart(ACCOUNT_RULE, now), limit: ACCOUNT_RULE.maxFailures });
-    if (attempt === null) return err(tooManyAttempts(Math.max(MIN_WAIT_MS, await this.waitFor(account, ACCOUNT_RULE, now))));
+    const attempts = await this.attempts.reserve(rooms, now);
+    if (attempts === null) return err(tooManyAttempts(Math.max(MIN_WAIT_MS, await this.waitBefore(rooms, now))));
+    try {
+      return await this.check(username.value, input.password, account, attempts);
+    } catch (error) {
+      // Never checked, or checked but not let in: either way not a failure of the person logging
+      // in, and a database that fails under the owner's correct password must not lock them out.
+      await this.withdrawIfPossible(attempts);
+      throw error;
+    }
+  }
 
-    const user = await this.users.findByUsername(input.username.trim());
-    const matches = user ? await this.hasher.verify(user.passwordHash, input.password) : await this.verifyDecoy(input.password);
+  private async check(username: string, password: string, account: string, attempts: readonly AttemptId[]): Promise<Result<User, LogInError>> {
+    const user = await this.users.findByUsername(username);
+    const matches = user ? await this.hasher.verify(user.passwordHash, password) : await this.verifyDecoy(password);
     if (matches.isErr()) {
       // Never checked, so not a failure: a busy server must not lock anyone out of their account.
-      await this.attempts.withdraw(account, attempt);
+      await this.attempts.withdraw(attempts);
       return err(matches.error);
     }
-    if (!user || !matches.value) {
-      // The account keeps its attempt as the failure it is; the address is charged now.
-      await this.attempts.recordFailure([address], now);
-      return err(invalidCredentials());
-    }
+    // The attempts stay, as the failure they are, under the account and the address.
+    if (!user || !matches.value) return err(invalidCredentials());
 
     // Hashed before the transaction, so a slow hash never holds its writes open. A busy hasher
     // only puts the upgrade off to a later login.
-    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? (await this.hasher.hash(input.password)).unwrapOr(null) : null;
+    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? (await this.hasher.hash(password)).unwrapOr(null) : null;
     return this.transactions.run(async () => {
+      // The account starts again; the address keeps its earlier failures but is not charged for a
+      // success, so colleagues behind one address who log in correctly never use up its room.
       await this.attempts.clear(account);
+      await this.attempts.withdraw(attempts);
       if (upgradedHash) await this.users.updatePasswordHash(user.id, upgradedHash);
       return ok(user);
     });
   }
 
-  private async waitFor(key: string, rule: ThrottleRule, now: Date): Promise<number> {
-    return waitBeforeNextTry(await this.attempts.failuresSince(key, windowStart(rule, now)), rule, now);
+  // Tried after a failure, when the store may be failing too: its error then gives way to the
+  // first one, which is what gets reported, and the attempts count until their window passes.
+  private async withdrawIfPossible(attempts: readonly AttemptId[]): Promise<void> {
+    try {
+      await this.attempts.withdraw(attempts);
+    } catch {
+      // Given way to the first failure, which the caller rethrows.
+    }
+  }
+
+  private async waitBefore(rooms: readonly ThrottledRoom[], now: Date): Promise<number> {
+    let wait = 0;
+    for (const { key, since, rule } of rooms) wait = Math.max(wait, waitBeforeNextTry(await this.attempts.failuresSince(key, since), rule, now));
+    return wait;
   }
 
   private async verifyDecoy(password: string): Promise<Result<false, ServiceBusy>> {
@@ -82,4 +107,7 @@ export class LogIn {
   }
 }
 
-const windowStart = (rule: ThrottleRule, now: Date): Date => new Date(now.getTime() - rule.windowMs);
+type ThrottledRoom = AttemptRoom & Readonly<{ rule: ThrottleRule }>;
+
+const roomFor = (key: string, rule: ThrottleRule, now: Date): ThrottledRoom =>
+  ({ key, since: new Date(now.getTime() - rule.windowMs), limit: rule.maxFailures, rule });

@@ -16,7 +16,8 @@ type Context = { database: TestDatabase; app: AppProcess };
 const test = suite<Context>(`races across ${WORKERS} processes on ${testDialect}`, {} as Context);
 test.before(async (context) => {
   context.database = await createTestDatabase();
-  context.app = await startClusterApp(context.database.location, WORKERS);
+  // Behind a proxy, so a test can send every request from one client address of its choice.
+  context.app = await startClusterApp(context.database.location, WORKERS, { env: { TRUST_PROXY: '1' } });
 });
 test.after(async ({ app, database }) => {
   await app.stop();
@@ -35,7 +36,10 @@ test('when 50 clients rename to one free name at once, then exactly one wins and
   const names = await seedUsers(database.location, 'racer', CLIENTS);
   const browsers = names.map(() => new Browser(app.baseUrl));
   await Promise.all(browsers.map(async (browser, i) => {
-    const login = await browser.logIn(names[i] ?? '', CLUSTER_PASSWORD);
+    // Each client from a machine of its own: to the throttle, 50 logins at once from one address
+    // are 50 guesses, and only its room of them are checked.
+    await browser.get('/login');
+    const login = await browser.post('/login', { username: names[i] ?? '', password: CLUSTER_PASSWORD }, { headers: { 'X-Forwarded-For': `198.51.100.${i}` } });
     assert.is(login.location, '/index', `login of ${names[i] ?? ''}`);
     await browser.get('/edit_profile');
   }));
@@ -69,6 +73,16 @@ test('when 50 wrong passwords for one account arrive at once across the processe
   const checked = pages.filter((page) => page.status === 302 && page.location === '/login').length;
   const throttled = pages.filter((page) => page.status === 429 && Number(page.headers.get('retry-after')) > 0).length;
   assert.equal({ checked, throttled }, { checked: 5, throttled: CLIENTS - 5 });
+});
+
+test('when 50 guesses at 50 usernames arrive at once from one address across the processes, then 20 are checked and 30 get 429', async ({ app }) => {
+  const browsers = Array.from({ length: CLIENTS }, () => new Browser(app.baseUrl));
+  await Promise.all(browsers.map((browser) => browser.get('/login')));
+  const pages = await Promise.all(browsers.map((browser, i) =>
+    browser.post('/login', { username: `stranger${i}`, password: `guess-${i}` }, { headers: { 'X-Forwarded-For': '203.0.113.9' } })));
+  const checked = pages.filter((page) => page.status === 302 && page.location === '/login').length;
+  const throttled = pages.filter((page) => page.status === 429 && Number(page.headers.get('retry-after')) > 0).length;
+  assert.equal({ checked, throttled }, { checked: 20, throttled: CLIENTS - 20 });
 });
 
 test.run();

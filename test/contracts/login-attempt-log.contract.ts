@@ -43,42 +43,64 @@ export function loginAttemptLogContract(name: string, open: () => Promise<Attemp
 
   test('when attempts are reserved, then they count until the room is used, and a refused one is not recorded', async ({ store }) => {
     await store.inUnitOfWork(async () => {
-      const room = { since: at(0), limit: 2 };
-      assert.ok(await store.attempts.reserve('k', at(1), room));
-      assert.ok(await store.attempts.reserve('k', at(2), room));
-      assert.is(await store.attempts.reserve('k', at(3), room), null);
+      const room = { key: 'k', since: at(0), limit: 2 };
+      assert.ok(await store.attempts.reserve([room], at(1)));
+      assert.ok(await store.attempts.reserve([room], at(2)));
+      assert.is(await store.attempts.reserve([room], at(3)), null);
       assert.equal(await store.attempts.failuresSince('k', at(0)), [at(1), at(2)]);
-      assert.ok(await store.attempts.reserve('k', at(3), { since: at(1), limit: 2 }), 'an attempt before the window no longer counts');
-      assert.ok(await store.attempts.reserve('other', at(3), room), 'other keys have their own room');
+      assert.ok(await store.attempts.reserve([{ ...room, since: at(1) }], at(3)), 'an attempt before the window no longer counts');
+      assert.ok(await store.attempts.reserve([{ ...room, key: 'other' }], at(3)), 'other keys have their own room');
+    });
+  });
+
+  test('when an attempt is reserved under several keys, then each counts it, and when one key has no room, none records it', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const account = { key: 'account:susan', since: at(0), limit: 5 };
+      const address = { key: 'address:10.0.0.1', since: at(0), limit: 1 };
+      assert.is((await store.attempts.reserve([account, address], at(1)))?.length, 2);
+      assert.is(await store.attempts.reserve([account, address], at(2)), null);
+      assert.equal(await store.attempts.failuresSince('account:susan', at(0)), [at(1)]);
+      assert.equal(await store.attempts.failuresSince('address:10.0.0.1', at(0)), [at(1)]);
     });
   });
 
   test('when many reservations for one key arrive at once, then exactly the room is granted', async ({ store }) => {
     const granted = await Promise.all(Array.from({ length: 30 }, () =>
-      store.inUnitOfWork(() => store.attempts.reserve('k', at(1), { since: at(0), limit: 5 }))));
+      store.inUnitOfWork(() => store.attempts.reserve([{ key: 'k', since: at(0), limit: 5 }], at(1)))));
     assert.is(granted.filter((attempt) => attempt !== null).length, 5);
     assert.is((await store.inUnitOfWork(() => store.attempts.failuresSince('k', at(0)))).length, 5);
+  });
+
+  test('when many reservations share one key and each has a key of its own, then the shared room decides, and the refused leave nothing under their own', async ({ store }) => {
+    const granted = await Promise.all(Array.from({ length: 30 }, (_, i) => store.inUnitOfWork(() =>
+      store.attempts.reserve([{ key: `account:guess${i}`, since: at(0), limit: 5 }, { key: 'address:10.0.0.1', since: at(0), limit: 5 }], at(1)))));
+    assert.is(granted.filter((attempts) => attempts !== null).length, 5);
+    const own = await store.inUnitOfWork(() => Promise.all(granted.map((_, i) => store.attempts.failuresSince(`account:guess${i}`, at(0)))));
+    assert.equal(own.map((failures) => failures.length), granted.map((attempts) => (attempts === null ? 0 : 1)));
+    assert.is((await store.inUnitOfWork(() => store.attempts.failuresSince('address:10.0.0.1', at(0)))).length, 5);
   });
 
   test('when attempts are a day old, then the next attempt under the key clears them, and other keys keep theirs', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const dayLater = new Date(at(0).getTime() + 25 * 60 * 60_000);
+      const room = { key: 'k', since: at(0), limit: 5 };
       await store.attempts.recordFailure(['k', 'other'], at(0));
-      await store.attempts.reserve('k', at(1), { since: at(0), limit: 5 });
-      await store.attempts.reserve('k', dayLater, { since: at(0), limit: 5 });
+      await store.attempts.reserve([room], at(1));
+      await store.attempts.reserve([room], dayLater);
       assert.equal(await store.attempts.failuresSince('k', new Date(0)), [dayLater]);
       assert.equal(await store.attempts.failuresSince('other', new Date(0)), [at(0)]);
     });
   });
 
-  test('when a reserved attempt is withdrawn, then it stops counting and the others stay', async ({ store }) => {
+  test('when reserved attempts are withdrawn, then they stop counting under every key, and the others stay', async ({ store }) => {
     await store.inUnitOfWork(async () => {
-      const room = { since: at(0), limit: 5 };
-      const first = await store.attempts.reserve('k', at(1), room);
-      const second = await store.attempts.reserve('k', at(2), room);
+      const rooms = [{ key: 'account:susan', since: at(0), limit: 5 }, { key: 'address:10.0.0.1', since: at(0), limit: 5 }];
+      const first = await store.attempts.reserve(rooms, at(1));
+      const second = await store.attempts.reserve(rooms, at(2));
       if (!first || !second) throw new Error('both attempts should have had room');
-      await store.attempts.withdraw('k', second);
-      assert.equal(await store.attempts.failuresSince('k', at(0)), [at(1)]);
+      await store.attempts.withdraw(second);
+      assert.equal(await store.attempts.failuresSince('account:susan', at(0)), [at(1)]);
+      assert.equal(await store.attempts.failuresSince('address:10.0.0.1', at(0)), [at(1)]);
     });
   });
 

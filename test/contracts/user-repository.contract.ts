@@ -28,6 +28,22 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     });
   });
 
+  test('when a name has an I, then it is found and taken in either case, whatever the database locale', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const added = (await store.users.add(aNewUser({ username: 'KIM' })))._unsafeUnwrap();
+      assert.is((await store.users.findByUsername('kim'))?.id, added.id);
+      const again = await store.users.add(aNewUser({ username: 'kim' }));
+      assert.ok(again.isErr() && again.error.type === 'UsernameTaken', 'kim is the same name as KIM');
+    });
+  });
+
+  test('when a name differs from a user only by a letter Unicode folds to ASCII (the Kelvin sign), then nobody is found', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      await store.users.add(aNewUser({ username: 'kim' }));
+      assert.is(await store.users.findByUsername('\u212Aim'), null);
+    });
+  });
+
   test('when nobody has the id, username or email, then nothing is found', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       assert.is(await store.users.findById(987654), null);

@@ -4,8 +4,9 @@ import * as assert from 'uvu/assert';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
+import type { LoginAttemptLog } from '../../domain/ports/login-attempt-log.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
-import { accountKey } from '../../domain/login-throttle.js';
+import { accountKey, addressKey } from '../../domain/login-throttle.js';
 import { FaultSwitch } from '../support/fault-switch.js';
 import { DatabaseLost } from '../support/faulty-user-repository.js';
 import type { ServiceBusy } from '../../domain/errors.js';
@@ -30,7 +31,7 @@ async function setup() {
   const clock = new FixedClock();
   const user = (await users.add(aNewUser({ username: 'Susan', passwordHash: (await hasher.hash('right password'))._unsafeUnwrap() })))._unsafeUnwrap();
   const attempts = new InMemoryLoginAttemptLog();
-  return { users, user, hasher, clock, logIn: new LogIn(users, hasher, attempts, clock, new InMemoryTransactions([users, attempts])) };
+  return { users, user, hasher, clock, attempts, logIn: new LogIn(users, hasher, attempts, clock, new InMemoryTransactions([users, attempts])) };
 }
 
 const from = (clientAddress: string, username: string, password: string) => ({ username, password, clientAddress });
@@ -108,12 +109,26 @@ test('when an account is already throttled, then further guesses are refused wit
   assert.is(attempts.reservations, before);
 });
 
-test('when many people behind one address log in at once, then attempts still being checked do not refuse them', async () => {
-  const { users, logIn } = await setup();
-  const names = Array.from({ length: 30 }, (_, i) => `colleague${i}`);
+test('when 50 guesses at 50 usernames arrive at once from one address, then 20 are checked and the rest wait, counted under no account', async () => {
+  const { hasher, logIn, attempts } = await setup();
+  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => logIn.execute(from('203.0.113.7', `guess${i}`, 'wrong'))));
+  const outcomes = results.map((result) => result._unsafeUnwrapErr().type);
+  assert.is(outcomes.filter((type) => type === 'InvalidCredentials').length, 20);
+  assert.is(outcomes.filter((type) => type === 'TooManyAttempts').length, 30);
+  assert.is(hasher.verifications, 20);
+  const counted = await Promise.all(results.map((_, i) => attempts.failuresSince(accountKey(`guess${i}`), new Date(0))));
+  assert.equal(counted.map((failures) => failures.length), outcomes.map((type) => (type === 'InvalidCredentials' ? 1 : 0)));
+});
+
+test('when colleagues behind one address log in together, wave after wave, then their successes never use up its room', async () => {
+  const { users, logIn, attempts } = await setup();
+  const names = Array.from({ length: 20 }, (_, i) => `colleague${i}`);
   for (const username of names) await users.add(aNewUser({ username, passwordHash: 'plain:their password' }));
-  const results = await Promise.all(names.map((username) => logIn.execute(from('192.0.2.1', username, 'their password'))));
-  assert.ok(results.every((result) => result.isOk()));
+  for (let wave = 0; wave < 3; wave++) {
+    const results = await Promise.all(names.map((username) => logIn.execute(from('192.0.2.1', username, 'their password'))));
+    assert.ok(results.every((result) => result.isOk()), `wave ${wave}`);
+  }
+  assert.equal(await attempts.failuresSince(addressKey('192.0.2.1'), new Date(0)), []);
 });
 
 test('when the hasher is too busy, then ServiceBusy with its wait, and the attempt does not count against the account', async () => {
@@ -152,7 +167,7 @@ test('when the stored hash is outdated, then a successful login replaces it with
   assert.is((await users.findById(user.id))?.passwordHash, 'plain:old password');
 });
 
-test('when storing the upgraded hash fails after the failures were cleared, then the failures, this attempt included, still count and the old hash stays', async () => {
+test('when storing the upgraded hash fails after the failures were cleared, then the earlier failures still count, this attempt does not, and the old hash stays', async () => {
   const { users, user, attempts, userStore, logIn } = await legacySetup();
   await logIn.execute(from('10.0.0.1', 'susan', 'wrong'));
   userStore.failing = 'updatePasswordHash';
@@ -162,8 +177,66 @@ test('when storing the upgraded hash fails after the failures were cleared, then
   } catch (error) {
     assert.instance(error, DatabaseLost);
   }
-  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 2);
+  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 1);
+  assert.is((await attempts.failuresSince(addressKey('10.0.0.1'), new Date(0))).length, 1);
   assert.is((await users.findById(user.id))?.passwordHash, 'legacy:old password');
+});
+
+async function failingSetup() {
+  const users = new InMemoryUserRepository();
+  await users.add(aNewUser({ username: 'susan', passwordHash: 'plain:right password' }));
+  const attempts = new InMemoryLoginAttemptLog();
+  const userStore = new FaultSwitch<UserRepository>(users);
+  const attemptStore = new FaultSwitch<LoginAttemptLog>(attempts);
+  const logIn = new LogIn(userStore.port, new PlainTextHasher(), attemptStore.port, new FixedClock(), new InMemoryTransactions([users, attempts]));
+  return { attempts, userStore, attemptStore, logIn };
+}
+
+async function failureOf(login: Promise<unknown>): Promise<unknown> {
+  try {
+    await login;
+  } catch (error) {
+    return error;
+  }
+  return assert.unreachable('the failure must reach the caller');
+}
+
+test('when the database fails after the attempt was reserved, five times over, then each failure reaches the caller and the owner can still log in', async () => {
+  const { attempts, userStore, logIn } = await failingSetup();
+  userStore.failing = 'findByUsername';
+  for (let i = 0; i < 5; i++) assert.instance(await failureOf(logIn.execute(from('10.0.0.1', 'susan', 'right password'))), DatabaseLost);
+  assert.equal(await attempts.failuresSince(accountKey('susan'), new Date(0)), []);
+  assert.equal(await attempts.failuresSince(addressKey('10.0.0.1'), new Date(0)), []);
+  userStore.failing = null;
+  assert.ok((await logIn.execute(from('10.0.0.1', 'susan', 'right password'))).isOk());
+});
+
+test('when the database fails while a correct login clears the account, then the attempt is taken back and the earlier failures stay', async () => {
+  const { attempts, attemptStore, logIn } = await failingSetup();
+  await logIn.execute(from('10.0.0.1', 'susan', 'wrong'));
+  attemptStore.failing = 'clear';
+  for (let i = 0; i < 5; i++) assert.instance(await failureOf(logIn.execute(from('10.0.0.1', 'susan', 'right password'))), DatabaseLost);
+  assert.is((await attempts.failuresSince(accountKey('susan'), new Date(0))).length, 1);
+  assert.is((await attempts.failuresSince(addressKey('10.0.0.1'), new Date(0))).length, 1);
+});
+
+test('when taking the attempt back fails too, then the first failure is the one that reaches the caller', async () => {
+  const { userStore, attemptStore, logIn } = await failingSetup();
+  userStore.failing = 'findByUsername';
+  attemptStore.failing = 'withdraw';
+  const failure = await failureOf(logIn.execute(from('10.0.0.1', 'susan', 'right password')));
+  assert.instance(failure, DatabaseLost);
+});
+
+test('when the username has a letter that only Unicode folds to ASCII (the Kelvin sign), then InvalidCredentials, and nothing is counted', async () => {
+  const { users, hasher, logIn, attempts } = await setup();
+  await users.add(aNewUser({ username: 'kim', passwordHash: 'plain:right password' }));
+  const result = await logIn.execute(from('10.0.0.1', '\u212Aim', 'right password'));
+  assert.ok(result.isErr(), 'not logged in as kim');
+  assert.equal(result.error, { type: 'InvalidCredentials' });
+  assert.is(hasher.verifications, 0);
+  assert.equal(await attempts.failuresSince(addressKey('10.0.0.1'), new Date(0)), []);
+  assert.ok((await logIn.execute(from('10.0.0.1', 'KIM', 'right password'))).isOk(), 'ASCII letters still match in any case');
 });
 
 test.run();

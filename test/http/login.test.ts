@@ -33,6 +33,17 @@ test('when the password is wrong or the user unknown, then the same message, bac
   }
 });
 
+test('when a username spells a user with the Kelvin sign, then the same message, and neither their account nor their profile', async ({ app }) => {
+  await app.browser().register('kim');
+  const browser = app.browser();
+  const page = await browser.logIn('\u212Aim', 'password123');
+  assert.is(page.location, '/login');
+  assert.match((await browser.follow(page)).text, 'Invalid username or password');
+  const susan = app.browser();
+  await susan.logIn('susan');
+  assert.is((await susan.get(`/user/${encodeURIComponent('\u212Aim')}`)).status, 404);
+});
+
 test('when both fields are left empty, then each says it is required', async ({ app }) => {
   const browser = app.browser();
   await browser.get('/login');

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accountKey } from '../../domain/login-throttle.js';
+import { accountKey, addressKey } from '../../domain/login-throttle.js';
 import type { Browser } from '../support/browser.js';
 import { withTestDatabase } from '../support/test-database.js';
 import { startApiTestApp } from '../support/api-app.js';
@@ -47,6 +47,58 @@ test('when the guesses are spread over two app instances on one database, then s
     for (const app of apps) await app.close();
   }
 }));
+
+// One address behind a proxy, as every guess of one attacker comes from, whatever name it tries.
+const ATTACKER = { 'X-Forwarded-For': '203.0.113.7' };
+
+test('when 50 guesses at 50 usernames arrive at once from one address, then 20 are checked and 30 get 429 with Retry-After', async () => {
+  const app = await startTestApp({ trustProxy: true });
+  try {
+    const browsers = await attackers([app]);
+    const pages = await Promise.all(browsers.map((browser, i) => browser.post('/login', { username: `guess${i}`, password: 'wrong-password' }, { headers: ATTACKER })));
+    const evaluated = pages.filter((page) => page.status === 302 && page.location === '/login').length;
+    const throttled = pages.filter((page) => page.status === 429 && Number(page.headers.get('retry-after')) > 0).length;
+    assert.equal({ evaluated, throttled }, { evaluated: 20, throttled: 30 });
+    const counted = await app.inUnitOfWork(() => app.database.loginAttempts.failuresSince(addressKey('203.0.113.7'), new Date(0)));
+    assert.is(counted.length, 20, 'the refused guesses were not counted');
+  } finally {
+    await app.close();
+  }
+});
+
+test('when 50 token requests with 50 usernames arrive at once from one address, then 20 are checked and 30 get 429 with Retry-After', async () => {
+  const { app, api } = await startApiTestApp({ trustProxy: true });
+  try {
+    const answers = await Promise.all(Array.from({ length: GUESSES }, (_, i) =>
+      api.post('/api/tokens', { basic: { username: `guess${i}`, password: 'wrong-password' }, headers: ATTACKER })));
+    const evaluated = answers.filter((answer) => answer.status === 401).length;
+    const throttled = answers.filter((answer) => answer.status === 429 && Number(answer.headers.get('retry-after')) > 0).length;
+    assert.equal({ evaluated, throttled }, { evaluated: 20, throttled: 30 });
+  } finally {
+    await app.close();
+  }
+});
+
+test('when colleagues behind one address log in together, wave after wave, then their successes never use up its room', async () => {
+  const app = await startTestApp({ trustProxy: true });
+  try {
+    const names = Array.from({ length: 20 }, (_, i) => `colleague${i}`);
+    for (const name of names) await app.browser().register(name);
+    for (let wave = 0; wave < 2; wave++) {
+      const browsers = await Promise.all(names.map(async () => {
+        const browser = app.browser();
+        await browser.get('/login');
+        return browser;
+      }));
+      const pages = await Promise.all(browsers.map((browser, i) => browser.post('/login', { username: names[i] ?? '', password: 'password123' }, { headers: { 'X-Forwarded-For': '192.0.2.1' } })));
+      assert.equal(pages.map((page) => page.location), names.map(() => '/index'), `wave ${wave}`);
+    }
+    const counted = await app.inUnitOfWork(() => app.database.loginAttempts.failuresSince(addressKey('192.0.2.1'), new Date(0)));
+    assert.equal(counted, []);
+  } finally {
+    await app.close();
+  }
+});
 
 test('when a login succeeds after failures, then the account starts again and the address is not charged for the success', async () => {
   const app = await startTestApp();

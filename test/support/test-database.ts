@@ -34,10 +34,10 @@ export async function createSqliteDatabase(): Promise<TestDatabase> {
   return { location: { dialect: 'sqlite', path }, sqlitePath: path, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A new, empty database on the server `serverUrl` points at, dropped afterwards. */
-export async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+/** A new, empty database on the server `serverUrl` points at, dropped afterwards; `settings` end its `create database`. */
+export async function createPostgresDatabase(serverUrl: string, settings = ''): Promise<TestDatabase> {
   const name = `microblog_test_${randomBytes(6).toString('hex')}`;
-  await administer(serverUrl, `create database "${name}"`);
+  await administer(serverUrl, `create database "${name}" ${settings}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {

@@ -40,6 +40,15 @@ export const postgresDatabase = TEST_DATABASE_URL
   ? async (): Promise<MigratedDatabase> => migratedDatabase(await createPostgresDatabase(TEST_DATABASE_URL as string))
   : null;
 
+/**
+ * PostgreSQL in a Turkish locale, where the locale's lower() turns `I` into a dotless `ı`: names
+ * must still compare as the app compares them.
+ */
+export const turkishPostgresDatabase = TEST_DATABASE_URL
+  ? async (): Promise<MigratedDatabase> => migratedDatabase(await createPostgresDatabase(TEST_DATABASE_URL as string,
+    "template template0 locale_provider icu icu_locale 'tr-TR' locale 'C.UTF-8'"))
+  : null;
+
 export function userStoreOf(open: () => Promise<MigratedDatabase>): () => Promise<UserStore> {
   return async () => {
     const { database, close } = await open();

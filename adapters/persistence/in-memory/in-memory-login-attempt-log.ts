@@ -9,13 +9,15 @@ export class InMemoryLoginAttemptLog implements LoginAttemptLog, Restorable {
   private lastId = 0;
 
   // Counting and recording happen in one synchronous step, so no other call can come between them.
-  async reserve(key: string, at: Date, room: AttemptRoom): Promise<AttemptId | null> {
-    if (this.since(key, room.since).length >= room.limit) return null;
-    return this.add(key, at);
+  async reserve(rooms: readonly AttemptRoom[], at: Date): Promise<AttemptId[] | null> {
+    if (rooms.some(({ key, since, limit }) => this.since(key, since).length >= limit)) return null;
+    return rooms.map(({ key }) => this.add(key, at));
   }
 
-  async withdraw(key: string, attempt: AttemptId): Promise<void> {
-    this.attempts.set(key, (this.attempts.get(key) ?? []).filter(({ id }) => id !== attempt));
+  async withdraw(attempts: readonly AttemptId[]): Promise<void> {
+    for (const [key, kept] of this.attempts) {
+      if (kept.some(({ id }) => attempts.includes(id))) this.attempts.set(key, kept.filter(({ id }) => !attempts.includes(id)));
+    }
   }
 
   async recordFailure(keys: readonly string[], at: Date): Promise<void> {

@@ -63,7 +63,7 @@ export class Database {
     // Both dialects' drivers are knex-based SQL drivers, whose EntityManager runs plain SQL in the current transaction.
     const em = orm.em as SqlEntityManager;
     this.reads = dialect.preparedReads(em);
-    this.users = new MikroOrmUserRepository(em, this.reads);
+    this.users = new MikroOrmUserRepository(em, this.reads, dialect.foldedUsername);
     this.sessions = new MikroOrmSessionRepository(em, this.reads);
     this.loginAttempts = new MikroOrmLoginAttemptLog(em, dialect.keyExclusion);
     this.posts = new MikroOrmPostRepository(em, this.reads);

@@ -35,6 +35,8 @@ export type Dialect = Readonly<{
   keyExclusion: KeyExclusion;
   /** The queue of background work, in this database. */
   jobQueue: (em: SqlEntityManager, options: JobQueueOptions) => JobQueue;
+  /** A username in ASCII lower case, in SQL: the expression of the unique index on users' names. */
+  foldedUsername: string;
 }>;
 
 const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
@@ -76,6 +78,8 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // them all: the holder then cannot finish and every waiter fails with SQLITE_BUSY.
         keyExclusion: 'one-statement',
         jobQueue: (em, options) => new SqliteJobQueue(em, options),
+        // Built-in lower() folds ASCII letters only (https://www.sqlite.org/lang_corefunc.html#lower).
+        foldedUsername: 'lower(username)',
       };
     }
     case 'postgresql': {
@@ -107,6 +111,9 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         jobQueue: () => {
           throw new Error('the job queue on PostgreSQL is not built yet');
         },
+        // lower() follows the database's locale (a Turkish one turns `I` into `ı`) except under the
+        // "C" collation, where it folds ASCII letters only.
+        foldedUsername: 'lower(username collate "C")',
       };
     }
   }

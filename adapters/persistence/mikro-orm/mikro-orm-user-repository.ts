@@ -13,8 +13,6 @@ export type UserRow = { id: number; username: string; email: string; password_ha
 
 const USER_COLUMNS = 'select id, username, email, password_hash, about_me, last_seen from users';
 const FIND_BY_ID: ReadStatement = { name: 'user_by_id', sql: `${USER_COLUMNS} where id = ?` };
-// Matches the unique index on lower(username), so the lookup is an index search.
-const FIND_BY_USERNAME: ReadStatement = { name: 'user_by_username', sql: `${USER_COLUMNS} where lower(username) = ?` };
 const FIND_BY_EMAIL: ReadStatement = { name: 'user_by_email', sql: `${USER_COLUMNS} where email = ?` };
 const LIST = `${USER_COLUMNS} order by id limit ? offset ?`;
 
@@ -25,10 +23,17 @@ const LIST = `${USER_COLUMNS} order by id limit ? offset ?`;
  * map, so what a request reads is what the database holds.
  */
 export class MikroOrmUserRepository implements UserRepository {
+  private readonly findByUsernameStatement: ReadStatement;
+
+  /** `foldedUsername` is the dialect's SQL for a username in ASCII lower case, as its unique index holds it. */
   constructor(
     private readonly em: SqlEntityManager,
     private readonly reads: PreparedReads,
-  ) {}
+    foldedUsername: string,
+  ) {
+    // The unique index's own expression, so the lookup is an index search.
+    this.findByUsernameStatement = { name: 'user_by_username', sql: `${USER_COLUMNS} where ${foldedUsername} = ?` };
+  }
 
   async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
     try {
@@ -48,7 +53,7 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   findByUsername(username: string): Promise<User | null> {
-    return this.findOne(FIND_BY_USERNAME, usernameKey(username));
+    return this.findOne(this.findByUsernameStatement, usernameKey(username));
   }
 
   findByEmail(email: string): Promise<User | null> {

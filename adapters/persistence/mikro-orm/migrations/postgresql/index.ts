@@ -5,6 +5,7 @@ import { CreateJobs } from './create-jobs.js';
 import { CreatePostsAndFollows } from './create-posts-and-follows.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
+import { FoldUsernamesInAscii } from './fold-usernames-in-ascii.js';
 import { inRunOrder } from '../migration-names.js';
 
 // The same steps as the SQLite folder, in PostgreSQL's own types; names match so the history reads alike.
@@ -14,5 +15,6 @@ export const postgresqlMigrations: MigrationObject[] = inRunOrder({
   '2026-11-22-0003-create-posts-and-follows': CreatePostsAndFollows,
   '2026-12-03-0004-create-password-resets': CreatePasswordResets,
   '2026-12-03-0005-create-access-tokens': CreateAccessTokens,
-  '2026-12-07-0006-create-jobs': CreateJobs,
+  '2026-12-07-0006-fold-usernames-in-ascii': FoldUsernamesInAscii,
+  '2026-12-07-0007-create-jobs': CreateJobs,
 });
