@@ -66,6 +66,8 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
     DATABASE_URL: `sqlite:${settings.databasePath}`,
     LOG_DIR: logDir,
     INSTANCE_DIR: join(settings.workDir, 'instance'),
+    // As behind a proxy: the login burst's people each come from an address of their own (see site.ts).
+    TRUST_PROXY: '1',
     ...(settings.mail
       ? { MAIL_SERVER: '127.0.0.1', MAIL_PORT: String(settings.mail.port), ADMINS: settings.mail.admins, MAIL_FROM: 'bench@example.com' }
       : {}),

@@ -31,8 +31,10 @@ export type Site = Readonly<{
   indexHtml: string;
   /**
    * `POST /login` with the right password, one per login user: a burst of many people logging in.
-   * One account takes at most five attempts at once (each is counted before its password is
-   * checked), so a burst at a single account would mostly measure the throttle's 429s.
+   * One account takes at most five attempts at once, and one address twenty (each is counted
+   * before its password is checked), so a burst at a single account or from a single address would
+   * mostly measure the throttle's 429s: each person comes from an address of their own, as the
+   * proxy in front of the app (TRUST_PROXY) says.
    */
   loginPosts: readonly LoadRequest[];
   requests: Readonly<Record<
@@ -69,10 +71,10 @@ export async function prepareSite(baseUrl: string, viewer: string, other: string
   await visitor.get('/login');
   const loginCookie = cookieHeader(visitor);
   const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
-  const loginPosts = loginUsers.map((username): LoadRequest => ({
+  const loginPosts = loginUsers.map((username, index): LoadRequest => ({
     method: 'POST',
     path: '/login',
-    headers: { ...HTML, ...form, Cookie: loginCookie },
+    headers: { ...HTML, ...form, Cookie: loginCookie, 'X-Forwarded-For': `10.0.${Math.floor(index / 250)}.${(index % 250) + 1}` },
     body: new URLSearchParams({ username, password: SEED_PASSWORD, csrf_token: visitor.lastToken ?? '' }).toString(),
   }));
   const [loginPost] = loginPosts;
