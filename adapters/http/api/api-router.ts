@@ -8,6 +8,7 @@ import { routerPath, type ApiOperation } from './api-operation.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
 import { bearerAuth } from './bearer-auth.js';
 import { databaseOutage } from './database-outage.js';
+import { exportOperations } from './export-operations.js';
 import { followOperations } from './follow-operations.js';
 import { jsonBody } from './json-body.js';
 import { openApiDocument } from './openapi-document.js';
@@ -33,7 +34,7 @@ export type ApiOptions = Readonly<{
 export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[] {
   const operations: ApiOperation[] = [
     ...tokenOperations(useCases), ...userOperations(useCases), ...followOperations(useCases), ...postOperations(useCases),
-    ...passwordResetOperations(useCases, logger),
+    ...passwordResetOperations(useCases, logger), ...exportOperations(useCases),
   ];
   let document: OpenAPIObject | undefined;
   operations.push(
