@@ -43,7 +43,8 @@ test('when a client starts an export, then 202 with its Location, which reads qu
     assert.equal([started.json.id, started.json.status, started.json.progress], [Number(location.split('/').at(-1)), 'queued', 0]);
     assert.is(started.json.error, undefined);
     const [mail] = await smtp.waitForMessages(1);
-    assert.equal(JSON.parse(mail?.attachments[0]?.content.toString('utf8') ?? '').posts.map((post: { body: string }) => post.body), ['one', 'two']);
+    const archive = JSON.parse(mail?.attachments[0]?.content.toString('utf8') ?? '') as { posts: { body: string }[] };
+    assert.equal(archive.posts.map((post) => post.body), ['one', 'two']);
     await eventually(async () => (await api.get(location, { token: susan })).json.status === 'done', 'the export done');
     const done = await api.get(location, { token: susan });
     assert.equal([done.json.status, done.json.progress, done.json.error], ['done', 100, undefined]);

@@ -9,7 +9,7 @@ import type { Browser } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
 import { GatedMailer } from '../support/gated-mailer.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
-import { startSmtpTestServer, type SmtpTestServer, type SmtpTestServerOptions } from '../support/smtp-test-server.js';
+import { withSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // "Export your posts" on the website, against a real SMTP server: the archive arrives, a refusal
@@ -36,15 +36,6 @@ async function appWith(mailer: Mailer | null): Promise<{ app: TestApp; susan: Br
   return { app, susan };
 }
 
-async function withSmtp(options: SmtpTestServerOptions, work: (smtp: SmtpTestServer) => Promise<void>): Promise<void> {
-  const smtp = await startSmtpTestServer(options);
-  try {
-    await work(smtp);
-  } finally {
-    await smtp.close();
-  }
-}
-
 async function pressExport(browser: Browser): Promise<ReturnType<Browser['get']>> {
   await browser.get('/user/susan');
   const answer = await browser.post('/export_posts');
@@ -61,7 +52,7 @@ async function latestExportOf(app: TestApp, username: string) {
 }
 
 test('when Susan presses "Export your posts", then an email arrives with both bodies and posts.json holding every post of hers, oldest first, and the export is done', async () => {
-  await withSmtp({}, async (smtp) => {
+  await withSmtpTestServer({}, async (smtp) => {
     const { app, susan } = await appWith(smtpMailer(smtp));
     try {
       const john = app.browser();
@@ -100,7 +91,7 @@ test('when Susan presses "Export your posts", then an email arrives with both bo
 });
 
 test('when the mail server answers 550, then the export fails at once, and her profile and the API say it could not be sent, in words of ours, until she starts another', async () => {
-  await withSmtp({ recipientReply: (n) => (n === 1 ? 550 : null) }, async (smtp) => {
+  await withSmtpTestServer({ recipientReply: (n) => (n === 1 ? 550 : null) }, async (smtp) => {
     const { app, susan } = await appWith(smtpMailer(smtp));
     try {
       await pressExport(susan);
@@ -133,7 +124,7 @@ test('when the mail server answers 550, then the export fails at once, and her p
 });
 
 test('when the mail server answers 451 twice and then accepts, then the archive arrives once and the export is done, no failure shown', async () => {
-  await withSmtp({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
+  await withSmtpTestServer({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
     const { app, susan } = await appWith(smtpMailer(smtp));
     try {
       await pressExport(susan);
@@ -151,7 +142,7 @@ test('when the mail server answers 451 twice and then accepts, then the archive 
 });
 
 test('while her export waits on the mail server, then every page of hers shows its progress, pressing again says one is in progress, and nobody else sees it', async () => {
-  await withSmtp({}, async (smtp) => {
+  await withSmtpTestServer({}, async (smtp) => {
     const gate = new GatedMailer(smtpMailer(smtp));
     const { app, susan } = await appWith(gate);
     try {
@@ -183,7 +174,7 @@ test('while her export waits on the mail server, then every page of hers shows i
 });
 
 test('when a visitor or a forged form posts to /export_posts, then nothing starts', async () => {
-  await withSmtp({}, async (smtp) => {
+  await withSmtpTestServer({}, async (smtp) => {
     const { app, susan } = await appWith(smtpMailer(smtp));
     try {
       const visitor = app.browser();
