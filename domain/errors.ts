@@ -43,6 +43,10 @@ export type ResetTokenInvalid = Readonly<{ type: 'ResetTokenInvalid' }>;
  */
 export type MailNotSent = Readonly<{ type: 'MailNotSent'; reason: string; permanence: Permanence }>;
 export type TokenInvalid = Readonly<{ type: 'TokenInvalid' }>;
+/** The user already has an export queued or running: one at a time, so a double click sends one email. */
+export type ExportInProgress = Readonly<{ type: 'ExportInProgress' }>;
+/** No export has that id, or it is someone else's: the same answer, so ids reveal nothing. */
+export type ExportNotFound = Readonly<{ type: 'ExportNotFound' }>;
 export type TokenExpired = Readonly<{ type: 'TokenExpired' }>;
 export type TokenRevoked = Readonly<{ type: 'TokenRevoked' }>;
 
@@ -67,6 +71,8 @@ export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });
 export const resetTokenInvalid = (): ResetTokenInvalid => ({ type: 'ResetTokenInvalid' });
 export const mailNotSent = (reason: string, permanence: Permanence): MailNotSent => ({ type: 'MailNotSent', reason, permanence });
+export const exportInProgress = (): ExportInProgress => ({ type: 'ExportInProgress' });
+export const exportNotFound = (): ExportNotFound => ({ type: 'ExportNotFound' });
 export const tokenInvalid = (): TokenInvalid => ({ type: 'TokenInvalid' });
 export const tokenExpired = (): TokenExpired => ({ type: 'TokenExpired' });
 export const tokenRevoked = (): TokenRevoked => ({ type: 'TokenRevoked' });

@@ -4,8 +4,10 @@ import type Koa from 'koa';
 import { createHttpApp, type DebugMode } from '../adapters/http/app.js';
 import type { UseCases } from '../adapters/http/use-cases.js';
 import { JobRunner, type JobHandler } from '../adapters/jobs/job-runner.js';
+import { exportPostsHandler } from '../adapters/jobs/export-posts-handler.js';
 import { passwordResetEmailHandler } from '../adapters/jobs/password-reset-email-handler.js';
 import { wakingOnEnqueue } from '../adapters/jobs/waking-jobs.js';
+import { PugExportEmails } from '../adapters/mail/pug-export-emails.js';
 import { PugPasswordResetEmails } from '../adapters/mail/pug-password-reset-emails.js';
 import type { Database } from '../adapters/persistence/mikro-orm/database.js';
 import type { GateLimits } from '../adapters/security/concurrency-gate.js';
@@ -16,6 +18,7 @@ import type { Logger } from '../domain/ports/logger.js';
 import type { AccessTokenRepository } from '../domain/ports/access-token-repository.js';
 import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS } from '../domain/tokens/access-token.js';
 import { AuthenticateAccessToken } from '../domain/use-cases/authenticate-access-token.js';
+import type { ExportRepository } from '../domain/ports/export-repository.js';
 import type { FollowRepository } from '../domain/ports/follow-repository.js';
 import type { Jobs } from '../domain/ports/jobs.js';
 import type { LoginAttemptLog } from '../domain/ports/login-attempt-log.js';
@@ -28,6 +31,7 @@ import type { Transactions } from '../domain/ports/transactions.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
 import { CheckResetToken } from '../domain/use-cases/check-reset-token.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
+import { GetExport } from '../domain/use-cases/get-export.js';
 import { GetProfile } from '../domain/use-cases/get-profile.js';
 import { HomeTimeline } from '../domain/use-cases/home-timeline.js';
 import { IssueAccessToken } from '../domain/use-cases/issue-access-token.js';
@@ -35,6 +39,7 @@ import { ListFollows } from '../domain/use-cases/list-follows.js';
 import { ListUsers } from '../domain/use-cases/list-users.js';
 import { EndSession } from '../domain/use-cases/end-session.js';
 import { ExplorePosts } from '../domain/use-cases/explore-posts.js';
+import { EXPORT_POSTS, ExportPosts } from '../domain/use-cases/export-posts.js';
 import { FollowUser } from '../domain/use-cases/follow-user.js';
 import { LogIn } from '../domain/use-cases/log-in.js';
 import { PublishPost } from '../domain/use-cases/publish-post.js';
@@ -45,6 +50,7 @@ import { ResetPassword } from '../domain/use-cases/reset-password.js';
 import { ResumeSession } from '../domain/use-cases/resume-session.js';
 import { SEND_PASSWORD_RESET_EMAIL, SendPasswordResetEmail } from '../domain/use-cases/send-password-reset-email.js';
 import { RevokeAccessToken } from '../domain/use-cases/revoke-access-token.js';
+import { StartExport } from '../domain/use-cases/start-export.js';
 import { StartSession } from '../domain/use-cases/start-session.js';
 import { UnfollowUser } from '../domain/use-cases/unfollow-user.js';
 import { UserPosts } from '../domain/use-cases/user-posts.js';
@@ -62,6 +68,7 @@ export const TOKENS = {
   PostRepository: Symbol('PostRepository') as InjectionToken<PostRepository>,
   FollowRepository: Symbol('FollowRepository') as InjectionToken<FollowRepository>,
   PasswordResetTokens: Symbol('PasswordResetTokens') as InjectionToken<PasswordResetTokens>,
+  ExportRepository: Symbol('ExportRepository') as InjectionToken<ExportRepository>,
   Jobs: Symbol('Jobs') as InjectionToken<Jobs>,
   JobRunner: Symbol('JobRunner') as InjectionToken<JobRunner>,
   Transactions: Symbol('Transactions') as InjectionToken<Transactions>,
@@ -93,6 +100,8 @@ export type ContainerOptions = Readonly<{
   clock?: Clock;
   /** How reset links are mailed; without it, reset by email is not offered. */
   passwordReset?: PasswordResetOptions | null;
+  /** How exported posts are mailed; without it, exporting is not offered. */
+  postExports?: PostExportOptions | null;
   /** How many jobs a process runs at once, and how often an idle worker looks for due ones. */
   jobWorkers?: Readonly<{ concurrency: number; pollMs: number }>;
   /** Replace a registration, for tests that inject a failing adapter. */
@@ -105,6 +114,10 @@ export type PasswordResetOptions = Readonly<{
   /** The site's public address: links start here, never at a request's Host. */
   baseUrl: string;
   linkLifetimeMs: number;
+}>;
+
+export type PostExportOptions = Readonly<{
+  mailer: Mailer;
 }>;
 
 // Two jobs at once per process: the work is mostly waiting on a mail server, and a cluster of N
@@ -125,6 +138,18 @@ function jobHandlers(c: DependencyContainer, options: ContainerOptions): Record<
     }, reset.linkLifetimeMs);
     handlers[SEND_PASSWORD_RESET_EMAIL] = passwordResetEmailHandler(sendResetEmail, c.resolve(TOKENS.Logger));
   }
+  const exports = options.postExports;
+  if (exports) {
+    const exportPosts = new ExportPosts({
+      exports: c.resolve(TOKENS.ExportRepository),
+      users: c.resolve(TOKENS.UserRepository),
+      posts: c.resolve(TOKENS.PostRepository),
+      emails: new PugExportEmails(options.viewsDir),
+      mailer: exports.mailer,
+      clock: c.resolve(TOKENS.Clock),
+    });
+    handlers[EXPORT_POSTS] = exportPostsHandler(exportPosts, c.resolve(TOKENS.Logger));
+  }
   return handlers;
 }
 
@@ -144,6 +169,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.PostRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).posts) });
   container.register(TOKENS.FollowRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).follows) });
   container.register(TOKENS.PasswordResetTokens, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).passwordResets) });
+  container.register(TOKENS.ExportRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).exports) });
   container.register(TOKENS.JobRunner, {
     useFactory: instanceCachingFactory((c) => {
       const database = c.resolve(TOKENS.Database);
@@ -176,6 +202,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
       const reset = options.passwordReset;
       const transactions = c.resolve(TOKENS.Transactions);
       const accessTokens = c.resolve(TOKENS.AccessTokenRepository);
+      const exports = c.resolve(TOKENS.ExportRepository);
       return {
         registerUser: new RegisterUser(users, hasher, clock),
         logIn: new LogIn(users, hasher, c.resolve(TOKENS.LoginAttemptLog), clock, transactions),
@@ -199,6 +226,8 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         issueAccessToken: new IssueAccessToken(accessTokens, clock, options.accessTokenLifetimeMs ?? DEFAULT_ACCESS_TOKEN_LIFETIME_MS),
         authenticateAccessToken: new AuthenticateAccessToken(accessTokens, users, clock),
         revokeAccessToken: new RevokeAccessToken(accessTokens, clock),
+        startExport: options.postExports ? new StartExport({ exports, jobs: c.resolve(TOKENS.Jobs), transactions, clock }) : null,
+        getExport: new GetExport(exports),
       };
     }),
   });

@@ -38,8 +38,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     if (applied.length > 0) logger.info(`Database migrated: ${applied.join(', ')}`);
   }
 
-  // Reset emails go out in debug mode too (alerts do not): a developer tries the flow with MAIL_TRANSPORT=file.
-  const resetMailer = config.mail ? createMailer(config.mail, config.instanceDir) : null;
+  // Mail to users (reset links, exported posts) goes out in debug mode too (alerts do not): a
+  // developer tries the flows with MAIL_TRANSPORT=file.
+  const userMailer = config.mail ? createMailer(config.mail, config.instanceDir) : null;
   const container = buildContainer({
     logger,
     database,
@@ -49,7 +50,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     accessTokenLifetimeMs: config.apiTokenLifetimeMs,
     viewsDir: VIEWS_DIR,
     production: config.mode === 'production',
-    passwordReset: resetMailer ? { mailer: resetMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,
+    passwordReset: userMailer ? { mailer: userMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,
+    postExports: userMailer ? { mailer: userMailer } : null,
     ...(config.debug ? { debug: { page: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR, stackLines }), allowedHosts: config.debugHosts } } : {}),
   });
   const handle = container.resolve(TOKENS.HttpApp).callback();
@@ -70,7 +72,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       if (released > 0) logger.warn(`${released} jobs were still running at shutdown; they are queued again for the next start`);
     },
     release: async () => {
-      await resetMailer?.close();
+      await userMailer?.close();
       await database.close();
       await logging.shutdown();
     },

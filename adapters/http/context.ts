@@ -1,12 +1,15 @@
 import type Koa from 'koa';
 import type { Router, RouterMiddleware } from '@koa/router';
 import type { User } from '../../domain/user.js';
+import type { ExportNotice } from './presenters/export-presenter.js';
 
 /** What the middleware learns about a request and hands to the routes and templates. */
 export type AppState = {
   requestId: string;
   /** Loaded by the `loadCurrentUser` middleware; `null` for visitors who are not logged in. */
   user: User | null;
+  /** Loaded with the user: what the pages say about their latest export; `null` when nothing. */
+  exportNotice: ExportNotice | null;
   /** Issues the session's CSRF token on first use, so pages without forms create no session. */
   csrfToken: () => string;
 };

@@ -24,4 +24,5 @@ export async function endLoggedInSession(ctx: AppKoaContext, useCases: UseCases)
   if (typeof token === 'string') await useCases.endSession.execute(token);
   ctx.session = null;
   ctx.state.user = null;
+  ctx.state.exportNotice = null;
 }

@@ -3,6 +3,7 @@ import type { AuthenticateAccessToken } from '../../domain/use-cases/authenticat
 import type { EditProfile } from '../../domain/use-cases/edit-profile.js';
 import type { EndSession } from '../../domain/use-cases/end-session.js';
 import type { ExplorePosts } from '../../domain/use-cases/explore-posts.js';
+import type { GetExport } from '../../domain/use-cases/get-export.js';
 import type { FollowUser } from '../../domain/use-cases/follow-user.js';
 import type { GetProfile } from '../../domain/use-cases/get-profile.js';
 import type { HomeTimeline } from '../../domain/use-cases/home-timeline.js';
@@ -17,6 +18,7 @@ import type { RequestPasswordReset } from '../../domain/use-cases/request-passwo
 import type { ResetPassword } from '../../domain/use-cases/reset-password.js';
 import type { ResumeSession } from '../../domain/use-cases/resume-session.js';
 import type { RevokeAccessToken } from '../../domain/use-cases/revoke-access-token.js';
+import type { StartExport } from '../../domain/use-cases/start-export.js';
 import type { StartSession } from '../../domain/use-cases/start-session.js';
 import type { UnfollowUser } from '../../domain/use-cases/unfollow-user.js';
 import type { UserPosts } from '../../domain/use-cases/user-posts.js';
@@ -46,4 +48,7 @@ export type UseCases = Readonly<{
   issueAccessToken: IssueAccessToken;
   authenticateAccessToken: AuthenticateAccessToken;
   revokeAccessToken: RevokeAccessToken;
+  /** Null when the site sends no mail: exporting posts is then not offered. */
+  startExport: StartExport | null;
+  getExport: GetExport;
 }>;

@@ -7,6 +7,7 @@ import { err, ok, type Result } from 'neverthrow';
 import nodemailer from 'nodemailer';
 import type { MailNotSent } from '../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
+import { attachmentsOf } from './attachments.js';
 import { mailFailure } from './mail-failure.js';
 
 export type FileMailerOptions = Readonly<{ directory: string; from: string }>;
@@ -19,7 +20,7 @@ export class FileMailer implements Mailer {
   constructor(private readonly options: FileMailerOptions) {}
 
   async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
-    const composed = await this.#composer.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html });
+    const composed = await this.#composer.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html, attachments: attachmentsOf(message) });
     this.#sequence += 1;
     const name = `${new Date().toISOString().replaceAll(':', '-')}-${String(this.#sequence).padStart(6, '0')}-${randomUUID().slice(0, 8)}.eml`;
     const target = path.join(this.options.directory, name);

@@ -25,7 +25,9 @@ export class InMemoryMailer implements Mailer {
 
   async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
     if (this.#refusal !== null) return err(this.#refusal);
-    this.#sent.push({ ...message, to: [...message.to], from: this.options.from });
+    // Copies, so that what the sender changes afterwards is not what was "delivered".
+    const attachments = message.attachments?.map((file) => ({ ...file, content: typeof file.content === 'string' ? file.content : Uint8Array.from(file.content) }));
+    this.#sent.push({ ...message, to: [...message.to], ...(attachments ? { attachments } : {}), from: this.options.from });
     return ok(undefined);
   }
 

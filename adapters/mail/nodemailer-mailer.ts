@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { MailNotSent } from '../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
+import { attachmentsOf } from './attachments.js';
 import { mailFailure } from './mail-failure.js';
 
 export type SmtpTimeouts = Readonly<{
@@ -57,7 +58,7 @@ export class NodemailerMailer implements Mailer {
 
   async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
     try {
-      await this.#transport.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html });
+      await this.#transport.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html, attachments: attachmentsOf(message) });
       return ok(undefined);
     } catch (error) {
       return err(mailFailure(error, this.options.password));

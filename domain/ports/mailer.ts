@@ -7,6 +7,16 @@ export type MailMessage = Readonly<{
   text: string;
   /** An HTML alternative of `text`, for mail clients that show it. */
   html?: string;
+  /** Files sent along, each arriving byte for byte as given. */
+  attachments?: readonly MailAttachment[];
+}>;
+
+export type MailAttachment = Readonly<{
+  filename: string;
+  /** Its media type, such as `application/json`. */
+  contentType: string;
+  /** Text is sent as UTF-8. */
+  content: string | Uint8Array;
 }>;
 
 /**

@@ -1,4 +1,4 @@
-import type { NewPost, Post, TimelinePost } from '../posts/post.js';
+import type { NewPost, Post, PostCursor, TimelinePost } from '../posts/post.js';
 import type { UserId } from '../user.js';
 
 /**
@@ -12,6 +12,12 @@ export interface PostRepository {
   homeTimeline(userId: UserId, offset: number, limit: number): Promise<TimelinePost[]>;
   everyone(offset: number, limit: number): Promise<TimelinePost[]>;
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]>;
+  /**
+   * The author's posts oldest first, from just after `after` (from the first when null): a page of
+   * a walk over all of them that costs the same at its end as at its start, since each page starts
+   * from a position in the (author, time) index rather than counting its way past an offset.
+   */
+  byAuthorOldestFirst(authorId: UserId, after: PostCursor | null, limit: number): Promise<Post[]>;
   countHomeTimeline(userId: UserId): Promise<number>;
   countEveryone(): Promise<number>;
   countByAuthor(authorId: UserId): Promise<number>;

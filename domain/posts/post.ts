@@ -13,3 +13,6 @@ export type TimelinePost = Readonly<{
   createdAt: Date;
   author: Readonly<{ id: UserId; username: string; email: string }>;
 }>;
+
+/** A place in a walk over posts in time order: the post a page ended with, the next starting after it. */
+export type PostCursor = Pick<Post, 'createdAt' | 'id'>;

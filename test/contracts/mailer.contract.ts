@@ -34,6 +34,7 @@ export function mailerContract(name: string, open: () => Promise<MailerUnderTest
     assert.is(mail?.subject, 'Microblog Failure: TypeError');
     assert.match(mail?.text ?? '', 'Reference id: abc123\nline two');
     assert.is(mail?.html, null, 'no HTML part was asked for');
+    assert.equal(mail?.attachments, [], 'no file was asked for');
   });
 
   test('when a message has an HTML body, then both bodies are delivered', async ({ subject }) => {
@@ -50,6 +51,28 @@ export function mailerContract(name: string, open: () => Promise<MailerUnderTest
     assert.is(mail?.subject, 'Échec — 失敗');
     assert.match(mail?.text ?? '', 'Ünïcödé body ✓');
     assert.match(mail?.html ?? '', '<p>Ünïcödé ✓</p>');
+  });
+
+  test('when a message carries attachments, then each arrives with its name and type, byte for byte, beside both bodies', async ({ subject }) => {
+    const json = JSON.stringify({ posts: [{ body: 'Ünïcödé ✓ 🙂 <b>&amp;</b>\r\n=3D', timestamp: '2026-05-01T10:00:00.000Z' }] });
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const sent = await subject.mailer.send({
+      to: ['susan@example.com'],
+      subject: '[Microblog] Your blog posts',
+      text: 'Dear susan,',
+      html: '<p>Dear susan,</p>',
+      attachments: [
+        { filename: 'posts.json', contentType: 'application/json', content: json },
+        { filename: 'every-byte.bin', contentType: 'application/octet-stream', content: bytes },
+      ],
+    });
+    assert.ok(sent.isOk());
+    const [mail] = await subject.delivered(1);
+    assert.match(mail?.text ?? '', 'Dear susan,');
+    assert.match(mail?.html ?? '', '<p>Dear susan,</p>');
+    assert.equal(mail?.attachments.map((file) => [file.filename, file.contentType]), [['posts.json', 'application/json'], ['every-byte.bin', 'application/octet-stream']]);
+    assert.is(mail?.attachments[0]?.content.toString('utf8'), json);
+    assert.ok(mail?.attachments[1]?.content.equals(Buffer.from(bytes)), 'every byte value arrives as sent');
   });
 
   test('when two messages are sent, then both are delivered separately', async ({ subject }) => {

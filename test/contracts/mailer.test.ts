@@ -45,7 +45,14 @@ mailerContract('InMemoryMailer', async () => {
   refusing.refuse('550 mailbox unavailable');
   return {
     mailer,
-    delivered: async () => [...mailer.sent, ...refusing.sent].map((mail) => ({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null })),
+    delivered: async () => [...mailer.sent, ...refusing.sent].map((mail) => ({
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      attachments: (mail.attachments ?? []).map((file) => ({ ...file, content: Buffer.from(file.content) })),
+    })),
     refusing: async () => refusing,
     dispose: async () => {},
   };

@@ -48,6 +48,27 @@ export function postRepositoryContract(name: string, open: () => Promise<PostSto
     });
   });
 
+  test('when walking an author\'s posts oldest first, then each page starts just after the last one, ties by id, other authors left out', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const [susan, john] = await people(store, 'susan', 'john');
+      if (!susan || !john) throw new Error('no users');
+      for (const [minute, body] of [[3, 'c'], [1, 'a'], [2, 'b'], [3, 'd'], [4, 'e']] as const) await store.posts.add({ authorId: susan.id, body, createdAt: at(minute) });
+      await store.posts.add({ authorId: john.id, body: 'john', createdAt: at(2) });
+      const pages: string[][] = [];
+      let after = null;
+      for (;;) {
+        const page = await store.posts.byAuthorOldestFirst(susan.id, after, 3);
+        if (page.length === 0) break;
+        pages.push(page.map((post) => post.body));
+        after = page.at(-1) ?? null;
+      }
+      assert.equal(pages, [['a', 'b', 'c'], ['d', 'e']], 'c and d, of one minute, are split across pages, neither lost nor repeated');
+      const [first] = await store.posts.byAuthorOldestFirst(susan.id, null, 1);
+      assert.equal(first && { ...first }, { id: first?.id, authorId: susan.id, body: 'a', createdAt: at(1) });
+      assert.equal(await store.posts.byAuthorOldestFirst(john.id + 1000, null, 10), []);
+    });
+  });
+
   test('when users follow each other, then the home timeline has exactly own and followed posts', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const [susan, john, mary] = await people(store, 'susan', 'john', 'mary');

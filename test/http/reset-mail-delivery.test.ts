@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import { eventually } from '../support/eventually.js';
-import { startSmtpTestServer, unusedPort, type SmtpTestServerOptions } from '../support/smtp-test-server.js';
+import { unusedPort, withSmtpTestServer } from '../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The promise behind "Check your email": what a mail server says after the answer changes when
@@ -28,17 +28,8 @@ async function askForReset(app: TestApp): Promise<void> {
   assert.is(answer.location, '/login', 'the answer is the usual one');
 }
 
-async function withSmtp(options: SmtpTestServerOptions, work: (smtp: Awaited<ReturnType<typeof startSmtpTestServer>>) => Promise<void>): Promise<void> {
-  const smtp = await startSmtpTestServer(options);
-  try {
-    await work(smtp);
-  } finally {
-    await smtp.close();
-  }
-}
-
 test('when the mail server answers 451 twice and then accepts, then the reset email arrives, once, with a link that works', async () => {
-  await withSmtp({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
+  await withSmtpTestServer({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
     const app = await appMailingTo(smtp.port);
     try {
       await askForReset(app);
@@ -58,7 +49,7 @@ test('when the mail server answers 451 twice and then accepts, then the reset em
 });
 
 test('when the mail server answers 550 for the address, then the job fails at once, without a retry, with one error', async () => {
-  await withSmtp({ recipientReply: () => 550 }, async (smtp) => {
+  await withSmtpTestServer({ recipientReply: () => 550 }, async (smtp) => {
     const app = await appMailingTo(smtp.port);
     try {
       await askForReset(app);
@@ -81,7 +72,7 @@ test('when the mail server is down for a while and comes back, then the reset em
   try {
     await askForReset(app);
     await eventually(() => app.logs.lines().filter((line) => line.includes('will be tried again')).length >= 2, 'two refused attempts');
-    await withSmtp({ port }, async (smtp) => {
+    await withSmtpTestServer({ port }, async (smtp) => {
       const [mail] = await smtp.waitForMessages(1, 15_000);
       assert.equal(mail?.envelopeTo, ['susan@example.com']);
     });

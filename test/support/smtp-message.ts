@@ -1,6 +1,7 @@
 // Reads the raw messages our mailers produce (as nodemailer writes them: one text part, or a
-// multipart/alternative of text and HTML) well enough for tests to assert on recipients, subject and
-// both bodies: headers unfolded, RFC 2047 encoded words, quoted-printable and base64 bodies decoded.
+// multipart/alternative of text and HTML, inside a multipart/mixed with the attachments) well
+// enough for tests to assert on recipients, subject, both bodies and the attached files: headers
+// unfolded, RFC 2047 encoded words, quoted-printable and base64 bodies decoded.
 
 export type ParsedMail = Readonly<{
   from: string;
@@ -9,16 +10,22 @@ export type ParsedMail = Readonly<{
   text: string;
   /** The HTML alternative, or null when the message has none. */
   html: string | null;
+  /** The attached files, as their bytes. */
+  attachments: readonly ParsedAttachment[];
 }>;
+
+export type ParsedAttachment = Readonly<{ filename: string; contentType: string; content: Buffer }>;
 
 type Part = Readonly<{ headers: ReadonlyMap<string, string>; body: string }>;
 
 export function parseMail(raw: string): ParsedMail {
   const message = splitPart(raw.replace(/\r\n/g, '\n'));
   const leaves = leafParts(message);
+  const isAttachment = (part: Part) => /^attachment\b/i.test(part.headers.get('content-disposition') ?? '');
+  const bodies = leaves.filter((leaf) => !isAttachment(leaf));
   const bodyOf = (type: string) => {
-    const part = leaves.find((leaf) => (leaf.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type));
-    return part === undefined ? null : decodeBody(part.body, (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase());
+    const part = bodies.find((leaf) => (leaf.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type));
+    return part === undefined ? null : decodeBody(part).toString('utf8');
   };
   return {
     from: addresses(message.headers.get('from') ?? '')[0] ?? '',
@@ -26,6 +33,11 @@ export function parseMail(raw: string): ParsedMail {
     subject: decodeWords(message.headers.get('subject') ?? ''),
     text: bodyOf('text/plain') ?? '',
     html: bodyOf('text/html'),
+    attachments: leaves.filter(isAttachment).map((part) => ({
+      filename: decodeWords(/filename="?([^";]+)"?/i.exec(part.headers.get('content-disposition') ?? '')?.[1] ?? ''),
+      contentType: (part.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '',
+      content: decodeBody(part),
+    })),
   };
 }
 
@@ -65,10 +77,11 @@ function decodeWords(value: string): string {
     );
 }
 
-function decodeBody(body: string, encoding: string): string {
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body.replace(/=\n/g, ''));
-  return body;
+function decodeBody(part: Part): Buffer {
+  const encoding = (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64');
+  if (encoding === 'quoted-printable') return Buffer.from(decodeQuotedPrintable(part.body.replace(/=\n/g, '')), 'utf8');
+  return Buffer.from(part.body, 'utf8');
 }
 
 function decodeQuotedPrintable(text: string): string {

@@ -85,6 +85,16 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
   };
 }
 
+/** Runs `work` with a mail server of its own, closed afterwards whatever happens. */
+export async function withSmtpTestServer(options: SmtpTestServerOptions, work: (smtp: SmtpTestServer) => Promise<void>): Promise<void> {
+  const smtp = await startSmtpTestServer(options);
+  try {
+    await work(smtp);
+  } finally {
+    await smtp.close();
+  }
+}
+
 /** A server that accepts TCP connections and never says a word: an SMTP greeting or an HTTP answer never comes. */
 export async function startSilentServer(): Promise<Readonly<{ port: number; connections: () => number; close: () => Promise<void> }>> {
   const sockets = new Set<net.Socket>();

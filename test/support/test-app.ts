@@ -14,7 +14,7 @@ import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
 import type { SessionRepository } from '../../domain/ports/session-repository.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
-import { buildContainer, TOKENS, type ContainerOptions, type PasswordResetOptions } from '../../src/container.js';
+import { buildContainer, TOKENS, type ContainerOptions, type PasswordResetOptions, type PostExportOptions } from '../../src/container.js';
 import { Browser } from './browser.js';
 import { captureLogs, type CapturedLogs } from './captured-logs.js';
 import { eventually } from './eventually.js';
@@ -39,7 +39,7 @@ export type TestApp = Readonly<{
   logs: CapturedLogs;
   /** Runs `work` as a request would, for reading what the app stored. */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Resolves once every job due so far (reset emails, say) has ended: done, or failed for good. */
+  /** Resolves once every job due so far (reset emails, exports) has ended: done, or failed for good. */
   backgroundSettled: () => Promise<void>;
   close: () => Promise<void>;
 }>;
@@ -61,6 +61,8 @@ export type TestAppOptions = Readonly<{
   postsPerPage?: number;
   /** How reset links are mailed; without it the site offers no reset by email. */
   passwordReset?: PasswordResetOptions;
+  /** How exported posts are mailed; without it the site offers no export. */
+  postExports?: PostExportOptions;
   accessTokenLifetimeMs?: number;
   /** Log appenders besides the in-memory one. */
   appenders?: Readonly<Record<string, LogAppender>>;
@@ -97,6 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.sessionRepository ? { sessionRepository: options.sessionRepository(database.sessions) } : {}),
     ...(options.debug ? { debug: options.debug } : {}),
     ...(options.passwordReset ? { passwordReset: options.passwordReset } : {}),
+    ...(options.postExports ? { postExports: options.postExports } : {}),
     jobWorkers: { concurrency: 2, pollMs: 20 },
   });
   const jobRunner = container.resolve(TOKENS.JobRunner);

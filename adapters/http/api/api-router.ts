@@ -9,6 +9,7 @@ import { allowedMethods } from '../middleware/allowed-methods.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
 import { bearerAuth } from './bearer-auth.js';
 import { databaseOutage } from './database-outage.js';
+import { exportOperations } from './export-operations.js';
 import { followOperations } from './follow-operations.js';
 import { jsonBody } from './json-body.js';
 import { openApiDocument } from './openapi-document.js';
@@ -34,7 +35,7 @@ export type ApiOptions = Readonly<{
 export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[] {
   const operations: ApiOperation[] = [
     ...tokenOperations(useCases), ...userOperations(useCases), ...followOperations(useCases), ...postOperations(useCases),
-    ...passwordResetOperations(useCases, logger),
+    ...passwordResetOperations(useCases, logger), ...exportOperations(useCases),
   ];
   let document: OpenAPIObject | undefined;
   operations.push(

@@ -45,6 +45,8 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   TokenExpired: () => ApiProblem.of('token-expired', 'This token has expired.', { headers: invalidTokenChallenge('The token expired') }),
   TokenRevoked: () => ApiProblem.of('token-revoked', 'This token was revoked.', { headers: invalidTokenChallenge('The token was revoked') }),
   ResetTokenInvalid: () => ApiProblem.of('reset-link-invalid', 'This password reset link is unknown, used or expired.'),
+  ExportInProgress: () => ApiProblem.of('export-in-progress', 'An export task is currently in progress.'),
+  ExportNotFound: () => ApiProblem.of('export-not-found', 'You have no export with this id.'),
   MailNotSent: () => ApiProblem.of('mail-not-sent', 'The email could not be sent. Try again later.', {
     headers: { 'Retry-After': String(MAIL_RETRY_AFTER_SECONDS) },
   }),

@@ -78,6 +78,21 @@ export const PROBLEM_TYPES = {
     title: 'Password reset by email unavailable',
     description: 'This server is not set up to send email, so it cannot send password reset links. This is how the server is run, not a passing failure: sending the request again will not help. Ask its operators to reset the password.',
   },
+  'export-in-progress': {
+    status: 409,
+    title: 'An export is in progress',
+    description: 'You have an export of your posts queued or running already; it is emailed to you when done. `GET /api/exports/{id}` says how far it is. Start another once it has ended.',
+  },
+  'export-not-found': {
+    status: 404,
+    title: 'Export not found',
+    description: 'None of your exports has the id in the request path. Exports of other users are not shown.',
+  },
+  'export-unavailable': {
+    status: 403,
+    title: 'Exports unavailable',
+    description: 'This server is not set up to send email, so it cannot email your posts. This is how the server is run, not a passing failure: sending the request again will not help. Ask its operators.',
+  },
   'mail-not-sent': {
     status: 503,
     title: 'Email not sent',

@@ -1,3 +1,4 @@
+import type { Export, ExportId } from '../../../domain/exports/export.js';
 import type { TimelinePost } from '../../../domain/posts/post.js';
 import type { CountedUser } from '../../../domain/user-counts.js';
 import type { User, UserId } from '../../../domain/user.js';
@@ -6,6 +7,7 @@ import { POST_AVATAR_SIZE } from '../presenters/post-presenter.js';
 import { PROFILE_AVATAR_SIZE } from '../presenters/user-presenter.js';
 
 export const userUrl = (id: UserId): string => `/api/users/${id}`;
+export const exportUrl = (id: ExportId): string => `/api/exports/${id}`;
 
 /** A user as the API shows it; the email only to its owner, as the website does. */
 export function presentUser({ user, counts }: CountedUser, viewer: User) {
@@ -39,5 +41,18 @@ export function presentPost(post: TimelinePost) {
       username: post.author.username,
       _links: { self: userUrl(post.author.id), avatar: gravatarUrl(post.author.email, POST_AVATAR_SIZE) },
     },
+  };
+}
+
+/** An export as its owner follows it; `error` only once it failed, in words meant for them. */
+export function presentExport(exported: Export) {
+  return {
+    id: exported.id,
+    status: exported.state,
+    progress: exported.progress,
+    ...(exported.state === 'failed' && exported.error !== null ? { error: exported.error } : {}),
+    created_at: exported.createdAt.toISOString(),
+    updated_at: exported.updatedAt.toISOString(),
+    _links: { self: exportUrl(exported.id) },
   };
 }

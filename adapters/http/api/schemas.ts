@@ -10,7 +10,7 @@ import { MAX_PER_PAGE } from './pagination-query.js';
 
 export type SchemaName =
   | 'User' | 'Post' | 'PageMeta' | 'PageLinks' | 'UserList' | 'PostList' | 'Token' | 'NewUser' | 'UserChanges' | 'NewPost'
-  | 'ResetRequest' | 'NewPassword' | 'Problem';
+  | 'ResetRequest' | 'NewPassword' | 'Export' | 'Problem';
 
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 
@@ -128,6 +128,21 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
     type: 'object',
     required: ['body'],
     properties: { body: { type: 'string', minLength: 1, maxLength: POST_MAX_LENGTH } },
+  },
+  Export: {
+    type: 'object',
+    description: 'An export of your posts, emailed to you as `posts.json` once done.',
+    additionalProperties: false,
+    required: ['id', 'status', 'progress', 'created_at', 'updated_at', '_links'],
+    properties: {
+      id: { type: 'integer', minimum: 1 },
+      status: { enum: ['queued', 'running', 'done', 'failed'], description: '`done`: the email is on its way; `failed`: it could not be sent, and `error` says why.' },
+      progress: { type: 'integer', minimum: 0, maximum: 100 },
+      error: { type: 'string', description: 'Only when `failed`: why, in a sentence for you.' },
+      created_at: { type: 'string', format: 'date-time' },
+      updated_at: { type: 'string', format: 'date-time' },
+      _links: { type: 'object', additionalProperties: false, required: ['self'], properties: { self: link } },
+    },
   },
   Problem: {
     type: 'object',

@@ -16,7 +16,7 @@ import { currentUser, loginRequired } from './login-required.js';
 export const PROFILE_SAVED_MESSAGE = 'Your changes have been saved.';
 
 export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerPage, clock }: PostListing): void {
-  const { getProfile, editProfile, userPosts, followUser, unfollowUser } = useCases;
+  const { getProfile, editProfile, userPosts, followUser, unfollowUser, startExport } = useCases;
 
   router.get('/user/:username', loginRequired, async (ctx) => {
     const viewer = currentUser(ctx);
@@ -31,7 +31,12 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     const page = number === null ? null : await userPosts.execute(found.value.user.id, { number, size: postsPerPage });
     if (!page || page.isErr()) return ctx.throw(404);
     const profile = presentProfile(found.value, viewer);
-    await renderPage(ctx, 'user', { title: profile.username, profile, ...presentPosts(page.value, profileUrl(profile.username), clock.now()) });
+    await renderPage(ctx, 'user', {
+      title: profile.username,
+      profile,
+      exportAvailable: startExport !== null,
+      ...presentPosts(page.value, profileUrl(profile.username), clock.now()),
+    });
   });
 
   router.post('/follow/:username', loginRequired, async (ctx) => {

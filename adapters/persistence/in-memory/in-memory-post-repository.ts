@@ -1,6 +1,6 @@
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
-import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
+import type { NewPost, Post, PostCursor, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import type { InMemoryFollowRepository } from './in-memory-follow-repository.js';
 import type { Restorable } from './in-memory-transactions.js';
@@ -32,6 +32,13 @@ export class InMemoryPostRepository implements PostRepository, Restorable {
 
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
     return this.page((post) => post.authorId === authorId, offset, limit);
+  }
+
+  async byAuthorOldestFirst(authorId: UserId, after: PostCursor | null, limit: number): Promise<Post[]> {
+    return this.posts
+      .filter((post) => post.authorId === authorId && (after === null || compareInTime(post, after) > 0))
+      .sort(compareInTime)
+      .slice(0, limit);
   }
 
   async countHomeTimeline(userId: UserId): Promise<number> {
@@ -67,4 +74,9 @@ export class InMemoryPostRepository implements PostRepository, Restorable {
     }
     return shown;
   }
+}
+
+/** Oldest first, the id breaking ties between posts of one millisecond, as the SQL indexes order them. */
+function compareInTime(a: PostCursor, b: PostCursor): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 }

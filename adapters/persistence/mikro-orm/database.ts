@@ -2,6 +2,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessTokenRepository } from '../../../domain/ports/access-token-repository.js';
 import { DEFAULT_RETRY_POLICY } from '../../../domain/jobs/retry-policy.js';
+import type { ExportRepository } from '../../../domain/ports/export-repository.js';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { JobQueue } from '../../../domain/ports/jobs.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
@@ -17,6 +18,7 @@ import { LoginFailureSchema } from './login-failure-schema.js';
 import { dialectOf, type DatabaseLocation, type Dialect } from './dialects.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import { MikroOrmAccessTokenRepository } from './mikro-orm-access-token-repository.js';
+import { MikroOrmExportRepository } from './mikro-orm-export-repository.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
 import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
@@ -50,6 +52,7 @@ export class Database {
   readonly passwordResets: PasswordResetTokens;
   readonly transactions: Transactions;
   readonly accessTokens: AccessTokenRepository;
+  readonly exports: ExportRepository;
   /** Work owed after an answer, kept in this database so that it outlives the process. */
   readonly jobs: JobQueue;
 
@@ -70,6 +73,7 @@ export class Database {
     this.follows = new MikroOrmFollowRepository(em, this.reads);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);
+    this.exports = new MikroOrmExportRepository(em, this.reads);
     this.transactions = new MikroOrmTransactions(em);
     this.jobs = dialect.jobQueue(em, jobOptions);
   }

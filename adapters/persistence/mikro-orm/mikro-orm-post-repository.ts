@@ -1,11 +1,12 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
-import type { NewPost, Post, TimelinePost } from '../../../domain/posts/post.js';
+import type { NewPost, Post, PostCursor, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
 import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 import { countOf, placeholders, toDate } from './sql-values.js';
 
+type PostRow = { id: number; author_id: number; body: string; created_at: Date | number | string };
 type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
 
 const HOME_TIMELINE_FILTER = 'p.author_id = ? or exists (select 1 from follows f where f.follower_id = ? and f.followed_id = p.author_id)';
@@ -22,6 +23,11 @@ const NEWEST_FIRST = 'order by p.created_at desc, p.id desc limit ? offset ?';
 const HOME_TIMELINE: ReadStatement = { name: 'home_timeline', sql: `${TIMELINE_COLUMNS} where ${HOME_TIMELINE_FILTER} ${NEWEST_FIRST}` };
 const EVERYONE: ReadStatement = { name: 'everyone_timeline', sql: `${TIMELINE_COLUMNS} ${NEWEST_FIRST}` };
 const BY_AUTHOR: ReadStatement = { name: 'author_timeline', sql: `${TIMELINE_COLUMNS} where p.author_id = ? ${NEWEST_FIRST}` };
+
+// Keyset pagination on the (author_id, created_at, id) index: each page is an index seek to the
+// row after the previous page's last, where an OFFSET would walk past every earlier post again.
+const AUTHOR_POSTS = 'select id, author_id, body, created_at from posts where author_id = ?';
+const OLDEST_FIRST = 'order by created_at, id limit ?';
 
 /**
  * Posts in SQL. Each timeline is one query that walks the (created_at) or (author_id, created_at)
@@ -49,6 +55,13 @@ export class MikroOrmPostRepository implements PostRepository {
 
   byAuthor(authorId: UserId, offset: number, limit: number): Promise<TimelinePost[]> {
     return this.timeline(BY_AUTHOR, [authorId, limit, offset]);
+  }
+
+  async byAuthorOldestFirst(authorId: UserId, after: PostCursor | null, limit: number): Promise<Post[]> {
+    const rows = after
+      ? await this.em.execute<PostRow[]>(`${AUTHOR_POSTS} and (created_at, id) > (?, ?) ${OLDEST_FIRST}`, [authorId, after.createdAt, after.id, limit])
+      : await this.em.execute<PostRow[]>(`${AUTHOR_POSTS} ${OLDEST_FIRST}`, [authorId, limit]);
+    return rows.map((row) => ({ id: Number(row.id), authorId: Number(row.author_id), body: row.body, createdAt: toDate(row.created_at) }));
   }
 
   countHomeTimeline(userId: UserId): Promise<number> {

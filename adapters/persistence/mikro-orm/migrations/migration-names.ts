@@ -11,6 +11,7 @@ export const MIGRATION_NAMES = [
   '2026-12-03-0005-create-access-tokens',
   '2026-12-07-0006-fold-usernames-in-ascii',
   '2026-12-07-0007-create-jobs',
+  '2026-12-07-0008-create-exports',
 ] as const;
 
 export type MigrationName = (typeof MIGRATION_NAMES)[number];

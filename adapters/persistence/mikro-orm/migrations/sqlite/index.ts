@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreatePasswordResets } from './create-password-resets.js';
 import { CreateAccessTokens } from './create-access-tokens.js';
+import { CreateExports } from './create-exports.js';
 import { CreateJobs } from './create-jobs.js';
 import { CreatePostsAndFollows } from './create-posts-and-follows.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
@@ -17,4 +18,5 @@ export const sqliteMigrations: MigrationObject[] = inRunOrder({
   '2026-12-03-0005-create-access-tokens': CreateAccessTokens,
   '2026-12-07-0006-fold-usernames-in-ascii': FoldUsernamesInAscii,
   '2026-12-07-0007-create-jobs': CreateJobs,
+  '2026-12-07-0008-create-exports': CreateExports,
 });

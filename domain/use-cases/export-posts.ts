@@ -1,0 +1,124 @@
+import { err, ok, type Result } from 'neverthrow';
+import { isInProgress, type ExportId } from '../exports/export.js';
+import { jobFailure, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
+import type { Clock } from '../ports/clock.js';
+import type { ExportEmails } from '../ports/export-emails.js';
+import type { ExportRepository } from '../ports/export-repository.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { PostRepository } from '../ports/post-repository.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { PostCursor } from '../posts/post.js';
+import type { UserId } from '../user.js';
+
+/** The kind of job `StartExport` leaves for this use case. */
+export const EXPORT_POSTS = 'export-posts';
+
+/** One job per export, however often its start is retried. */
+export const exportJobKey = (id: ExportId): string => `export:${id}`;
+
+/** Posts read at a time: the archive's size grows with the posts, the reading's memory does not. */
+export const EXPORT_PAGE_SIZE = 500;
+
+export const EXPORT_FILENAME = 'posts.json';
+
+/** What the owner reads when an export failed for good: the domain's words, never a transport's reply. */
+export const EXPORT_FAILURES = {
+  mailRefused: 'The mail server refused the email with your posts.',
+  mailUnavailable: 'The mail server did not take the email with your posts, however often it was tried.',
+  accountGone: 'Your account no longer exists.',
+  unexpected: 'Something went wrong on our side while exporting your posts.',
+} as const;
+
+/** `already-ended`: a retry after the email was accepted, or a job for an export its owner was told had failed. */
+export type ExportOutcome = 'emailed' | 'already-ended';
+
+export type ExportPostsPorts = Readonly<{
+  exports: ExportRepository;
+  users: UserRepository;
+  posts: PostRepository;
+  emails: ExportEmails;
+  mailer: Mailer;
+  clock: Clock;
+}>;
+
+/**
+ * The job behind "Export your posts": reads every post of the owner, oldest first, a page at a
+ * time, noting its progress as it goes; emails them as `posts.json`; and marks the export done.
+ * Each attempt starts over, and one that fails leaves the owner's reason on the export, which
+ * `failedForGood` shows them once the queue gives up.
+ */
+export class ExportPosts {
+  constructor(
+    private readonly ports: ExportPostsPorts,
+    private readonly pageSize: number = EXPORT_PAGE_SIZE,
+  ) {}
+
+  async execute(job: Pick<ClaimedJob, 'payload'>): Promise<Result<ExportOutcome, JobFailure>> {
+    const id = exportIdOf(job);
+    if (id === null) return err(jobFailure('permanent', 'the job names no export'));
+    const { exports, users, clock } = this.ports;
+    const exported = await exports.findById(id);
+    if (!exported) return err(jobFailure('permanent', `export ${id} no longer exists`));
+    if (!isInProgress(exported)) return ok('already-ended');
+    const user = await users.findById(exported.userId);
+    if (!user) return this.failed(id, 'permanent', `the user of export ${id} no longer exists`, EXPORT_FAILURES.accountGone);
+
+    await exports.update(id, { state: 'running', progress: 0, error: null, updatedAt: clock.now() });
+    const content = await this.archive(id, user.id);
+    const email = await this.ports.emails.compose({ username: user.username });
+    const sent = await this.ports.mailer.send({
+      to: [user.email],
+      ...email,
+      attachments: [{ filename: EXPORT_FILENAME, contentType: 'application/json', content }],
+    });
+    if (sent.isErr()) {
+      const { permanence, reason } = sent.error;
+      return this.failed(id, permanence, reason, permanence === 'permanent' ? EXPORT_FAILURES.mailRefused : EXPORT_FAILURES.mailUnavailable);
+    }
+    await exports.update(id, { state: 'done', progress: 100, updatedAt: clock.now() });
+    return ok('emailed');
+  }
+
+  /** The queue gave up on the job: the export is failed, with its last attempt's reason, or a general one. */
+  async failedForGood(job: Pick<ClaimedJob, 'payload'>): Promise<void> {
+    const id = exportIdOf(job);
+    if (id === null) return;
+    const exported = await this.ports.exports.findById(id);
+    if (!exported || !isInProgress(exported)) return;
+    await this.ports.exports.update(id, { state: 'failed', error: exported.error ?? EXPORT_FAILURES.unexpected, updatedAt: this.ports.clock.now() });
+  }
+
+  /**
+   * `{"posts": [{"body": …, "timestamp": "<ISO 8601 UTC>"}, …]}`, every post oldest first. Each page
+   * is serialized as soon as it is read, so only its text is kept, never the posts themselves.
+   */
+  private async archive(id: ExportId, userId: UserId): Promise<string> {
+    const { exports, posts, clock } = this.ports;
+    const total = await posts.countByAuthor(userId);
+    const pages: string[] = [];
+    let after: PostCursor | null = null;
+    let read = 0;
+    for (;;) {
+      const page = await posts.byAuthorOldestFirst(userId, after, this.pageSize);
+      const last = page.at(-1);
+      if (!last) break;
+      pages.push(page.map((post) => JSON.stringify({ body: post.body, timestamp: post.createdAt.toISOString() })).join(','));
+      read += page.length;
+      after = last;
+      // 100 % is for the email accepted; posts written meanwhile may take the count past the total.
+      await exports.update(id, { progress: Math.min(99, Math.floor((read * 100) / Math.max(total, 1))), updatedAt: clock.now() });
+      if (page.length < this.pageSize) break;
+    }
+    return `{"posts":[${pages.join(',')}]}`;
+  }
+
+  private async failed(id: ExportId, permanence: Permanence, reason: string, forOwner: string): Promise<Result<never, JobFailure>> {
+    await this.ports.exports.update(id, { error: forOwner, updatedAt: this.ports.clock.now() });
+    return err(jobFailure(permanence, reason));
+  }
+}
+
+function exportIdOf(job: Pick<ClaimedJob, 'payload'>): ExportId | null {
+  const id = job.payload['exportId'];
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}

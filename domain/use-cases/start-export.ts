@@ -1,0 +1,36 @@
+import { err, type Result } from 'neverthrow';
+import { exportInProgress, type ExportInProgress } from '../errors.js';
+import { isInProgress, type Export } from '../exports/export.js';
+import type { Clock } from '../ports/clock.js';
+import type { ExportRepository } from '../ports/export-repository.js';
+import type { Jobs } from '../ports/jobs.js';
+import type { Transactions } from '../ports/transactions.js';
+import type { UserId } from '../user.js';
+import { EXPORT_POSTS, exportJobKey } from './export-posts.js';
+
+export type StartExportPorts = Readonly<{
+  exports: ExportRepository;
+  jobs: Jobs;
+  transactions: Transactions;
+  clock: Clock;
+}>;
+
+/**
+ * "Export your posts": writes down the export and the job that will make and email it, in one
+ * transaction, so neither exists without the other: an export nobody works on would say "in
+ * progress" forever, and a job without its export would email an archive nobody can follow.
+ */
+export class StartExport {
+  constructor(private readonly ports: StartExportPorts) {}
+
+  execute(userId: UserId): Promise<Result<Export, ExportInProgress>> {
+    const { exports, jobs, transactions, clock } = this.ports;
+    return transactions.run(async () => {
+      const latest = await exports.latestOf(userId);
+      if (latest && isInProgress(latest)) return err(exportInProgress());
+      const started = await exports.add({ userId, createdAt: clock.now() });
+      if (started.isOk()) await jobs.enqueue({ kind: EXPORT_POSTS, payload: { exportId: started.value.id }, key: exportJobKey(started.value.id) });
+      return started;
+    });
+  }
+}
