@@ -40,8 +40,9 @@ type RecordRow = { id: string; name: string; state: string; attempts: number; ru
  * time. Every statement on a job goes through the ORM's connection, so an enqueue inside
  * `Transactions.run` is part of that transaction, and a claim runs on the caller's unit of work.
  *
- * Two things pg-boss 10 has no API for are UPDATEs on its `job` table, and so rely on the schema of
- * the pinned version (package.json): keeping a lease (`expire_in` moved on) and guarding each
+ * What pg-boss 10 has no API for is done by UPDATEs on its `job` table, which rely on the schema of
+ * the pinned version (package.json): keeping a lease (`expire_in` moved on), handing back an
+ * unfinished attempt uncounted, an operator's retry with fresh attempts, and guarding each
  * settlement by the attempt it belongs to (`retry_count`), since pg-boss's own `complete` and `fail`
  * would settle whichever attempt now holds the job.
  */
@@ -51,6 +52,7 @@ export class PgBossJobQueue implements JobQueue {
   #boss: Promise<PgBoss> | undefined;
   readonly #queues = new Map<string, Promise<void>>();
   #maintenanceFailing = false;
+  #closed = false;
 
   /** pg-boss's statements, run by the ORM in the caller's context: inside a transaction, on its connection. */
   readonly #inContext: PgBoss.Db = {
@@ -139,7 +141,6 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async counts(): Promise<JobCounts> {
-    await this.boss();
     const rows = await this.em.execute<{ state: string; count: string }[]>(`select state, count(*) as count from ${PG_BOSS_SCHEMA}.job group by state`);
     const counts = { queued: 0, running: 0, done: 0, failed: 0 };
     for (const row of rows) counts[stateOf(row.state)] += Number(row.count);
@@ -147,7 +148,6 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async list(state: JobState, limit: number): Promise<JobRecord[]> {
-    await this.boss();
     const rows = await this.em.execute<RecordRow[]>(
       `select id, name, state, retry_count + (started_on is not null)::int as attempts,
          extract(epoch from start_after)::float8 * 1000 as run_after,
@@ -167,7 +167,6 @@ export class PgBossJobQueue implements JobQueue {
 
   async retry(id: JobId): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    await this.boss();
     // pg-boss's own `retry` grants one more attempt; an operator's retry starts the count afresh.
     const rows = await this.em.execute<{ id: string }[]>(
       `update ${PG_BOSS_SCHEMA}.job set state = 'created', retry_count = 0, retry_limit = ?, started_on = null, completed_on = null,
@@ -180,9 +179,8 @@ export class PgBossJobQueue implements JobQueue {
 
   /** Stops pg-boss's maintenance and closes its connections; nothing of a job's is in flight there. */
   async close(): Promise<void> {
+    this.#closed = true;
     const boss = await this.#boss?.catch(() => undefined);
-    this.#boss = undefined;
-    this.#queues.clear();
     // Graceful waits only for pg-boss's own `work()` handlers, of which there are none.
     await boss?.stop({ graceful: true, wait: true });
   }
@@ -198,6 +196,8 @@ export class PgBossJobQueue implements JobQueue {
 
   /** pg-boss, started on first use; a start that failed (the database away) is tried afresh next time. */
   private boss(): Promise<PgBoss> {
+    // Started after a close, its maintenance would keep the process alive.
+    if (this.#closed) return Promise.reject(new Error('the job queue is closed'));
     this.#boss ??= this.start().catch((error: unknown) => {
       this.#boss = undefined;
       throw error;
