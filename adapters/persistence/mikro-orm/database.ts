@@ -15,7 +15,7 @@ import { AccessTokenSchema } from './access-token-schema.js';
 import type { JobQueueOptions } from '../job-queue-options.js';
 import { FollowSchema } from './follow-schema.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
-import { dialectOf, type DatabaseLocation, type Dialect } from './dialects.js';
+import { dialectOf, type ClosableJobQueue, type DatabaseLocation, type Dialect } from './dialects.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import { MikroOrmAccessTokenRepository } from './mikro-orm-access-token-repository.js';
 import { MikroOrmExportRepository } from './mikro-orm-export-repository.js';
@@ -61,7 +61,7 @@ export class Database {
   private constructor(
     private readonly orm: MikroORM,
     private readonly dialect: Dialect,
-    jobOptions: JobQueueOptions,
+    private readonly jobQueue: ClosableJobQueue,
   ) {
     // Both dialects' drivers are knex-based SQL drivers, whose EntityManager runs plain SQL in the current transaction.
     const em = orm.em as SqlEntityManager;
@@ -75,7 +75,7 @@ export class Database {
     this.accessTokens = new MikroOrmAccessTokenRepository(em);
     this.exports = new MikroOrmExportRepository(em, this.reads);
     this.transactions = new MikroOrmTransactions(em);
-    this.jobs = dialect.jobQueue(em, jobOptions);
+    this.jobs = jobQueue.queue;
   }
 
   /**
@@ -93,7 +93,8 @@ export class Database {
       colors: false,
       logger: log,
     });
-    return new Database(orm, dialect, { ...DEFAULT_JOB_QUEUE_OPTIONS, ...jobs });
+    const jobQueue = await dialect.jobQueue(orm.em as SqlEntityManager, { ...DEFAULT_JOB_QUEUE_OPTIONS, ...jobs }, log);
+    return new Database(orm, dialect, jobQueue);
   }
 
   /**
@@ -133,6 +134,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.jobQueue.close();
     await this.reads.close();
     await this.orm.close(true);
   }

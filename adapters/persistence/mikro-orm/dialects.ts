@@ -33,11 +33,14 @@ export type Dialect = Readonly<{
   preparedReads: (em: EntityManager) => PreparedReads;
   /** How counting and recording the attempts under one key is made atomic. */
   keyExclusion: KeyExclusion;
-  /** The queue of background work, in this database. */
-  jobQueue: (em: SqlEntityManager, options: JobQueueOptions) => JobQueue;
+  /** The queue of background work, in this database; `log` takes what it reports of itself. */
+  jobQueue: (em: SqlEntityManager, options: JobQueueOptions, log: (message: string) => void) => Promise<ClosableJobQueue>;
   /** A username in ASCII lower case, in SQL: the expression of the unique index on users' names. */
   foldedUsername: string;
 }>;
+
+/** A job queue and how to let go of what it holds besides the ORM's connections. */
+export type ClosableJobQueue = Readonly<{ queue: JobQueue; close: () => Promise<void> }>;
 
 const MIGRATION_OPTIONS = { transactional: true, snapshot: false } as const;
 
@@ -77,7 +80,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // libuv's pool, where waiters sleeping on the busy timeout and password hashes may hold
         // them all: the holder then cannot finish and every waiter fails with SQLITE_BUSY.
         keyExclusion: 'one-statement',
-        jobQueue: (em, options) => new SqliteJobQueue(em, options),
+        jobQueue: async (em, options) => ({ queue: new SqliteJobQueue(em, options), close: async () => {} }),
         // Built-in lower() folds ASCII letters only (https://www.sqlite.org/lang_corefunc.html#lower).
         foldedUsername: 'lower(username)',
       };
@@ -108,8 +111,11 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // A transaction-scoped advisory lock (https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS):
         // two keys with one hash only wait for each other, they never share counts.
         keyExclusion: { lockSql: 'select pg_advisory_xact_lock(hashtext(?))' },
-        jobQueue: () => {
-          throw new Error('the job queue on PostgreSQL is not built yet');
+        // pg-boss, loaded only here like the driver.
+        jobQueue: async (em, options, log) => {
+          const { PgBossJobQueue } = await import('./pg-boss-job-queue.js');
+          const queue = new PgBossJobQueue(em, location.url, options, log);
+          return { queue, close: () => queue.close() };
         },
         // lower() follows the database's locale (a Turkish one turns `I` into `ı`) except under the
         // "C" collation, where it folds ASCII letters only.
