@@ -122,7 +122,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     backgroundSettled: () => eventually(async () => {
       const due = await database.inUnitOfWork(() => database.jobs.counts());
       return due.queued + due.running === 0;
-    }, 'every job done or failed', 10_000),
+    }, 'every job done or failed', 30_000),
     close: async () => {
       await closeServer(server);
       await jobRunner.stop(10_000);
