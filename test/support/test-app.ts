@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { appErrorHandlers } from '../../adapters/http/app.js';
 import { answerClientErrors } from '../../adapters/http/client-error-answer.js';
 import { routeTable, type RouteEntry } from '../../adapters/http/route-table.js';
 import type { ErrorReporter } from '../../adapters/logging/error-reporter.js';
@@ -107,7 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const httpApp = container.resolve(TOKENS.HttpApp);
   const handle = httpApp.callback();
   const server = createServer((request, response) => logs.aroundRequest(request, () => void handle(request, response)));
-  server.on('clientError', answerClientErrors(logs.logger));
+  server.on('clientError', answerClientErrors(logs.logger, appErrorHandlers()));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
