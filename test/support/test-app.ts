@@ -134,6 +134,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
+/**
+ * The one way tests start the app: `work` gets an app of its own, closed whatever `work` does, so a
+ * failed assertion leaves no server, job runner or database behind for the next test.
+ */
+export async function withApp<T>(options: TestAppOptions, work: (app: TestApp) => Promise<T>): Promise<T> {
+  const app = await startTestApp(options);
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((done) => server.close(() => done()));
