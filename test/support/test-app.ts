@@ -79,7 +79,7 @@ export type TestAppOptions = Readonly<{
  * The whole app on a loopback port, as a browser meets it: a real SQLite file in a temporary
  * folder, real templates, and logs captured in memory (no file, no mail).
  */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const where = options.database ?? await createTestDatabase();
   const database = await Database.open(where.location, () => {}, { retryPolicy: TEST_RETRY_POLICY, ...options.jobQueue });
   await database.migrate();
