@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '^adapters/', pathNot: ['^adapters/$1/'] },
     },
     {
+      name: 'the-error-boundary-stays-out-of-the-api',
+      comment: 'The API hands its error registry to the app, which scopes it under its prefix: adapters/http/errors/ never reaches into api/.',
+      severity: 'error',
+      from: { path: '^adapters/http/errors/' },
+      to: { path: '^adapters/http/api/' },
+    },
+    {
       name: 'only-the-composition-root-knows-tsyringe',
       severity: 'error',
       from: { pathNot: '^src/' },

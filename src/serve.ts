@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { appErrorHandlers } from '../adapters/http/app.js';
 import { answerClientErrors } from '../adapters/http/client-error-answer.js';
 import { createDebugPage } from '../adapters/http/errors/debug-page.js';
 import type { Logging } from '../adapters/logging/configure-logging.js';
@@ -56,7 +57,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   const handle = container.resolve(TOKENS.HttpApp).callback();
   const server = createServer((request, response) => logging.aroundRequest(request, () => void handle(request, response)));
-  server.on('clientError', answerClientErrors(logger));
+  server.on('clientError', answerClientErrors(logger, appErrorHandlers()));
 
   // Every process of a cluster runs jobs, as it serves requests: the claim is atomic, so they share
   // the queue without coordinating, and the primary stays a supervisor that holds no database connection.

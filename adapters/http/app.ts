@@ -3,11 +3,14 @@ import Koa from 'koa';
 import { join } from 'node:path';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
-import { apiScope } from './api/api-router.js';
+import { apiErrorHandlers } from './api/api-error-handlers.js';
+import { API_PREFIX, apiScope } from './api/api-router.js';
 import type { AppContext, AppMiddleware, AppState } from './context.js';
 import { CookieSigner } from './cookie-signer.js';
 import type { DebugPage } from './errors/debug-page.js';
 import { errorBoundary, logEscapedErrors } from './errors/error-boundary.js';
+import type { ErrorHandlers } from './errors/error-handlers.js';
+import { pageErrorHandlers } from './errors/page-error-handlers.js';
 import { allowedMethods } from './middleware/allowed-methods.js';
 import { csrfProtection, csrfTokens } from './middleware/csrf.js';
 import { allowedHostsOnly } from './middleware/debug-hosts.js';
@@ -56,6 +59,15 @@ export type DebugMode = Readonly<{
   allowedHosts: readonly string[];
 }>;
 
+/**
+ * Which status and words each failure gets, for the whole app: the pages' registry, with the API's
+ * own for everything under its prefix. Built for each app (and for the server's unparsable
+ * requests), never shared through a module.
+ */
+export function appErrorHandlers(): ErrorHandlers {
+  return pageErrorHandlers().scope(API_PREFIX, apiErrorHandlers());
+}
+
 export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
   // Behind the proxy, the client's address is the one the proxy appended to X-Forwarded-For: the
   // entries before it are whatever the client wrote, and trusting them would let it pick an address
@@ -76,7 +88,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);
   app.use(requestContext(options.logger));
-  app.use(errorBoundary({ logger: options.logger, ...(options.debug ? { debugPage: options.debug.page } : {}) }));
+  app.use(errorBoundary({ logger: options.logger, handlers: appErrorHandlers(), ...(options.debug ? { debugPage: options.debug.page } : {}) }));
   if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
   app.use(securityHeaders);
   app.use(healthChecks(options.isDatabaseReachable));

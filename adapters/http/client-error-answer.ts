@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../../domain/ports/logger.js';
-import { appErrorHandlers } from './errors/app-error-handlers.js';
+import type { ErrorHandlers } from './errors/error-handlers.js';
 import { PROBLEM_JSON, problemDetails } from './errors/problem-details.js';
 import { SECURITY_HEADER_OPTIONS } from './middleware/security-headers.js';
 
@@ -14,15 +14,14 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   ERR_HTTP_REQUEST_TIMEOUT: 408,
 };
 
-const HANDLERS = appErrorHandlers();
-
 /**
  * For the server's `clientError` event: a request Node could not parse (a broken request line,
  * headers past the size limit, a body cut short of its Content-Length) never reaches the app, and
  * Node's own answer is a bare status line. This one is what the app would have answered, with the
- * same security headers: a short page, or problem+json for a request under `/api`.
+ * same security headers, and the words of the app's error registry (`handlers`): a short page, or
+ * problem+json for a request under `/api`.
  */
-export function answerClientErrors(logger: Logger): (error: Error & { code?: string }, socket: Duplex) => void {
+export function answerClientErrors(logger: Logger, handlers: ErrorHandlers): (error: Error & { code?: string }, socket: Duplex) => void {
   const securityHeaders = staticSecurityHeaders();
   return (error, socket) => {
     const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
@@ -32,7 +31,7 @@ export function answerClientErrors(logger: Logger): (error: Error & { code?: str
     }
     const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
     logger.info(`${status} for a request that could not be read`, { code: error.code ?? error.name });
-    socket.end(response(status, requestPath(error, socket), securityHeaders));
+    socket.end(response(handlers, status, requestPath(error, socket), securityHeaders));
   };
 }
 
@@ -46,8 +45,8 @@ function requestPath(error: Error & { rawPacket?: unknown }, socket: Duplex): st
   return (socket as { _httpMessage?: ServerResponse })._httpMessage?.req.url?.split(/[?#]/)[0] ?? null;
 }
 
-function response(status: number, path: string | null, securityHeaders: Readonly<Record<string, string>>): string {
-  const handlers = HANDLERS.forPath(path ?? '/');
+function response(registry: ErrorHandlers, status: number, path: string | null, securityHeaders: Readonly<Record<string, string>>): string {
+  const handlers = registry.forPath(path ?? '/');
   const answer = handlers.respond(null, status);
   const [type, body] = handlers.format === 'problem+json'
     ? [PROBLEM_JSON, `${JSON.stringify(problemDetails(answer, null, path ?? ''))}\n`]

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestApp } from '../support/test-app.js';
+import { withApp } from '../support/test-app.js';
 
 const REDOCLY = resolve('node_modules/@redocly/cli/bin/cli.js');
 
@@ -14,8 +14,7 @@ type LintReport = Readonly<{ problems: readonly Readonly<{ ruleId: string; messa
 // The document as clients get it, held to Redocly's recommended rules (redocly.yaml, which also
 // keeps the linter off the network): a warning fails as an error does.
 test('when the API\'s document is linted, then no error and no warning', async () => {
-  const app = await startTestApp();
-  const document = await fetch(`${app.baseUrl}/api/openapi.json`).then((response) => response.text()).finally(() => app.close());
+  const document = await withApp({}, (app) => fetch(`${app.baseUrl}/api/openapi.json`).then((response) => response.text()));
   const folder = await mkdtemp(join(tmpdir(), 'microblog-openapi-'));
   try {
     const file = join(folder, 'openapi.json');

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import { EXPORT_FAILURES } from '../../domain/use-cases/export-posts.js';
 import type { ApiClient } from '../support/api-client.js';
-import { startApiTestApp } from '../support/api-app.js';
+import { withApiApp } from '../support/api-app.js';
 import { eventually } from '../support/eventually.js';
 import { GatedMailer } from '../support/gated-mailer.js';
 import { startSmtpTestServer, type SmtpTestServer, type SmtpTestServerOptions } from '../support/smtp-test-server.js';
@@ -15,27 +15,28 @@ import type { TestApp } from '../support/test-app.js';
 type Started = Readonly<{ app: TestApp; api: ApiClient; smtp: SmtpTestServer; gate: GatedMailer; susan: string; john: string }>;
 const test = suite('API exports');
 
-/** An app whose export emails pass a gate (open unless `gated`) to a real SMTP server; Susan has two posts. */
-async function start(options: Readonly<{ smtp?: SmtpTestServerOptions; gated?: boolean; mail?: boolean }> = {}): Promise<Started> {
+/**
+ * Runs `work` on an app whose export emails pass a gate (open unless `gated`) to a real SMTP server,
+ * Susan having two posts; the app and the server are closed whatever `work` does.
+ */
+async function withExports(options: Readonly<{ smtp?: SmtpTestServerOptions; gated?: boolean; mail?: boolean }>, work: (world: Started) => Promise<void>): Promise<void> {
   const smtp = await startSmtpTestServer(options.smtp);
-  const gate = new GatedMailer(new NodemailerMailer({ host: smtp.host, port: smtp.port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } }));
-  if (!options.gated) gate.open();
-  const { app, api } = await startApiTestApp(options.mail === false ? {} : { postExports: { mailer: gate } });
-  const susan = (await api.signUp('susan')).token;
-  const john = (await api.signUp('john')).token;
-  for (const body of ['one', 'two']) assert.is((await api.post('/api/posts', { token: susan, json: { body } })).status, 201);
-  return { app, api, smtp, gate, susan, john };
-}
-
-async function stop({ app, smtp }: Started): Promise<void> {
-  await app.close();
-  await smtp.close();
+  try {
+    const gate = new GatedMailer(new NodemailerMailer({ host: smtp.host, port: smtp.port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } }));
+    if (!options.gated) gate.open();
+    await withApiApp(options.mail === false ? {} : { postExports: { mailer: gate } }, async ({ app, api }) => {
+      const susan = (await api.signUp('susan')).token;
+      const john = (await api.signUp('john')).token;
+      for (const body of ['one', 'two']) assert.is((await api.post('/api/posts', { token: susan, json: { body } })).status, 201);
+      await work({ app, api, smtp, gate, susan, john });
+    });
+  } finally {
+    await smtp.close();
+  }
 }
 
 test('when a client starts an export, then 202 with its Location, which reads queued or running and then done at 100 % once the archive is emailed', async () => {
-  const world = await start();
-  const { api, smtp, susan } = world;
-  try {
+  await withExports({}, async ({ api, smtp, susan }) => {
     const started = await api.post('/api/exports', { token: susan });
     assert.is(started.status, 202);
     const location = started.headers.get('location') ?? '';
@@ -48,15 +49,11 @@ test('when a client starts an export, then 202 with its Location, which reads qu
     await eventually(async () => (await api.get(location, { token: susan })).json.status === 'done', 'the export done');
     const done = await api.get(location, { token: susan });
     assert.equal([done.json.status, done.json.progress, done.json.error], ['done', 100, undefined]);
-  } finally {
-    await stop(world);
-  }
+  });
 });
 
 test('when an export is in progress, then another is a 409 problem and the first goes on; another user\'s export, or none, is a 404', async () => {
-  const world = await start({ gated: true });
-  const { api, app, gate, susan, john } = world;
-  try {
+  await withExports({ gated: true }, async ({ api, app, gate, susan, john }) => {
     const location = (await api.post('/api/exports', { token: susan })).headers.get('location') ?? '';
     const again = await api.post('/api/exports', { token: susan });
     assert.is(again.status, 409);
@@ -73,46 +70,33 @@ test('when an export is in progress, then another is a 409 problem and the first
     gate.open();
     await app.backgroundSettled();
     assert.is((await api.post('/api/exports', { token: susan })).status, 202, 'a new one once the first is done');
-  } finally {
-    await stop(world);
-  }
+  });
 });
 
 test('when the mail server answers 550, then the export reads failed with a reason of ours, and no transport reply', async () => {
-  const world = await start({ smtp: { recipientReply: () => 550 } });
-  const { api, app, susan } = world;
-  try {
+  await withExports({ smtp: { recipientReply: () => 550 } }, async ({ api, app, susan }) => {
     const location = (await api.post('/api/exports', { token: susan })).headers.get('location') ?? '';
     await app.backgroundSettled();
     const failed = await api.get(location, { token: susan });
     assert.equal([failed.json.status, failed.json.error], ['failed', EXPORT_FAILURES.mailRefused]);
-  } finally {
-    await stop(world);
-  }
+  });
 });
 
 test('when the server sends no mail, then starting an export is a 403 problem (a setting, not an outage) and nothing is stored', async () => {
-  const world = await start({ mail: false });
-  const { api, app, susan } = world;
-  try {
+  await withExports({ mail: false }, async ({ api, app, susan }) => {
     const refused = await api.post('/api/exports', { token: susan });
     assert.is(refused.status, 403);
     assert.is(refused.json.type, '/api/problems/export-unavailable');
     assert.is(refused.headers.get('retry-after'), null);
     assert.is(await app.inUnitOfWork(() => app.database.exports.latestOf(1)), null);
-  } finally {
-    await stop(world);
-  }
+  });
 });
 
 test('when no token is sent, then 401 for both', async () => {
-  const world = await start();
-  try {
-    assert.is((await world.api.post('/api/exports')).status, 401);
-    assert.is((await world.api.get('/api/exports/1')).status, 401);
-  } finally {
-    await stop(world);
-  }
+  await withExports({}, async ({ api }) => {
+    assert.is((await api.post('/api/exports')).status, 401);
+    assert.is((await api.get('/api/exports/1')).status, 401);
+  });
 });
 
 test.run();

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { OpenAPIObject, ParameterObject, SchemaObject } from 'openapi3-ts/oas31';
+import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { apiSuiteWithSusanAndJohn } from '../support/api-app.js';
+import { withSusanAndJohn } from '../support/api-app.js';
 
-const test = apiSuiteWithSusanAndJohn('API reads');
+const test = suite('API reads');
 
 const usernames = (list: Record<string, unknown>) => (list.items as { username: string }[]).map((user) => user.username);
 
-test('when a user is read, then the profile with counts and links, and the email only in your own', async ({ api, susan, john }) => {
+test('when a user is read, then the profile with counts and links, and the email only in your own', () => withSusanAndJohn(async ({ api, susan, john }) => {
   await api.post(`/api/users/${susan.id}/follow`, { token: john.token });
   await api.post('/api/posts', { token: susan.token, json: { body: 'hello' } });
   const seen = await api.get(`/api/users/${susan.id}`, { token: john.token });
@@ -24,9 +25,9 @@ test('when a user is read, then the profile with counts and links, and the email
     avatar: `https://www.gravatar.com/avatar/${createHash('md5').update('susan@example.com').digest('hex')}?d=identicon&s=128`,
   });
   assert.is((await api.get(`/api/users/${susan.id}`, { token: susan.token })).json.email, 'susan@example.com');
-});
+}));
 
-test('when a user does not exist or the id is not one, then 404 user-not-found', async ({ api, john }) => {
+test('when a user does not exist or the id is not one, then 404 user-not-found', () => withSusanAndJohn(async ({ api, john }) => {
   for (const id of ['999', '0', '-1', 'abc', '1.5', '99999999999', '%F0%9F%92%A5', '%ZZ']) {
     const missing = await api.get(`/api/users/${id}`, { token: john.token });
     assert.is(missing.status, 404, id);
@@ -35,9 +36,9 @@ test('when a user does not exist or the id is not one, then 404 user-not-found',
   }
   const control = await api.get('/api/users/%00', { token: john.token });
   assert.is(control.status, 404, 'a path holding a control character names nothing');
-});
+}));
 
-test('when users are listed a page at a time, then meta and links walk every page, and per_page is capped', async ({ api, john }) => {
+test('when users are listed a page at a time, then meta and links walk every page, and per_page is capped', () => withSusanAndJohn(async ({ api, john }) => {
   for (const name of ['amy', 'bob', 'cat']) await api.signUp(name);
   const first = await api.get('/api/users?per_page=2', { token: john.token });
   assert.equal(usernames(first.json), ['susan', 'john']);
@@ -52,9 +53,9 @@ test('when users are listed a page at a time, then meta and links walk every pag
   const capped = await api.get('/api/users?per_page=500', { token: john.token });
   assert.is((capped.json._meta as { per_page: number }).per_page, 100);
   assert.is(((await api.get('/api/users', { token: john.token })).json._meta as { per_page: number }).per_page, 10, 'ten by default');
-});
+}));
 
-test('when a page is past the end or the query is not a number, then 404 page-not-found or 400 naming the parameter', async ({ api, john }) => {
+test('when a page is past the end or the query is not a number, then 404 page-not-found or 400 naming the parameter', () => withSusanAndJohn(async ({ api, john }) => {
   const past = await api.get('/api/users?page=2', { token: john.token });
   assert.is(past.status, 404);
   assert.is(past.json.type, '/api/problems/page-not-found');
@@ -65,9 +66,9 @@ test('when a page is past the end or the query is not a number, then 404 page-no
   for (const query of ['page=1&page=2', 'page=%00', 'per_page=1e3', 'page=9999999']) {
     assert.is((await api.get(`/api/posts?${query}`, { token: john.token })).status, 400, query);
   }
-});
+}));
 
-test('when page and per_page reach the largest the document gives, then the server does what it says, and past it 400', async ({ api, john }) => {
+test('when page and per_page reach the largest the document gives, then the server does what it says, and past it 400', () => withSusanAndJohn(async ({ api, john }) => {
   const document = (await api.get('/api/openapi.json')).body as OpenAPIObject;
   const parameters = (document.paths?.['/users']?.get?.parameters ?? []) as ParameterObject[];
   const maximum = (name: string) => Number((parameters.find((parameter) => parameter.name === name)?.schema as SchemaObject | undefined)?.maximum);
@@ -82,9 +83,9 @@ test('when page and per_page reach the largest the document gives, then the serv
     assert.is(refused.status, 400, query);
     assert.is(refused.json.type, '/api/problems/invalid-query-parameter');
   }
-});
+}));
 
-test('when followers and following are listed, then each side, paginated the same way', async ({ api, susan, john }) => {
+test('when followers and following are listed, then each side, paginated the same way', () => withSusanAndJohn(async ({ api, susan, john }) => {
   const amy = await api.signUp('amy');
   await api.post(`/api/users/${susan.id}/follow`, { token: john.token });
   await api.post(`/api/users/${susan.id}/follow`, { token: amy.token });
@@ -95,9 +96,9 @@ test('when followers and following are listed, then each side, paginated the sam
   assert.equal(usernames((await api.get(`/api/users/${john.id}/following`, { token: john.token })).json), ['susan']);
   assert.equal(usernames((await api.get(`/api/users/${susan.id}/following`, { token: john.token })).json), []);
   assert.is((await api.get('/api/users/999/followers', { token: john.token })).status, 404);
-});
+}));
 
-test('when posts are read, then explore, a user\'s posts and the timeline, newest first', async ({ api, susan, john }) => {
+test('when posts are read, then explore, a user\'s posts and the timeline, newest first', () => withSusanAndJohn(async ({ api, susan, john }) => {
   await api.post('/api/posts', { token: susan.token, json: { body: 'first from susan' } });
   await api.post('/api/posts', { token: john.token, json: { body: 'from john' } });
   await api.post('/api/posts', { token: susan.token, json: { body: 'second from susan' } });
@@ -113,9 +114,9 @@ test('when posts are read, then explore, a user\'s posts and the timeline, newes
   assert.equal(bodies(timeline.json), ['second from susan', 'from john']);
   assert.equal(timeline.json._meta, { page: 1, per_page: 2, total_pages: 2, total_items: 3 });
   assert.is((await api.get('/api/users/999/posts', { token: john.token })).json.type, '/api/problems/user-not-found');
-});
+}));
 
-test('when the OpenAPI document and a problem page are read, then they answer without a token', async ({ app, api }) => {
+test('when the OpenAPI document and a problem page are read, then they answer without a token', () => withSusanAndJohn(async ({ app, api }) => {
   const document = await api.get('/api/openapi.json');
   assert.is(document.json.openapi, '3.1.0');
   const page = await api.get('/api/problems/token-expired');
@@ -124,6 +125,6 @@ test('when the OpenAPI document and a problem page are read, then they answer wi
   assert.is((await api.get('/api/problems/nonsense')).status, 404);
   assert.ok(api.checked > 0);
   assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
-});
+}));
 
 test.run();

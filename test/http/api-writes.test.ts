@@ -1,20 +1,21 @@
+import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { apiSuiteWithSusanAndJohn } from '../support/api-app.js';
+import { withSusanAndJohn } from '../support/api-app.js';
 
-const test = apiSuiteWithSusanAndJohn('API writes');
+const test = suite('API writes');
 
 const errorsOf = (body: Record<string, unknown>) => body.errors as { field: string; code: string; message: string }[];
 
-test('when registering, then 201 with Location and the new account, which can log in on the website', async ({ app, api }) => {
+test('when registering, then 201 with Location and the new account, which can log in on the website', () => withSusanAndJohn(async ({ app, api }) => {
   const created = await api.post('/api/users', { json: { username: 'Mary', email: 'Mary@Example.com', password: 'correct horse' } });
   assert.is(created.status, 201);
   assert.is(created.headers.get('location'), `/api/users/${String(created.json.id)}`);
   assert.is(created.json.username, 'Mary');
   assert.is(created.json.email, 'mary@example.com', 'emails are stored lower-cased, as on the website');
   assert.is((await app.browser().logIn('mary', 'correct horse')).location, '/index');
-});
+}));
 
-test('when registration fields are wrong, then one 422 lists every field with the form\'s messages', async ({ api }) => {
+test('when registration fields are wrong, then one 422 lists every field with the form\'s messages', () => withSusanAndJohn(async ({ api }) => {
   const refused = await api.post('/api/users', { json: { username: 'no spaces allowed', email: 'not-an-email', password: 'short' } });
   assert.is(refused.status, 422);
   assert.is(refused.json.type, '/api/problems/validation-failed');
@@ -33,9 +34,9 @@ test('when registration fields are wrong, then one 422 lists every field with th
   assert.equal(errorsOf(empty.json).map((error) => [error.field, error.code, error.message]), [
     ['username', 'required', 'This field is required.'], ['email', 'required', 'This field is required.'], ['password', 'required', 'This field is required.'],
   ]);
-});
+}));
 
-test('when 50 clients register one name at once, then one 201 and 49 422s naming the username, never a 5xx', async ({ app, api }) => {
+test('when 50 clients register one name at once, then one 201 and 49 422s naming the username, never a 5xx', () => withSusanAndJohn(async ({ app, api }) => {
   const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
     api.post('/api/users', { json: { username: 'Popular', email: `racer${i}@example.com`, password: 'password123' } })));
   const statuses = results.map((result) => result.status);
@@ -45,9 +46,9 @@ test('when 50 clients register one name at once, then one 201 and 49 422s naming
     assert.equal(errorsOf(refused.json), [{ field: 'username', code: 'taken', message: 'Please use a different username.' }]);
   }
   assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
-});
+}));
 
-test('when changing your account, then 200 with the change; fields left out keep their value', async ({ api, susan }) => {
+test('when changing your account, then 200 with the change; fields left out keep their value', () => withSusanAndJohn(async ({ api, susan }) => {
   const changed = await api.put(`/api/users/${susan.id}`, { token: susan.token, json: { about_me: 'I like\r\nPortland' } });
   assert.is(changed.status, 200);
   assert.is(changed.json.username, 'susan');
@@ -56,9 +57,9 @@ test('when changing your account, then 200 with the change; fields left out keep
   assert.is(renamed.json.username, 'Susan2');
   assert.is(renamed.json.about_me, 'I like\nPortland');
   assert.is((await api.get(`/api/users/${susan.id}`, { token: susan.token })).json.username, 'Susan2', 'the token still works');
-});
+}));
 
-test('when the change is invalid, then 422 with every field; another\'s account is 403', async ({ api, susan, john }) => {
+test('when the change is invalid, then 422 with every field; another\'s account is 403', () => withSusanAndJohn(async ({ api, susan, john }) => {
   const refused = await api.put(`/api/users/${susan.id}`, { token: susan.token, json: { username: 'JOHN', about_me: 'x'.repeat(141) } });
   assert.is(refused.status, 422);
   assert.equal(errorsOf(refused.json), [
@@ -76,9 +77,9 @@ test('when the change is invalid, then 422 with every field; another\'s account 
   assert.is(forbidden.status, 403);
   assert.is(forbidden.json.type, '/api/problems/not-your-account');
   assert.is((await api.get(`/api/users/${john.id}`, { token: john.token })).json.about_me, '');
-});
+}));
 
-test('when publishing, then 201 with the post; an empty or long one is a 422 with the form\'s message', async ({ api, susan }) => {
+test('when publishing, then 201 with the post; an empty or long one is a 422 with the form\'s message', () => withSusanAndJohn(async ({ api, susan }) => {
   const published = await api.post('/api/posts', { token: susan.token, json: { body: '  Beautiful day in Portland!  ' } });
   assert.is(published.status, 201);
   assert.is(published.json.body, 'Beautiful day in Portland!');
@@ -94,9 +95,9 @@ test('when publishing, then 201 with the post; an empty or long one is a 422 wit
     assert.equal(errorsOf(refused.json), [{ field: 'body', code, message }]);
   }
   assert.is(((await api.get('/api/posts', { token: susan.token })).json._meta as { total_items: number }).total_items, 1, 'nothing refused was stored');
-});
+}));
 
-test('when following and unfollowing, then 204 each time, idempotent; yourself is a 422 and nobody a 404', async ({ api, susan, john }) => {
+test('when following and unfollowing, then 204 each time, idempotent; yourself is a 422 and nobody a 404', () => withSusanAndJohn(async ({ api, susan, john }) => {
   const followers = async () => ((await api.get(`/api/users/${susan.id}`, { token: john.token })).json.follower_count);
   assert.is((await api.post(`/api/users/${susan.id}/follow`, { token: john.token })).status, 204);
   assert.is((await api.post(`/api/users/${susan.id}/follow`, { token: john.token })).status, 204);
@@ -109,6 +110,6 @@ test('when following and unfollowing, then 204 each time, idempotent; yourself i
   assert.is(yourself.json.type, '/api/problems/cannot-follow-yourself');
   assert.is(yourself.json.detail, 'You cannot follow yourself!');
   assert.is((await api.delete('/api/users/999/follow', { token: john.token })).json.type, '/api/problems/user-not-found');
-});
+}));
 
 test.run();

@@ -5,15 +5,14 @@ import { request as httpRequest } from 'node:http';
 import { createDebugPage } from '../../adapters/http/errors/debug-page.js';
 import { stackLines } from '../../adapters/logging/stack-frames.js';
 import { FaultyUserRepository } from '../support/faulty-user-repository.js';
-import { startTestApp } from '../support/test-app.js';
+import { withApp } from '../support/test-app.js';
 
 test('when debug mode meets an unexpected error, then the page shows the TypeScript source and masks credentials', async () => {
   let users: FaultyUserRepository | undefined;
-  const app = await startTestApp({
+  await withApp({
     userRepository: (real) => (users = new FaultyUserRepository(real)),
     debug: debugMode(),
-  });
-  try {
+  }, async (app) => {
     const browser = app.browser();
     await browser.register('susan');
     await browser.logIn('susan');
@@ -32,15 +31,12 @@ test('when debug mode meets an unexpected error, then the page shows the TypeScr
 
     const json = await browser.get('/user/susan', { Accept: 'application/json' });
     assert.not.match(json.text, 'faulty-user-repository', 'JSON clients get problem details, never the stack');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when not in debug mode, then the same failure shows only the generic page', async () => {
   let users: FaultyUserRepository | undefined;
-  const app = await startTestApp({ userRepository: (real) => (users = new FaultyUserRepository(real)) });
-  try {
+  await withApp({ userRepository: (real) => (users = new FaultyUserRepository(real)) }, async (app) => {
     const browser = app.browser();
     await browser.register('susan');
     await browser.logIn('susan');
@@ -49,9 +45,7 @@ test('when not in debug mode, then the same failure shows only the generic page'
     assert.is(page.status, 500);
     assert.not.match(page.text, 'Debug mode');
     assert.not.match(page.text, 'faulty-user-repository');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 function debugMode(allowedHosts: readonly string[] = []) {
@@ -72,8 +66,7 @@ function getWithHost(baseUrl: string, path: string, host: string): Promise<numbe
 }
 
 test('when debug mode gets a request for a host name it does not know, then it refuses it with a 400 (DNS rebinding)', async () => {
-  const app = await startTestApp({ debug: debugMode(['dev.internal']) });
-  try {
+  await withApp({ debug: debugMode(['dev.internal']) }, async (app) => {
     const port = new URL(app.baseUrl).port;
     for (const host of ['evil.example', `evil.example:${port}`, 'localhost.evil.example', '127.0.0.1.nip.io']) {
       assert.is(await getWithHost(app.baseUrl, '/login', host), 400, `Host: ${host}`);
@@ -82,18 +75,13 @@ test('when debug mode gets a request for a host name it does not know, then it r
       assert.is(await getWithHost(app.baseUrl, '/login', host), 200, `Host: ${host}`);
     }
     assert.match(app.logs.text(), 'INFO: 400 on /login [GET]', 'a refusal is a client error, logged at INFO');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when not in debug mode, then any Host is answered as before (the allow-list is for the development server)', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     assert.is(await getWithHost(app.baseUrl, '/login', 'www.example.com'), 200);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

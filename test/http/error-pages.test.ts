@@ -7,30 +7,32 @@ import { FaultSwitch } from '../support/fault-switch.js';
 import { FaultyUserRepository, LEAKY_SQL } from '../support/faulty-user-repository.js';
 import { sendRaw } from '../support/raw-http.js';
 import { routePath } from '../support/routes.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
-type Context = { app: TestApp; users: FaultyUserRepository; sessions: FaultSwitch<SessionRepository> };
-const test = suite<Context>('error pages', {} as Context);
-test.before.each(async (context) => {
-  context.app = await startTestApp({
-    userRepository: (real) => (context.users = new FaultyUserRepository(real)),
-    sessionRepository: (real) => (context.sessions = new FaultSwitch(real)).port,
-  });
-});
-test.after.each(async ({ app }) => { await app.close(); });
+type World = { app: TestApp; users: FaultyUserRepository; sessions: FaultSwitch<SessionRepository> };
+const test = suite('error pages');
+
+/** An app of its own for each test, its user and session repositories ready to fail on demand. */
+function inWorld(work: (world: World) => Promise<void>): Promise<void> {
+  const world = {} as World;
+  return withApp({
+    userRepository: (real) => (world.users = new FaultyUserRepository(real)),
+    sessionRepository: (real) => (world.sessions = new FaultSwitch(real)).port,
+  }, async (app) => work(Object.assign(world, { app })));
+}
 
 const JSON_ACCEPT = { Accept: 'application/json' };
 
-test('when a URL does not exist, then the custom 404 page with the layout and a link home', async ({ app }) => {
+test('when a URL does not exist, then the custom 404 page with the layout and a link home', () => inWorld(async ({ app }) => {
   const page = await app.browser().get('/no/such/page');
   assert.is(page.status, 404);
   assert.match(page.headers.get('content-type') ?? '', 'text/html');
   assert.match(page.text, 'Page Not Found');
   assert.match(page.text, 'class="site-header"');
   assert.match(page.text, 'href="/index"');
-});
+}));
 
-test('when a JSON client asks for a missing URL, then problem+json with the same status', async ({ app }) => {
+test('when a JSON client asks for a missing URL, then problem+json with the same status', () => inWorld(async ({ app }) => {
   const page = await app.browser().get('/no/such/page', JSON_ACCEPT);
   assert.is(page.status, 404);
   assert.is(page.headers.get('content-type'), 'application/problem+json');
@@ -39,9 +41,9 @@ test('when a JSON client asks for a missing URL, then problem+json with the same
   assert.is(problem.title, 'Not Found');
   assert.is(problem.type, 'about:blank');
   assert.type(problem.detail, 'string');
-});
+}));
 
-test('when a page is used with the wrong method, then 405 with an Allow header', async ({ app }) => {
+test('when a page is used with the wrong method, then 405 with an Allow header', () => inWorld(async ({ app }) => {
   const browser = app.browser();
   await browser.get('/login');
   const page = await browser.post('/explore', {});
@@ -51,9 +53,9 @@ test('when a page is used with the wrong method, then 405 with an Allow header',
   const json = await browser.send('/register', { method: 'DELETE', headers: JSON_ACCEPT });
   assert.is(json.status, 405);
   assert.is((JSON.parse(json.text) as { status: number }).status, 405);
-});
+}));
 
-test('when the database fails, then the custom 500 page with a reference that is in the log', async ({ app, users }) => {
+test('when the database fails, then the custom 500 page with a reference that is in the log', () => inWorld(async ({ app, users }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
@@ -81,9 +83,9 @@ test('when the database fails, then the custom 500 page with a reference that is
   assert.is(next.status, 200, 'the next request works');
   assert.match(next.text, 'User: susan');
   assert.not.match(next.text, 'new</p>', 'nothing of the failed request was saved');
-});
+}));
 
-test('when the database fails for a JSON client, then problem+json carries the reference and no internals', async ({ app, sessions }) => {
+test('when the database fails for a JSON client, then problem+json carries the reference and no internals', () => inWorld(async ({ app, sessions }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
@@ -96,9 +98,9 @@ test('when the database fails for a JSON client, then problem+json carries the r
   assert.match(String(problem.reference), /^[0-9A-Z]{8}$/);
   assert.not.match(page.text, 'SQL');
   assert.not.match(page.text, 'stack');
-});
+}));
 
-test('when loading the logged-in user fails, then the 500 page still renders, without the user', async ({ app, sessions }) => {
+test('when loading the logged-in user fails, then the 500 page still renders, without the user', () => inWorld(async ({ app, sessions }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
@@ -108,9 +110,9 @@ test('when loading the logged-in user fails, then the 500 page still renders, wi
   assert.is(page.status, 500);
   assert.match(page.text, 'An unexpected error has occurred');
   assert.match(page.text, 'href="/login"', 'the nav shows the anonymous links');
-});
+}));
 
-test('when responses are errors, then the security headers are still on them', async ({ app, sessions }) => {
+test('when responses are errors, then the security headers are still on them', () => inWorld(async ({ app, sessions }) => {
   const browser = app.browser();
   const missing = await browser.get('/missing');
   await browser.register('susan');
@@ -126,13 +128,13 @@ test('when responses are errors, then the security headers are still on them', a
   }
   assert.is(failed.headers.get('set-cookie'), null, 'a failed request changes no cookie');
   assert.is(failed.headers.get('cache-control'), 'no-store');
-});
+}));
 
 // Every method Node parses but no route takes. CONNECT is left out: without a `connect` listener
 // Node closes the connection before any app sees the request.
 const UNTAKEN_METHODS = METHODS.filter((method) => !['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'CONNECT'].includes(method));
 
-test('when a client uses a method no route takes, then 405 with Allow on every route and 404 elsewhere, never a 5xx', async ({ app }) => {
+test('when a client uses a method no route takes, then 405 with Allow on every route and 404 elsewhere, never a 5xx', () => inWorld(async ({ app }) => {
   const allowed = new Map<string, Set<string>>();
   for (const route of app.routes) {
     const path = routePath(route, 'susan');
@@ -155,9 +157,9 @@ test('when a client uses a method no route takes, then 405 with Allow on every r
       assert.is(answer.headers.allow, undefined, `${method} ${path}`);
     }
   }
-});
+}));
 
-test('when a client uses a method the site does not take, then the 405 page in the layout with the security headers, at INFO', async ({ app }) => {
+test('when a client uses a method the site does not take, then the 405 page in the layout with the security headers, at INFO', () => inWorld(async ({ app }) => {
   for (const method of ['TRACE', 'PROPFIND', 'MKCOL', 'LOCK', 'SEARCH', 'PURGE']) {
     const page = await sendRaw(app.baseUrl, method, '/index', { Accept: 'text/html' });
     assert.is(page.status, 405, method);
@@ -175,9 +177,9 @@ test('when a client uses a method the site does not take, then the 405 page in t
   assert.match(nowhere.text, 'Page Not Found');
   assert.equal(app.logs.lines().filter((line) => / (ERROR|WARN): /.test(line)), []);
   assert.is(app.logs.lines().filter((line) => line.includes('INFO: 405 on /index')).length, 6);
-});
+}));
 
-test('when a failure carries its own server status, then it keeps it and its Retry-After, with no reference and no alert', async ({ app, users }) => {
+test('when a failure carries its own server status, then it keeps it and its Retry-After, with no reference and no alert', () => inWorld(async ({ app, users }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
@@ -195,9 +197,9 @@ test('when a failure carries its own server status, then it keeps it and its Ret
   const warning = app.logs.lines().find((line) => line.includes(' WARN: 503 on /user/susan'));
   assert.ok(warning, app.logs.text());
   assert.equal(app.logs.lines().filter((line) => line.includes(' ERROR: ')), []);
-});
+}));
 
-test("when a failure is Flask's InsufficientStorage, then 507 in the layout and in problem+json", async ({ app, users }) => {
+test("when a failure is Flask's InsufficientStorage, then 507 in the layout and in problem+json", () => inWorld(async ({ app, users }) => {
   const browser = app.browser();
   await browser.register('susan');
   await browser.logIn('susan');
@@ -210,6 +212,6 @@ test("when a failure is Flask's InsufficientStorage, then 507 in the layout and 
   assert.is(json.status, 507);
   assert.is((JSON.parse(json.text) as { title: string }).title, 'Insufficient Storage');
   assert.equal(app.logs.lines().filter((line) => line.includes(' ERROR: ')), []);
-});
+}));
 
 test.run();

@@ -10,7 +10,7 @@ import { eventually } from '../support/eventually.js';
 import { GatedMailer } from '../support/gated-mailer.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
 import { withSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
 // "Export your posts" on the website, against a real SMTP server: the archive arrives, a refusal
 // is told to its owner, a "try later" only delays it, and the layout shows the progress meanwhile.
@@ -23,17 +23,18 @@ const NOT_SENT = 'Your export could not be sent.';
 const smtpMailer = (smtp: SmtpTestServer) =>
   new NodemailerMailer({ host: smtp.host, port: smtp.port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } });
 
-/** An app mailing through `mailer`, with Susan logged in and three posts of hers, written in this order. */
-async function appWith(mailer: Mailer | null): Promise<{ app: TestApp; susan: Browser }> {
-  const app = await startTestApp(mailer ? { postExports: { mailer } } : {});
-  const susan = app.browser();
-  await susan.register('susan');
-  await susan.logIn('susan');
-  for (const post of ['first', 'second <b>"bold"</b> ✓', 'third']) {
-    await susan.get('/index');
-    await susan.post('/index', { post });
-  }
-  return { app, susan };
+/** Runs `work` on an app mailing through `mailer`, with Susan logged in and three posts of hers, written in this order. */
+function withAppMailing(mailer: Mailer | null, work: (world: { app: TestApp; susan: Browser }) => Promise<void>): Promise<void> {
+  return withApp(mailer ? { postExports: { mailer } } : {}, async (app) => {
+    const susan = app.browser();
+    await susan.register('susan');
+    await susan.logIn('susan');
+    for (const post of ['first', 'second <b>"bold"</b> ✓', 'third']) {
+      await susan.get('/index');
+      await susan.post('/index', { post });
+    }
+    await work({ app, susan });
+  });
 }
 
 async function pressExport(browser: Browser): Promise<ReturnType<Browser['get']>> {
@@ -53,8 +54,7 @@ async function latestExportOf(app: TestApp, username: string) {
 
 test('when Susan presses "Export your posts", then an email arrives with both bodies and posts.json holding every post of hers, oldest first, and the export is done', async () => {
   await withSmtpTestServer({}, async (smtp) => {
-    const { app, susan } = await appWith(smtpMailer(smtp));
-    try {
+    await withAppMailing(smtpMailer(smtp), async ({ app, susan }) => {
       const john = app.browser();
       await john.register('john');
       await john.logIn('john');
@@ -84,16 +84,13 @@ test('when Susan presses "Export your posts", then an email arrives with both bo
       const after = await susan.get('/user/susan');
       assert.not.match(after.text, PROGRESS);
       assert.not.match(after.text, NOT_SENT);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('when the mail server answers 550, then the export fails at once, and her profile and the API say it could not be sent, in words of ours, until she starts another', async () => {
   await withSmtpTestServer({ recipientReply: (n) => (n === 1 ? 550 : null) }, async (smtp) => {
-    const { app, susan } = await appWith(smtpMailer(smtp));
-    try {
+    await withAppMailing(smtpMailer(smtp), async ({ app, susan }) => {
       await pressExport(susan);
       await app.backgroundSettled();
       const [job, ...others] = await app.inUnitOfWork(() => app.database.jobs.list('failed', 10));
@@ -117,16 +114,13 @@ test('when the mail server answers 550, then the export fails at once, and her p
       await smtp.waitForMessages(1);
       await app.backgroundSettled();
       assert.not.match((await susan.get('/user/susan')).text, NOT_SENT, 'gone once another export is started');
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('when the mail server answers 451 twice and then accepts, then the archive arrives once and the export is done, no failure shown', async () => {
   await withSmtpTestServer({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
-    const { app, susan } = await appWith(smtpMailer(smtp));
-    try {
+    await withAppMailing(smtpMailer(smtp), async ({ app, susan }) => {
       await pressExport(susan);
       const [mail] = await smtp.waitForMessages(1);
       await app.backgroundSettled();
@@ -135,17 +129,14 @@ test('when the mail server answers 451 twice and then accepts, then the archive 
       assert.is((await latestExportOf(app, 'susan'))?.state, 'done');
       assert.is(app.logs.lines().filter((line) => line.includes('will be tried again')).length, 2);
       assert.not.match((await susan.get('/user/susan')).text, NOT_SENT);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('while her export waits on the mail server, then every page of hers shows its progress, pressing again says one is in progress, and nobody else sees it', async () => {
   await withSmtpTestServer({}, async (smtp) => {
     const gate = new GatedMailer(smtpMailer(smtp));
-    const { app, susan } = await appWith(gate);
-    try {
+    await withAppMailing(gate, async ({ app, susan }) => {
       const shown = await pressExport(susan);
       assert.match(shown.text, PROGRESS, 'from the page the button leads to');
       await eventually(() => gate.waiting === 1, 'the job waiting on the mail server');
@@ -167,16 +158,13 @@ test('while her export waits on the mail server, then every page of hers shows i
       await app.backgroundSettled();
       assert.is(smtp.received().length, 1);
       assert.not.match((await susan.get('/index')).text, PROGRESS);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('when a visitor or a forged form posts to /export_posts, then nothing starts', async () => {
   await withSmtpTestServer({}, async (smtp) => {
-    const { app, susan } = await appWith(smtpMailer(smtp));
-    try {
+    await withAppMailing(smtpMailer(smtp), async ({ app, susan }) => {
       const visitor = app.browser();
       await visitor.get('/login');
       const answer = await visitor.post('/export_posts');
@@ -185,22 +173,17 @@ test('when a visitor or a forged form posts to /export_posts, then nothing start
       assert.is((await susan.post('/export_posts', {}, { token: null })).status, 403, 'no CSRF token');
       assert.is((await susan.post('/export_posts', {}, { token: 'forged-token' })).status, 403);
       assert.is(await latestExportOf(app, 'susan'), null);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('when the site sends no mail, then no button is shown, and pressing one anyway says why', async () => {
-  const { app, susan } = await appWith(null);
-  try {
+  await withAppMailing(null, async ({ app, susan }) => {
     assert.not.match((await susan.get('/user/susan')).text, 'action="/export_posts"');
     const shown = await pressExport(susan);
     assert.match(shown.text, EXPORTS_UNAVAILABLE_MESSAGE);
     assert.is(await latestExportOf(app, 'susan'), null);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

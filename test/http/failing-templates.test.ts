@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestApp } from '../support/test-app.js';
+import { withApp } from '../support/test-app.js';
 
 /** A copy of the real views with some templates replaced by ones that throw when rendered. */
 function viewsWithBroken(templates: readonly string[]): string {
@@ -15,36 +15,36 @@ function viewsWithBroken(templates: readonly string[]): string {
 
 test('when a page template throws, then the custom 500 page is shown and logged with its reference', async () => {
   const views = viewsWithBroken(['login.pug']);
-  const app = await startTestApp({ viewsDir: views });
   try {
-    const page = await app.browser().get('/login');
-    assert.is(page.status, 500);
-    assert.match(page.text, 'An unexpected error has occurred');
-    assert.not.match(page.text, 'template exploded');
-    const reference = /<code>([0-9A-Z]+)<\/code>/.exec(page.text)?.[1] ?? 'missing';
-    assert.ok(app.logs.lines().some((line) => line.includes(`errorId=${reference}`)));
-    assert.is((await app.browser().get('/register')).status, 200, 'other pages still work');
+    await withApp({ viewsDir: views }, async (app) => {
+      const page = await app.browser().get('/login');
+      assert.is(page.status, 500);
+      assert.match(page.text, 'An unexpected error has occurred');
+      assert.not.match(page.text, 'template exploded');
+      const reference = /<code>([0-9A-Z]+)<\/code>/.exec(page.text)?.[1] ?? 'missing';
+      assert.ok(app.logs.lines().some((line) => line.includes(`errorId=${reference}`)));
+      assert.is((await app.browser().get('/register')).status, 200, 'other pages still work');
+    });
   } finally {
-    await app.close();
     rmSync(views, { recursive: true, force: true });
   }
 });
 
 test('when the error page itself throws, then a plain-text page still answers with the status and reference', async () => {
   const views = viewsWithBroken(['login.pug', 'errors/error.pug']);
-  const app = await startTestApp({ viewsDir: views });
   try {
-    const page = await app.browser().get('/login');
-    assert.is(page.status, 500);
-    assert.match(page.headers.get('content-type') ?? '', 'text/plain');
-    assert.match(page.text, '500 An unexpected error has occurred');
-    const reference = /Reference: ([0-9A-Z]+)/.exec(page.text)?.[1] ?? 'missing';
-    assert.ok(app.logs.lines().some((line) => line.includes(`errorId=${reference}`)));
-    const missing = await app.browser().get('/nowhere');
-    assert.is(missing.status, 404);
-    assert.match(missing.text, '404 Page Not Found');
+    await withApp({ viewsDir: views }, async (app) => {
+      const page = await app.browser().get('/login');
+      assert.is(page.status, 500);
+      assert.match(page.headers.get('content-type') ?? '', 'text/plain');
+      assert.match(page.text, '500 An unexpected error has occurred');
+      const reference = /Reference: ([0-9A-Z]+)/.exec(page.text)?.[1] ?? 'missing';
+      assert.ok(app.logs.lines().some((line) => line.includes(`errorId=${reference}`)));
+      const missing = await app.browser().get('/nowhere');
+      assert.is(missing.status, 404);
+      assert.match(missing.text, '404 Page Not Found');
+    });
   } finally {
-    await app.close();
     rmSync(views, { recursive: true, force: true });
   }
 });

@@ -8,7 +8,7 @@ import { EXPORT_EMAIL_SUBJECT } from '../../adapters/mail/pug-export-emails.js';
 import { Browser, type Page } from '../support/browser.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
 import { routePath, STATE_CHANGING_METHODS, storedState } from '../support/routes.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
 // Throws hostile requests at every route the app's routers hold, taken from the routers themselves
 // so that a route added tomorrow is covered the day it is added, from a visitor and from a
@@ -128,10 +128,14 @@ type Fixture = Readonly<{
   assertNothingChanged: () => Promise<void>;
 }>;
 
-/** Two users (the logged-in victim following the other, each with a post), a visitor, and every field name. */
-async function fixture(): Promise<Fixture> {
+/** Runs `work` on the fixture's app, closed whatever `work` does. */
+function withFixture(work: (fixture: Fixture) => Promise<void>): Promise<void> {
   const mailer = new InMemoryMailer();
-  const app = await startTestApp({ passwordReset: { mailer, baseUrl: 'https://microblog.example/', linkLifetimeMs: 10 * 60_000 }, postExports: { mailer } });
+  return withApp({ passwordReset: { mailer, baseUrl: 'https://microblog.example/', linkLifetimeMs: 10 * 60_000 }, postExports: { mailer } }, async (app) => work(await fixture(app, mailer)));
+}
+
+/** Two users (the logged-in victim following the other, each with a post), a visitor, and every field name. */
+async function fixture(app: TestApp, mailer: InMemoryMailer): Promise<Fixture> {
   const other = app.browser();
   await other.register('other');
   await other.logIn('other');
@@ -225,8 +229,7 @@ function exchangeOf(method: string, path: string, page: Page) {
 }
 
 test('when NUL, lone surrogates, control characters and 100 KB strings fill every field, path parameter and query value of every route, then no 5xx and nothing stored changes', async () => {
-  const { app, actors, fields, assertNothingChanged } = await fixture();
-  try {
+  await withFixture(async ({ app, actors, fields, assertNothingChanged }) => {
     const contract = await OpenApiContract.load(app.baseUrl);
     const random = seeded(20261203);
     const statuses = new Map<number, number>();
@@ -250,9 +253,7 @@ test('when NUL, lone surrogates, control characters and 100 KB strings fill ever
     assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0, app.logs.text().slice(0, 2000));
     const victim = actors[1]?.browser;
     assert.is((await victim?.get('/index'))?.status, 200, 'still serving, still logged in');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 // Bodies that are malformed rather than hostile in their text: wrongly typed, wrongly encoded,
@@ -283,8 +284,7 @@ function* malformedBodies(random: () => number, currentToken: () => string): Gen
 }
 
 test('when hundreds of malformed bodies hit every state-changing route, then no 5xx, the server answers and nothing stored changes', async () => {
-  const { app, actors, assertNothingChanged } = await fixture();
-  try {
+  await withFixture(async ({ app, actors, assertNothingChanged }) => {
     const random = seeded(20261122);
     let sent = 0;
     for (const actor of actors) {
@@ -301,9 +301,7 @@ test('when hundreds of malformed bodies hit every state-changing route, then no 
     await assertNothingChanged();
     assert.is((await actors[1]?.browser.get('/index'))?.status, 200, 'still serving, still logged in');
     assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

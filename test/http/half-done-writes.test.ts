@@ -2,16 +2,18 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { SessionRepository } from '../../domain/ports/session-repository.js';
 import { FaultSwitch } from '../support/fault-switch.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
-type Context = { app: TestApp; sessions: FaultSwitch<SessionRepository> };
-const test = suite<Context>('writes that fail halfway', {} as Context);
-test.before.each(async (context) => {
-  context.app = await startTestApp({ sessionRepository: (real) => (context.sessions = new FaultSwitch(real)).port });
-});
-test.after.each(async ({ app }) => { await app.close(); });
+type World = { app: TestApp; sessions: FaultSwitch<SessionRepository> };
+const test = suite('writes that fail halfway');
 
-test('when ending the other sessions fails after the rename, then a 500, the rename is undone, the other session lives, and a retry works', async ({ app, sessions }) => {
+/** An app of its own for each test, its session repository ready to fail on demand. */
+function inWorld(work: (world: World) => Promise<void>): Promise<void> {
+  const world = {} as World;
+  return withApp({ sessionRepository: (real) => (world.sessions = new FaultSwitch(real)).port }, async (app) => work(Object.assign(world, { app })));
+}
+
+test('when ending the other sessions fails after the rename, then a 500, the rename is undone, the other session lives, and a retry works', () => inWorld(async ({ app, sessions }) => {
   const here = app.browser();
   await here.register('susan');
   await here.logIn('susan');
@@ -31,6 +33,6 @@ test('when ending the other sessions fails after the rename, then a 500, the ren
   assert.is(retried.status, 302);
   assert.is((await app.inUnitOfWork(() => app.database.users.findByUsername('renamed')))?.aboutMe, 'new about me');
   assert.match((await elsewhere.get('/index')).location ?? '', '/login');
-});
+}));
 
 test.run();

@@ -2,9 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { accountKey } from '../../domain/login-throttle.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
-import { startApiTestApp } from '../support/api-app.js';
+import { withApiApp } from '../support/api-app.js';
 import { FaultyUserRepository } from '../support/faulty-user-repository.js';
-import { startTestApp } from '../support/test-app.js';
+import { withApp } from '../support/test-app.js';
 
 // The database fails after the attempt was reserved and before the password is checked: the owner
 // typed the right password, and the server could not tell.
@@ -20,8 +20,7 @@ function switchableLookups() {
 
 test('when five logins with the right password meet a database failure, then five 500 pages, and the owner then logs in', async () => {
   const lookups = switchableLookups();
-  const app = await startTestApp({ userRepository: lookups.userRepository });
-  try {
+  await withApp({ userRepository: lookups.userRepository }, async (app) => {
     await app.browser().register('susan');
     lookups.fail(true);
     for (let i = 0; i < 5; i++) assert.is((await app.browser().logIn('susan', 'password123')).status, 500, `login ${i}`);
@@ -29,23 +28,18 @@ test('when five logins with the right password meet a database failure, then fiv
     assert.equal(counted, [], 'a login the server could not check is not a failure');
     lookups.fail(false);
     assert.is((await app.browser().logIn('susan', 'password123')).location, '/index');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when five token requests with the right password meet a database failure, then five 500 problems, and the owner then gets a token', async () => {
   const lookups = switchableLookups();
-  const { app, api } = await startApiTestApp({ userRepository: lookups.userRepository });
-  try {
+  await withApiApp({ userRepository: lookups.userRepository }, async ({ api }) => {
     await api.post('/api/users', { json: { username: 'susan', email: 'susan@example.com', password: 'password123' } });
     lookups.fail(true);
     for (let i = 0; i < 5; i++) assert.is((await api.post('/api/tokens', { basic: { username: 'susan', password: 'password123' } })).status, 500, `request ${i}`);
     lookups.fail(false);
     assert.is((await api.post('/api/tokens', { basic: { username: 'susan', password: 'password123' } })).status, 200);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

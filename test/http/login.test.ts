@@ -2,16 +2,19 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
 import { fieldErrors } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
-const test = suite<{ app: TestApp }>('login and logout', {} as { app: TestApp });
-test.before.each(async (context) => {
-  context.app = await startTestApp();
-  await context.app.browser().register('susan');
-});
-test.after.each(async ({ app }) => { await app.close(); });
+const test = suite('login and logout');
 
-test('when the password is right, then the user lands on the index greeted by name', async ({ app }) => {
+/** An app of its own for each test, with Susan registered. */
+function withSusan(work: (app: TestApp) => Promise<void>): Promise<void> {
+  return withApp({}, async (app) => {
+    await app.browser().register('susan');
+    await work(app);
+  });
+}
+
+test('when the password is right, then the user lands on the index greeted by name', () => withSusan(async (app) => {
   const browser = app.browser();
   const page = await browser.logIn('susan');
   assert.is(page.status, 302);
@@ -19,9 +22,9 @@ test('when the password is right, then the user lands on the index greeted by na
   const index = await browser.follow(page);
   assert.is(index.status, 200);
   assert.match(index.text, 'Hi, susan!');
-});
+}));
 
-test('when the password is wrong or the user unknown, then the same message, back on the form', async ({ app }) => {
+test('when the password is wrong or the user unknown, then the same message, back on the form', () => withSusan(async (app) => {
   for (const [username, password] of [['susan', 'wrong password'], ['nobody', 'password123']] as const) {
     const browser = app.browser();
     const page = await browser.logIn(username, password);
@@ -31,9 +34,9 @@ test('when the password is wrong or the user unknown, then the same message, bac
     assert.match(form.text, 'Invalid username or password');
     assert.not.match(form.text, 'Hi, ');
   }
-});
+}));
 
-test('when a username spells a user with the Kelvin sign, then the same message, and neither their account nor their profile', async ({ app }) => {
+test('when a username spells a user with the Kelvin sign, then the same message, and neither their account nor their profile', () => withSusan(async (app) => {
   await app.browser().register('kim');
   const browser = app.browser();
   const page = await browser.logIn('\u212Aim', 'password123');
@@ -42,26 +45,26 @@ test('when a username spells a user with the Kelvin sign, then the same message,
   const susan = app.browser();
   await susan.logIn('susan');
   assert.is((await susan.get(`/user/${encodeURIComponent('\u212Aim')}`)).status, 404);
-});
+}));
 
-test('when both fields are left empty, then each says it is required', async ({ app }) => {
+test('when both fields are left empty, then each says it is required', () => withSusan(async (app) => {
   const browser = app.browser();
   await browser.get('/login');
   const page = await browser.post('/login', { username: '', password: '', remember_me: 'y' });
   assert.is(page.status, 422);
   assert.equal(fieldErrors(page.text), { username: 'This field is required.', password: 'This field is required.' });
   assert.match(page.text, /id="remember_me"[^>]*checked/);
-});
+}));
 
-test('when Remember Me arrives as something other than text, then the form says so next to it', async ({ app }) => {
+test('when Remember Me arrives as something other than text, then the form says so next to it', () => withSusan(async (app) => {
   const browser = app.browser();
   await browser.get('/login');
   const page = await browser.post('/login', { username: 'susan', password: 'password123', remember_me: ['y', 'y'] });
   assert.is(page.status, 422);
   assert.equal(fieldErrors(page.text), { remember_me: 'Invalid value.' });
-});
+}));
 
-test('when a visitor opens a page that needs a login, then login asks and brings them back after', async ({ app }) => {
+test('when a visitor opens a page that needs a login, then login asks and brings them back after', () => withSusan(async (app) => {
   const browser = app.browser();
   const page = await browser.get('/user/susan');
   assert.is(page.status, 302);
@@ -70,9 +73,9 @@ test('when a visitor opens a page that needs a login, then login asks and brings
   assert.match(form.text, 'Please log in to access this page.');
   const loggedIn = await browser.post('/login?next=%2Fuser%2Fsusan', { username: 'susan', password: 'password123' });
   assert.is(loggedIn.location, '/user/susan');
-});
+}));
 
-test('when next points off the site in any disguise, then login goes to the index instead', async ({ app }) => {
+test('when next points off the site in any disguise, then login goes to the index instead', () => withSusan(async (app) => {
   const escapes = [
     '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example', 'http:evil.example',
     '//evil.example/%2F..', '/\t/evil.example', '/%0A/evil.example', 'javascript:alert(1)', ' //evil.example',
@@ -86,9 +89,9 @@ test('when next points off the site in any disguise, then login goes to the inde
     assert.ok(page.location === '/index' || page.location?.startsWith('/%'), `${JSON.stringify(next)} → ${page.location}`);
     assert.ok(page.location?.startsWith('/') && !page.location.startsWith('//') && !page.location.includes('\\'), next);
   }
-});
+}));
 
-test('when next holds a control character, then the login page still shows, without it, and the login lands on the index', async ({ app }) => {
+test('when next holds a control character, then the login page still shows, without it, and the login lands on the index', () => withSusan(async (app) => {
   for (const next of ['%2F%09%2Fevil.example', '%2Findex%00', '%2F%0D%0A%2F%2Fevil.example']) {
     const browser = app.browser();
     const form = await browser.get(`/login?next=${next}`);
@@ -101,9 +104,9 @@ test('when next holds a control character, then the login page still shows, with
     assert.is(wrong.location, '/login', 'the form it sends back to holds no next either');
   }
   assert.is(app.logs.lines().filter((line) => / (ERROR|WARN): /.test(line)).length, 0);
-});
+}));
 
-test('when remember me is ticked, then the session cookie outlives the browser; otherwise it does not', async ({ app }) => {
+test('when remember me is ticked, then the session cookie outlives the browser; otherwise it does not', () => withSusan(async (app) => {
   const remembered = await app.browser().logIn('susan', 'password123', { remember_me: 'y' });
   const rememberedCookie = remembered.setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
   assert.match(rememberedCookie, /expires=/i);
@@ -116,9 +119,9 @@ test('when remember me is ticked, then the session cookie outlives the browser; 
   assert.not.match(sessionCookie, /expires=/i);
   assert.match(sessionCookie.toLowerCase(), 'httponly');
   assert.match(sessionCookie.toLowerCase(), 'samesite=lax');
-});
+}));
 
-test('when the user logs out, then the session ends and the index asks for a login again', async ({ app }) => {
+test('when the user logs out, then the session ends and the index asks for a login again', () => withSusan(async (app) => {
   const browser = app.browser();
   await browser.logIn('susan');
   await browser.get('/index');
@@ -127,32 +130,32 @@ test('when the user logs out, then the session ends and the index asks for a log
   const index = await browser.get('/index');
   assert.is(index.status, 302);
   assert.is(index.location, '/login?next=%2Findex');
-});
+}));
 
-test('when GET /logout is visited, then nothing changes: it only offers the button', async ({ app }) => {
+test('when GET /logout is visited, then nothing changes: it only offers the button', () => withSusan(async (app) => {
   const browser = app.browser();
   await browser.logIn('susan');
   const page = await browser.get('/logout');
   assert.is(page.status, 200);
   assert.match(page.text, 'action="/logout"');
   assert.is((await browser.get('/index')).status, 200, 'still logged in');
-});
+}));
 
-test('when a login form arrives without its CSRF token, then it is refused with 403', async ({ app }) => {
+test('when a login form arrives without its CSRF token, then it is refused with 403', () => withSusan(async (app) => {
   const browser = app.browser();
   await browser.get('/login');
   const page = await browser.post('/login', { username: 'susan', password: 'password123' }, { token: null });
   assert.is(page.status, 403);
   assert.match(page.text, 'This form has expired or was sent from another site');
   assert.is((await browser.get('/index')).status, 302, 'not logged in');
-});
+}));
 
-test('when the CSRF token is sent in the query string, then it is not accepted', async ({ app }) => {
+test('when the CSRF token is sent in the query string, then it is not accepted', () => withSusan(async (app) => {
   const browser = app.browser();
   await browser.get('/login');
   const token = browser.lastToken ?? '';
   const page = await browser.post(`/login?csrf_token=${encodeURIComponent(token)}`, { username: 'susan', password: 'password123' }, { token: null });
   assert.is(page.status, 403);
-});
+}));
 
 test.run();

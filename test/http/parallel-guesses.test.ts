@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { accountKey, addressKey } from '../../domain/login-throttle.js';
 import type { Browser } from '../support/browser.js';
 import { withTestDatabase } from '../support/test-database.js';
-import { startApiTestApp } from '../support/api-app.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApiApp } from '../support/api-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
 const GUESSES = 50;
 
@@ -26,34 +26,28 @@ async function guessTogether(browsers: readonly Browser[]) {
 }
 
 test('when 50 wrong passwords for one account arrive at once, then 5 are checked and 45 get 429 with Retry-After', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     await app.browser().register('susan');
     assert.equal(await guessTogether(await attackers([app])), { evaluated: 5, throttled: 45 });
     const counted = await app.inUnitOfWork(() => app.database.loginAttempts.failuresSince(accountKey('susan'), new Date(0)));
     assert.is(counted.length, 5, 'the refused guesses were not counted');
     assert.is((await app.browser().logIn('susan', 'password123')).status, 429, 'the right password waits too');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when the guesses are spread over two app instances on one database, then still only 5 are checked', () => withTestDatabase(async (database) => {
-  const apps = [await startTestApp({ database }), await startTestApp({ database })];
-  try {
+  await withApp({ database }, (first) => withApp({ database }, async (second) => {
+    const apps = [first, second];
     await apps[0]?.browser().register('susan');
     assert.equal(await guessTogether(await attackers(apps)), { evaluated: 5, throttled: 45 });
-  } finally {
-    for (const app of apps) await app.close();
-  }
+  }));
 }));
 
 // One address behind a proxy, as every guess of one attacker comes from, whatever name it tries.
 const ATTACKER = { 'X-Forwarded-For': '203.0.113.7' };
 
 test('when 50 guesses at 50 usernames arrive at once from one address, then 20 are checked and 30 get 429 with Retry-After', async () => {
-  const app = await startTestApp({ trustProxy: true });
-  try {
+  await withApp({ trustProxy: true }, async (app) => {
     const browsers = await attackers([app]);
     const pages = await Promise.all(browsers.map((browser, i) => browser.post('/login', { username: `guess${i}`, password: 'wrong-password' }, { headers: ATTACKER })));
     const evaluated = pages.filter((page) => page.status === 302 && page.location === '/login').length;
@@ -61,27 +55,21 @@ test('when 50 guesses at 50 usernames arrive at once from one address, then 20 a
     assert.equal({ evaluated, throttled }, { evaluated: 20, throttled: 30 });
     const counted = await app.inUnitOfWork(() => app.database.loginAttempts.failuresSince(addressKey('203.0.113.7'), new Date(0)));
     assert.is(counted.length, 20, 'the refused guesses were not counted');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when 50 token requests with 50 usernames arrive at once from one address, then 20 are checked and 30 get 429 with Retry-After', async () => {
-  const { app, api } = await startApiTestApp({ trustProxy: true });
-  try {
+  await withApiApp({ trustProxy: true }, async ({ api }) => {
     const answers = await Promise.all(Array.from({ length: GUESSES }, (_, i) =>
       api.post('/api/tokens', { basic: { username: `guess${i}`, password: 'wrong-password' }, headers: ATTACKER })));
     const evaluated = answers.filter((answer) => answer.status === 401).length;
     const throttled = answers.filter((answer) => answer.status === 429 && Number(answer.headers.get('retry-after')) > 0).length;
     assert.equal({ evaluated, throttled }, { evaluated: 20, throttled: 30 });
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when colleagues behind one address log in together, wave after wave, then their successes never use up its room', async () => {
-  const app = await startTestApp({ trustProxy: true });
-  try {
+  await withApp({ trustProxy: true }, async (app) => {
     const names = Array.from({ length: 20 }, (_, i) => `colleague${i}`);
     for (const name of names) await app.browser().register(name);
     for (let wave = 0; wave < 2; wave++) {
@@ -95,14 +83,11 @@ test('when colleagues behind one address log in together, wave after wave, then 
     }
     const counted = await app.inUnitOfWork(() => app.database.loginAttempts.failuresSince(addressKey('192.0.2.1'), new Date(0)));
     assert.equal(counted, []);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when a login succeeds after failures, then the account starts again and the address is not charged for the success', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     await app.browser().register('susan');
     for (let i = 0; i < 4; i++) await app.browser().logIn('susan', `guess-${i}`);
     assert.is((await app.browser().logIn('susan', 'password123')).location, '/index');
@@ -111,9 +96,7 @@ test('when a login succeeds after failures, then the account starts again and th
       address: (await app.database.loginAttempts.failuresSince('address:127.0.0.1', new Date(0))).length,
     }));
     assert.equal(counts, { account: 0, address: 4 });
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 // Dear enough that a hash is still running when the other requests reach the hasher, with a line of one behind it.
@@ -121,8 +104,7 @@ const NARROW_HASHING = { cost: { N: 2 ** 15, r: 8, p: 1 }, limits: { running: 1,
 const COLLEAGUES = 8;
 
 test('when more logins arrive than the hasher runs and holds, then the rest get the 503 page with Retry-After, and nobody is charged for them', async () => {
-  const app = await startTestApp({ hashing: NARROW_HASHING });
-  try {
+  await withApp({ hashing: NARROW_HASHING }, async (app) => {
     const names = Array.from({ length: COLLEAGUES }, (_, i) => `colleague${i}`);
     for (const name of names) await app.browser().register(name);
     const browsers = await Promise.all(names.map(async () => {
@@ -143,14 +125,11 @@ test('when more logins arrive than the hasher runs and holds, then the rest get 
     assert.equal(counted.map((failures) => failures.length), names.map(() => 0), 'a login the server was too busy to check is not a failure');
     assert.equal(app.logs.lines().filter((line) => line.includes(' ERROR: ')), [], 'a busy server is no alert per request');
     assert.match(app.logs.text(), 'WARN');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when the API is asked for tokens faster than the hasher can go, then the rest get a service-busy problem with Retry-After', async () => {
-  const { app, api } = await startApiTestApp({ hashing: NARROW_HASHING });
-  try {
+  await withApiApp({ hashing: NARROW_HASHING }, async ({ api }) => {
     for (let i = 0; i < COLLEAGUES; i++) await api.post('/api/users', { json: { username: `colleague${i}`, email: `colleague${i}@example.com`, password: 'password123' } });
     const answers = await Promise.all(Array.from({ length: COLLEAGUES }, (_, i) =>
       api.post('/api/tokens', { basic: { username: `colleague${i}`, password: 'password123' } })));
@@ -161,9 +140,7 @@ test('when the API is asked for tokens faster than the hasher can go, then the r
       assert.match(String(answer.json.type), /\/api\/problems\/service-busy$/);
       assert.ok(Number(answer.headers.get('retry-after')) >= 1);
     }
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

@@ -12,7 +12,7 @@ import { FaultyUserRepository } from '../support/faulty-user-repository.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { startSentryTestServer } from '../support/sentry-test-server.js';
 import { startSmtpTestServer, unusedPort, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, TEST_SECRET_KEY, type TestApp, type TestAppOptions } from '../support/test-app.js';
+import { TEST_SECRET_KEY, withApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
 
 const BASE_URL = 'https://microblog.example/';
 const TEN_MINUTES = 10 * 60_000;
@@ -23,23 +23,27 @@ const NEW_PASSWORD = 'a brand new passphrase';
 
 type World = { smtp: SmtpTestServer; app: TestApp; clock: FixedClock };
 
-const test = suite<World>('password reset by email', {} as World);
+const test = suite('password reset by email');
 
-async function appMailingTo(port: number, clock: FixedClock, options: TestAppOptions = {}): Promise<TestApp> {
+/** An app's options for mailing reset links to the SMTP server on `port`, on the test's clock. */
+function mailingTo(port: number, clock: FixedClock, options: TestAppOptions = {}): TestAppOptions {
   const mailer = new NodemailerMailer({ host: '127.0.0.1', port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } });
-  return startTestApp({ clock, passwordReset: { mailer, baseUrl: BASE_URL, linkLifetimeMs: TEN_MINUTES }, ...options });
+  return { clock, passwordReset: { mailer, baseUrl: BASE_URL, linkLifetimeMs: TEN_MINUTES }, ...options };
 }
 
-test.before.each(async (world) => {
-  world.smtp = await startSmtpTestServer();
-  world.clock = new FixedClock(new Date());
-  world.app = await appMailingTo(world.smtp.port, world.clock);
-  await world.app.browser().register('susan', 'susan@example.com');
-});
-test.after.each(async ({ app, smtp }) => {
-  await app.close();
-  await smtp.close();
-});
+/** A mail server and an app of its own for each test, mailing reset links through it, with Susan registered. */
+async function inWorld(work: (world: World) => Promise<void>): Promise<void> {
+  const smtp = await startSmtpTestServer();
+  try {
+    const clock = new FixedClock(new Date());
+    await withApp(mailingTo(smtp.port, clock), async (app) => {
+      await app.browser().register('susan', 'susan@example.com');
+      await work({ smtp, app, clock });
+    });
+  } finally {
+    await smtp.close();
+  }
+}
 
 async function requestReset(browser: Browser, email: string, headers: Record<string, string> = {}): Promise<Page> {
   await browser.get('/reset_password_request');
@@ -58,7 +62,7 @@ async function flashAfter(browser: Browser, page: Page): Promise<string> {
   return (await browser.follow(page)).text;
 }
 
-test('when the login page is shown, then it links to the reset form, which asks for an email', async ({ app }) => {
+test('when the login page is shown, then it links to the reset form, which asks for an email', () => inWorld(async ({ app }) => {
   const browser = app.browser();
   assert.match((await browser.get('/login')).text, /Forgot your password\? <a href="\/reset_password_request">Click to Reset It<\/a>/);
   const form = await browser.get('/reset_password_request');
@@ -66,9 +70,9 @@ test('when the login page is shown, then it links to the reset form, which asks 
   assert.match(form.text, '<h1>Reset Password</h1>');
   assert.match(form.text, /<label for="email">Email<\/label>/);
   assert.match(form.text, 'Request Password Reset');
-});
+}));
 
-test('when Susan asks for a reset and follows the emailed link, then her new password works, the old one does not, and her sessions are ended', async ({ app, smtp }) => {
+test('when Susan asks for a reset and follows the emailed link, then her new password works, the old one does not, and her sessions are ended', () => inWorld(async ({ app, smtp }) => {
   const laptop = app.browser();
   await laptop.logIn('susan');
   assert.is((await laptop.get('/index')).status, 200);
@@ -100,9 +104,9 @@ test('when Susan asks for a reset and follows the emailed link, then her new pas
   assert.is((await laptop.get('/index')).location, '/login?next=%2Findex', 'the session opened before the reset has ended');
   assert.is((await app.browser().logIn('susan', 'password123')).location, '/login', 'the old password is refused');
   assert.is((await app.browser().logIn('susan', NEW_PASSWORD)).location, '/index');
-});
+}));
 
-test('when the address belongs to nobody, then the same answer and no email', async ({ app, smtp }) => {
+test('when the address belongs to nobody, then the same answer and no email', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   const known = await requestReset(browser, 'susan@example.com');
   const unknown = await requestReset(app.browser(), 'nobody@example.com');
@@ -111,11 +115,10 @@ test('when the address belongs to nobody, then the same answer and no email', as
   assert.match(await flashAfter(browser, unknown), SENT);
   await app.backgroundSettled();
   assert.equal(smtp.received().map((mail) => mail.envelopeTo), [['susan@example.com']]);
-});
+}));
 
-test('when the request names another Host and X-Forwarded-Host, then the emailed link still points at BASE_URL', async ({ smtp, clock }) => {
-  const app = await appMailingTo(smtp.port, clock, { trustProxy: true });
-  try {
+test('when the request names another Host and X-Forwarded-Host, then the emailed link still points at BASE_URL', () => inWorld(async ({ smtp, clock }) => {
+  await withApp(mailingTo(smtp.port, clock, { trustProxy: true }), async (app) => {
     const browser = app.browser();
     await browser.register('john', 'john@example.com');
     await browser.get('/reset_password_request');
@@ -125,12 +128,10 @@ test('when the request names another Host and X-Forwarded-Host, then the emailed
     assert.not.match(mail?.text ?? '', 'evil.example');
     assert.not.match(mail?.html ?? '', 'evil.example');
     await linkPath(smtp);
-  } finally {
-    await app.close();
-  }
-});
+  });
+}));
 
-test('when a link is used once, then it is dead for both the form and a second submit', async ({ app, smtp }) => {
+test('when a link is used once, then it is dead for both the form and a second submit', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   await requestReset(browser, 'susan@example.com');
   const path = await linkPath(smtp);
@@ -144,9 +145,9 @@ test('when a link is used once, then it is dead for both the form and a second s
   const resubmit = await browser.post(path, { password: 'yet another password', password2: 'yet another password' });
   assert.is(resubmit.location, '/login');
   assert.is((await app.browser().logIn('susan', NEW_PASSWORD)).location, '/index', 'the second submit changed nothing');
-});
+}));
 
-test('when ten browsers submit one link at once, then exactly one password is set', async ({ app, smtp }) => {
+test('when ten browsers submit one link at once, then exactly one password is set', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   await requestReset(browser, 'susan@example.com');
   const path = await linkPath(smtp);
@@ -157,9 +158,9 @@ test('when ten browsers submit one link at once, then exactly one password is se
   assert.equal(answers.map((answer) => answer.status), Array(10).fill(302));
   assert.is(flashes.filter((text) => text.includes(DONE)).length, 1);
   assert.is(flashes.filter((text) => text.includes(INVALID)).length, 9);
-});
+}));
 
-test('when 10 minutes have passed, then the link sends the visitor to the login page with the flash', async ({ app, smtp, clock }) => {
+test('when 10 minutes have passed, then the link sends the visitor to the login page with the flash', () => inWorld(async ({ app, smtp, clock }) => {
   const browser = app.browser();
   await requestReset(browser, 'susan@example.com');
   const path = await linkPath(smtp);
@@ -167,9 +168,9 @@ test('when 10 minutes have passed, then the link sends the visitor to the login 
   const expired = await browser.get(path);
   assert.is(expired.location, '/login');
   assert.match(await flashAfter(browser, expired), INVALID);
-});
+}));
 
-test('when the token is made up, odd or huge, then a redirect with the flash; when it is not even text, a 4xx; never an error page', async ({ app }) => {
+test('when the token is made up, odd or huge, then a redirect with the flash; when it is not even text, a 4xx; never an error page', () => inWorld(async ({ app }) => {
   const browser = app.browser();
   for (const token of ['abc', '%F0%9F%92%A5', '%ED%A0%80', '%ZZ', 'a'.repeat(4_000), "'%20OR%201=1--", '..%2F..%2Fetc']) {
     const page = await browser.get(`/reset_password/${token}`);
@@ -180,9 +181,9 @@ test('when the token is made up, odd or huge, then a redirect with the flash; wh
     const page = await browser.get(`/reset_password/${token}`);
     assert.ok(page.status >= 400 && page.status < 500, `${token} → ${page.status}`);
   }
-});
+}));
 
-test('when the new passwords differ or are too short, then the form says so, both at once, and the link still works', async ({ app, smtp }) => {
+test('when the new passwords differ or are too short, then the form says so, both at once, and the link still works', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   await requestReset(browser, 'susan@example.com');
   const path = await linkPath(smtp);
@@ -199,9 +200,9 @@ test('when the new passwords differ or are too short, then the form says so, bot
   assert.match(both.text, 'Field must be at least 8 characters long.');
   assert.match(both.text, 'Field must be equal to password.', 'every problem in one answer');
   assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).location, '/login');
-});
+}));
 
-test('when the email field is empty or not an address, then the form says so and nothing is sent', async ({ app, smtp }) => {
+test('when the email field is empty or not an address, then the form says so and nothing is sent', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   const empty = await requestReset(browser, '');
   assert.is(empty.status, 422);
@@ -212,18 +213,18 @@ test('when the email field is empty or not an address, then the form says so and
   assert.match(invalid.text, 'value="susan at example"');
   await app.backgroundSettled();
   assert.is(smtp.received().length, 0);
-});
+}));
 
-test('when a logged-in user opens either page, then she is sent to the index', async ({ app, smtp }) => {
+test('when a logged-in user opens either page, then she is sent to the index', () => inWorld(async ({ app, smtp }) => {
   await requestReset(app.browser(), 'susan@example.com');
   const path = await linkPath(smtp);
   const browser = app.browser();
   await browser.logIn('susan');
   assert.is((await browser.get('/reset_password_request')).location, '/index');
   assert.is((await browser.get(path)).location, '/index');
-});
+}));
 
-test('when one address is asked for a fourth time within the hour, then the same answer but no fourth email', async ({ app, smtp }) => {
+test('when one address is asked for a fourth time within the hour, then the same answer but no fourth email', () => inWorld(async ({ app, smtp }) => {
   for (let i = 0; i < 4; i++) {
     const browser = app.browser();
     const answer = await requestReset(browser, 'susan@example.com');
@@ -232,9 +233,9 @@ test('when one address is asked for a fourth time within the hour, then the same
   }
   await app.backgroundSettled();
   assert.is(smtp.received().length, 3);
-});
+}));
 
-test('when eight requests for one address arrive at once, then every one gets the same answer and no more than three emails go out', async ({ app, smtp }) => {
+test('when eight requests for one address arrive at once, then every one gets the same answer and no more than three emails go out', () => inWorld(async ({ app, smtp }) => {
   const browsers = Array.from({ length: 8 }, () => app.browser());
   for (const browser of browsers) await browser.get('/reset_password_request');
   const answers = await Promise.all(browsers.map((browser) => browser.post('/reset_password_request', { email: 'susan@example.com' })));
@@ -242,12 +243,11 @@ test('when eight requests for one address arrive at once, then every one gets th
   await app.backgroundSettled();
   assert.ok(smtp.received().length <= 3, `${smtp.received().length} emails`);
   assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0);
-});
+}));
 
-test('when nothing ever listens for mail, then the same answer, a warning per failed attempt, one error when each job fails for good, and no token logged', async ({ smtp, clock }) => {
+test('when nothing ever listens for mail, then the same answer, a warning per failed attempt, one error when each job fails for good, and no token logged', () => inWorld(async ({ smtp, clock }) => {
   // Three attempts: pg-boss spaces retries by whole seconds, so eight would take minutes there.
-  const app = await appMailingTo(await unusedPort(), clock, { jobQueue: { retryPolicy: { maxAttempts: 3, baseDelayMs: 5 } } });
-  try {
+  await withApp(mailingTo(await unusedPort(), clock, { jobQueue: { retryPolicy: { maxAttempts: 3, baseDelayMs: 5 } } }), async (app) => {
     await app.browser().register('john', 'john@example.com');
     for (let i = 0; i < 2; i++) {
       const browser = app.browser();
@@ -265,12 +265,10 @@ test('when nothing ever listens for mail, then the same answer, a warning per fa
     const [failed] = await app.inUnitOfWork(() => app.database.jobs.list('failed', 10));
     assert.match(failed?.lastError ?? '', 'ECONNREFUSED', 'the job keeps its last error for the operators');
     assert.not.match(app.logs.text(), /reset_password\/(?!\[redacted\])[A-Za-z0-9_-]{20,}/);
-  } finally {
-    await app.close();
-  }
-});
+  });
+}));
 
-test('when the flow has run and a request on the link was refused, then no log line holds the token or the new password', async ({ app, smtp }) => {
+test('when the flow has run and a request on the link was refused, then no log line holds the token or the new password', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   await requestReset(browser, 'susan@example.com');
   const path = await linkPath(smtp);
@@ -283,48 +281,47 @@ test('when the flow has run and a request on the link was refused, then no log l
   assert.match(text, '/reset_password/[redacted]', 'the refused request was logged, without its token');
   assert.not.match(text, token);
   assert.not.match(text, NEW_PASSWORD);
-});
+}));
 
-test('when setting the new password fails, then a 500 whose log, alert email and tracker event hold neither the token nor the new password', async ({ smtp, clock }) => {
+test('when setting the new password fails, then a 500 whose log, alert email and tracker event hold neither the token nor the new password', () => inWorld(async ({ smtp, clock }) => {
   const tracker = await startSentryTestServer();
   const scrub = createScrubber([TEST_SECRET_KEY]);
   const alertMailer = new NodemailerMailer({ host: '127.0.0.1', port: smtp.port, useTls: false, from: 'no-reply@microblog.example' });
   let users: FaultyUserRepository | undefined;
-  const app = await appMailingTo(smtp.port, clock, {
-    appenders: { alerts: emailAlertAppender({ mailer: alertMailer, to: ['admin@example.com'], scrub }) },
-    reporters: [sentryErrorTracker({ dsn: tracker.dsn, environment: 'test', release: 'microblog@test', tracesSampleRate: 0, scrub })],
-    userRepository: (real) => (users = new FaultyUserRepository(real)),
-  });
   try {
-    const browser = app.browser();
-    await browser.register('john', 'john@example.com');
-    await requestReset(browser, 'john@example.com');
-    const path = await linkPath(smtp);
-    const token = path.split('/').at(-1) ?? '';
-    await browser.get(path);
-    if (users) users.failing = 'updatePasswordHash';
-    const failed = await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD });
-    assert.is(failed.status, 500);
+    await withApp(mailingTo(smtp.port, clock, {
+      appenders: { alerts: emailAlertAppender({ mailer: alertMailer, to: ['admin@example.com'], scrub }) },
+      reporters: [sentryErrorTracker({ dsn: tracker.dsn, environment: 'test', release: 'microblog@test', tracesSampleRate: 0, scrub })],
+      userRepository: (real) => (users = new FaultyUserRepository(real)),
+    }), async (app) => {
+      const browser = app.browser();
+      await browser.register('john', 'john@example.com');
+      await requestReset(browser, 'john@example.com');
+      const path = await linkPath(smtp);
+      const token = path.split('/').at(-1) ?? '';
+      await browser.get(path);
+      if (users) users.failing = 'updatePasswordHash';
+      const failed = await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD });
+      assert.is(failed.status, 500);
 
-    const [event] = await tracker.waitForEvents(1);
-    const [, alert] = await smtp.waitForMessages(2);
-    assert.match(alert?.subject ?? '', 'Microblog Failure: DatabaseLost');
-    assert.match(app.logs.text(), '/reset_password/[redacted]');
-    assert.match(event?.request?.url ?? '', '/reset_password/[redacted]', 'the tracker was told where, without the token');
-    for (const [where, text] of [['log', app.logs.text()], ['alert', alert?.raw ?? ''], ['tracker', JSON.stringify(event)]] as const) {
-      assert.not.match(text, token, `the token in the ${where}`);
-      assert.not.match(text, NEW_PASSWORD, `the new password in the ${where}`);
-    }
+      const [event] = await tracker.waitForEvents(1);
+      const [, alert] = await smtp.waitForMessages(2);
+      assert.match(alert?.subject ?? '', 'Microblog Failure: DatabaseLost');
+      assert.match(app.logs.text(), '/reset_password/[redacted]');
+      assert.match(event?.request?.url ?? '', '/reset_password/[redacted]', 'the tracker was told where, without the token');
+      for (const [where, text] of [['log', app.logs.text()], ['alert', alert?.raw ?? ''], ['tracker', JSON.stringify(event)]] as const) {
+        assert.not.match(text, token, `the token in the ${where}`);
+        assert.not.match(text, NEW_PASSWORD, `the new password in the ${where}`);
+      }
+    });
   } finally {
-    await app.close();
     await tracker.close();
   }
-});
+}));
 
-test('when ending the sessions fails after the password was set, then a 500, nothing of the reset is kept, and the same link works on a retry', async ({ smtp, clock }) => {
+test('when ending the sessions fails after the password was set, then a 500, nothing of the reset is kept, and the same link works on a retry', () => inWorld(async ({ smtp, clock }) => {
   let sessions: FaultSwitch<SessionRepository> | undefined;
-  const app = await appMailingTo(smtp.port, clock, { sessionRepository: (real) => (sessions = new FaultSwitch(real)).port });
-  try {
+  await withApp(mailingTo(smtp.port, clock, { sessionRepository: (real) => (sessions = new FaultSwitch(real)).port }), async (app) => {
     const laptop = app.browser();
     await laptop.register('john', 'john@example.com');
     await laptop.logIn('john');
@@ -343,14 +340,11 @@ test('when ending the sessions fails after the password was set, then a 500, not
     assert.is((await browser.post(path, { password: NEW_PASSWORD, password2: NEW_PASSWORD })).location, '/login');
     assert.is((await laptop.get('/index')).status, 302, 'now the session has ended');
     assert.is((await app.browser().logIn('john', NEW_PASSWORD)).location, '/index');
-  } finally {
-    await app.close();
-  }
-});
+  });
+}));
 
 test('when the site sends no mail, then the reset page says reset by email is not available, and a submit changes nothing', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     const browser = app.browser();
     const page = await browser.get('/reset_password_request');
     assert.is(page.status, 200);
@@ -360,9 +354,7 @@ test('when the site sends no mail, then the reset page says reset by email is no
     const submit = await browser.post('/reset_password_request', { email: 'susan@example.com' });
     assert.is(submit.status, 403, 'refused for good, not an outage to retry');
     assert.match(submit.text, 'Password reset by email is not available on this site');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import { eventually } from '../support/eventually.js';
 import { unusedPort, withSmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { withApp, type TestApp } from '../support/test-app.js';
 
 // The promise behind "Check your email": what a mail server says after the answer changes when
 // the email arrives, never whether it does (unless the mailbox does not exist).
@@ -11,14 +11,16 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const BASE_URL = 'https://microblog.example/';
 const test = suite('password reset mail that a mail server delays');
 
-async function appMailingTo(port: number, baseDelayMs = 5): Promise<TestApp> {
+/** Runs `work` on an app mailing reset links through the server on `port`, with Susan registered. */
+function withAppMailingTo(port: number, baseDelayMs: number, work: (app: TestApp) => Promise<void>): Promise<void> {
   const mailer = new NodemailerMailer({ host: '127.0.0.1', port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } });
-  const app = await startTestApp({
+  return withApp({
     passwordReset: { mailer, baseUrl: BASE_URL, linkLifetimeMs: 10 * 60_000 },
     jobQueue: { retryPolicy: { maxAttempts: 8, baseDelayMs } },
+  }, async (app) => {
+    await app.browser().register('susan', 'susan@example.com');
+    await work(app);
   });
-  await app.browser().register('susan', 'susan@example.com');
-  return app;
 }
 
 async function askForReset(app: TestApp): Promise<void> {
@@ -30,8 +32,7 @@ async function askForReset(app: TestApp): Promise<void> {
 
 test('when the mail server answers 451 twice and then accepts, then the reset email arrives, once, with a link that works', async () => {
   await withSmtpTestServer({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
-    const app = await appMailingTo(smtp.port);
-    try {
+    await withAppMailingTo(smtp.port, 5, async (app) => {
       await askForReset(app);
       const [mail] = await smtp.waitForMessages(1);
       await app.backgroundSettled();
@@ -42,16 +43,13 @@ test('when the mail server answers 451 twice and then accepts, then the reset em
       assert.is(warnings.length, 2);
       assert.match(warnings[0] ?? '', '451');
       assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0, 'a delay is no failure');
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('when the mail server answers 550 for the address, then the job fails at once, without a retry, with one error', async () => {
   await withSmtpTestServer({ recipientReply: () => 550 }, async (smtp) => {
-    const app = await appMailingTo(smtp.port);
-    try {
+    await withAppMailingTo(smtp.port, 5, async (app) => {
       await askForReset(app);
       await app.backgroundSettled();
       const [failed, ...others] = await app.inUnitOfWork(() => app.database.jobs.list('failed', 10));
@@ -60,25 +58,20 @@ test('when the mail server answers 550 for the address, then the job fails at on
       assert.match(failed?.lastError ?? '', '550');
       assert.is(app.logs.lines().filter((line) => line.includes(' WARN: ') && line.includes('will be tried again')).length, 0);
       assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ') && line.includes('failed for good after 1 attempts')).length, 1);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 test('when the mail server is down for a while and comes back, then the reset email arrives', async () => {
   const port = await unusedPort();
-  const app = await appMailingTo(port, 40);
-  try {
+  await withAppMailingTo(port, 40, async (app) => {
     await askForReset(app);
     await eventually(() => app.logs.lines().filter((line) => line.includes('will be tried again')).length >= 2, 'two refused attempts');
     await withSmtpTestServer({ port }, async (smtp) => {
       const [mail] = await smtp.waitForMessages(1, 15_000);
       assert.equal(mail?.envelopeTo, ['susan@example.com']);
     });
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

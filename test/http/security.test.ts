@@ -6,7 +6,7 @@ import { ADDRESS_RULE } from '../../domain/login-throttle.js';
 import { Browser } from '../support/browser.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { routePath, STATE_CHANGING_METHODS, storedState } from '../support/routes.js';
-import { startTestApp, TEST_SECRET_KEY } from '../support/test-app.js';
+import { TEST_SECRET_KEY, withApp } from '../support/test-app.js';
 import { withTestDatabase } from '../support/test-database.js';
 
 const OLD_KEY = TEST_SECRET_KEY;
@@ -20,8 +20,7 @@ function copyOf(browser: Browser): Browser {
 }
 
 test('when a user logs out, then a copy of their cookie taken before is anonymous', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     const browser = app.browser();
     await browser.register('susan');
     await browser.logIn('susan');
@@ -32,14 +31,11 @@ test('when a user logs out, then a copy of their cookie taken before is anonymou
     const replay = await thief.get('/index');
     assert.is(replay.status, 302);
     assert.is(replay.location, '/login?next=%2Findex');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when a user logs in, then the visitor cookie from before does not become a logged-in one', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     const browser = app.browser();
     await browser.register('susan');
     await browser.get('/login');
@@ -47,14 +43,11 @@ test('when a user logs in, then the visitor cookie from before does not become a
     await browser.post('/login', { username: 'susan', password: 'password123' });
     assert.is.not(browser.cookies.get(SESSION_COOKIE), planted.cookies.get(SESSION_COOKIE));
     assert.is((await planted.get('/index')).status, 302, 'the pre-login cookie stays anonymous');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test("when a user changes their username, then their other sessions end and this one continues", async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     const laptop = app.browser();
     await laptop.register('susan');
     await laptop.logIn('susan');
@@ -64,15 +57,12 @@ test("when a user changes their username, then their other sessions end and this
     assert.is((await laptop.post('/edit_profile', { username: 'susie', about_me: '' })).status, 302);
     assert.is((await laptop.get('/index')).status, 200);
     assert.is((await phone.get('/index')).status, 302);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when a session idles past its limit, then the server ends it whatever the cookie says', async () => {
   const clock = new FixedClock(new Date());
-  const app = await startTestApp({ clock });
-  try {
+  await withApp({ clock }, async (app) => {
     const browser = app.browser();
     await browser.register('susan');
     await browser.logIn('susan');
@@ -80,15 +70,12 @@ test('when a session idles past its limit, then the server ends it whatever the 
     assert.is((await browser.get('/index')).status, 200, 'an hour idle is fine');
     clock.advance(3 * 60 * 60_000);
     assert.is((await browser.get('/index')).status, 302, 'three more hours is not');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when logins keep failing, then 429 with Retry-After and its page, and the account recovers after the wait', async () => {
   const clock = new FixedClock(new Date());
-  const app = await startTestApp({ clock });
-  try {
+  await withApp({ clock }, async (app) => {
     await app.browser().register('susan');
     const attacker = app.browser();
     for (let i = 0; i < 5; i++) assert.is((await attacker.logIn('susan', `guess-${i}`)).location, '/login');
@@ -105,41 +92,30 @@ test('when logins keep failing, then 429 with Retry-After and its page, and the 
     clock.advance(15 * 60_000 + 1000);
     const recovered = await app.browser().logIn('susan', 'password123');
     assert.is(recovered.location, '/index');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when two app processes share the database, then failures seen by one throttle the other', () => withTestDatabase(async (database) => {
-  const first = await startTestApp({ database });
-  const second = await startTestApp({ database });
-  try {
+  await withApp({ database }, (first) => withApp({ database }, async (second) => {
     await first.browser().register('susan');
     for (let i = 0; i < 5; i++) await (i % 2 ? first : second).browser().logIn('susan', `guess-${i}`);
     assert.is((await first.browser().logIn('susan', 'password123')).status, 429);
     assert.is((await second.browser().logIn('susan', 'password123')).status, 429);
-  } finally {
-    await first.close();
-    await second.close();
-  }
+  }));
 }));
 
 test('when served over HTTPS behind a trusted proxy, then the session cookie is Secure; over plain HTTP it is not', async () => {
-  const app = await startTestApp({ trustProxy: true });
-  try {
+  await withApp({ trustProxy: true }, async (app) => {
     const https = await app.browser().get('/login', { 'X-Forwarded-Proto': 'https' });
     assert.match(https.setCookies.join('\n'), /microblog_session=[^;]+;.*secure/i);
     const http = await app.browser().get('/login');
     assert.ok(http.setCookies.length > 0);
     assert.not.match(http.setCookies.join('\n'), /secure/i);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when behind a trusted proxy, then the client address is the one the proxy appended, whatever the client wrote before it', async () => {
-  const app = await startTestApp({ trustProxy: true });
-  try {
+  await withApp({ trustProxy: true }, async (app) => {
     const browser = app.browser();
     await browser.get('/login');
     // One client forging a new left-most address every time, behind a proxy that appends 203.0.113.7.
@@ -150,14 +126,11 @@ test('when behind a trusted proxy, then the client address is the one the proxy 
     assert.is(throttled.status, 429, 'the forged entries did not make new addresses');
     assert.ok(throttled.headers.get('retry-after'));
     assert.is((await guess(100, '203.0.113.8')).status, 302, 'another client behind the proxy is not throttled');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when a response depends on the session, then it is never stored; the stylesheet is', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     const susan = app.browser();
     await susan.register('susan');
     await susan.logIn('susan');
@@ -174,44 +147,33 @@ test('when a response depends on the session, then it is never stored; the style
     assert.is(saved.headers.get('cache-control'), 'no-store', 'a redirect that carries a message');
     const stylesheet = await app.browser().get('/static/app.css');
     assert.match(stylesheet.headers.get('cache-control') ?? '', /^public/);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('when the secret key is rotated, then cookies signed with the old key still work and are re-signed with the new one', () => withTestDatabase(async (database) => {
-  const before = await startTestApp({ database, secretKeys: [OLD_KEY] });
-  const browser = before.browser();
-  try {
-    await browser.register('susan');
-    await browser.logIn('susan');
-  } finally {
-    await before.close();
-  }
-  const rotated = await startTestApp({ database, secretKeys: [NEW_KEY, OLD_KEY] });
-  try {
+  const browser = await withApp({ database, secretKeys: [OLD_KEY] }, async (before) => {
+    const susan = before.browser();
+    await susan.register('susan');
+    await susan.logIn('susan');
+    return susan;
+  });
+  await withApp({ database, secretKeys: [NEW_KEY, OLD_KEY] }, async (rotated) => {
     const visitor = new Browser(rotated.baseUrl);
     for (const [name, value] of browser.cookies) visitor.cookies.set(name, value);
     const page = await visitor.get('/index');
     assert.is(page.status, 200, 'still logged in after the rotation');
     const value = visitor.cookies.get(SESSION_COOKIE) ?? '';
     assert.is(visitor.cookies.get(`${SESSION_COOKIE}.sig`), new Keygrip([NEW_KEY]).sign(`${SESSION_COOKIE}=${value}`), 're-signed with the newest key');
-  } finally {
-    await rotated.close();
-  }
-  const retired = await startTestApp({ database, secretKeys: ['yet-another-test-only-secret-key-0123456789abcdef'] });
-  try {
+  });
+  await withApp({ database, secretKeys: ['yet-another-test-only-secret-key-0123456789abcdef'] }, async (retired) => {
     const visitor = new Browser(retired.baseUrl);
     for (const [name, value] of browser.cookies) visitor.cookies.set(name, value);
     assert.is((await visitor.get('/index')).status, 302, 'a key no longer configured verifies nothing');
-  } finally {
-    await retired.close();
-  }
+  });
 }));
 
 test('when any state-changing route is sent with the session cookie but without its CSRF token, then it is refused and nothing happens', async () => {
-  const app = await startTestApp();
-  try {
+  await withApp({}, async (app) => {
     await app.browser().register('bob');
     const browser = app.browser();
     await browser.register('susan');
@@ -237,9 +199,7 @@ test('when any state-changing route is sent with the session cookie but without 
     }
     assert.is(await storedState(app.location), before);
     assert.is((await browser.get('/index')).status, 200, 'still logged in: the logout was refused');
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test.run();

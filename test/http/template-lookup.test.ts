@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestApp } from '../support/test-app.js';
+import { withApp } from '../support/test-app.js';
 
 test('when the same page is rendered again, then its template is not looked up on disk again', async () => {
   // Views of its own, so the lookups counted are this app's.
@@ -15,13 +15,13 @@ test('when the same page is rendered again, then its template is not looked up o
     if (String(path).startsWith(views)) lookedUp.push(String(path));
     return (stat as (...args: unknown[]) => void)(path, ...rest);
   }) as typeof fs.stat;
-  const app = await startTestApp({ viewsDir: views });
   try {
-    for (let visit = 0; visit < 3; visit++) assert.is((await app.browser().get('/login')).status, 200);
-    assert.equal(lookedUp, [join(views, 'login.pug')]);
+    await withApp({ viewsDir: views }, async (app) => {
+      for (let visit = 0; visit < 3; visit++) assert.is((await app.browser().get('/login')).status, 200);
+      assert.equal(lookedUp, [join(views, 'login.pug')]);
+    });
   } finally {
     fs.stat = stat;
-    await app.close();
     rmSync(views, { recursive: true, force: true });
   }
 });

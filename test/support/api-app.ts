@@ -1,27 +1,18 @@
-import { suite } from 'uvu';
 import { ApiClient } from './api-client.js';
 import { OpenApiContract } from './openapi-contract.js';
-import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
+import { withApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 export type ApiTestApp = Readonly<{ app: TestApp; api: ApiClient }>;
 
-/** The whole app on a loopback port, with an API client that holds every response to /api/openapi.json. */
-export async function startApiTestApp(options: TestAppOptions = {}): Promise<ApiTestApp> {
-  const app = await startTestApp(options);
-  return { app, api: new ApiClient(app.baseUrl, await OpenApiContract.load(app.baseUrl)) };
+/** `withApp` with an API client that holds every response to /api/openapi.json. */
+export function withApiApp<T>(options: TestAppOptions, work: (world: ApiTestApp) => Promise<T>): Promise<T> {
+  return withApp(options, async (app) => work({ app, api: new ApiClient(app.baseUrl, await OpenApiContract.load(app.baseUrl)) }));
 }
 
 export type ApiUser = Readonly<{ id: number; token: string }>;
-export type SusanAndJohn = { app: TestApp; api: ApiClient; susan: ApiUser; john: ApiUser };
+export type SusanAndJohn = ApiTestApp & Readonly<{ susan: ApiUser; john: ApiUser }>;
 
-/** A suite whose every test gets an app of its own, with Susan and John registered and each holding a token. */
-export function apiSuiteWithSusanAndJohn(title: string) {
-  const test = suite<SusanAndJohn>(title, {} as SusanAndJohn);
-  test.before.each(async (context) => {
-    Object.assign(context, await startApiTestApp());
-    context.susan = await context.api.signUp('susan');
-    context.john = await context.api.signUp('john');
-  });
-  test.after.each(async ({ app }) => { await app.close(); });
-  return test;
+/** `withApiApp` with Susan and John registered, each holding a token. */
+export function withSusanAndJohn<T>(work: (world: SusanAndJohn) => Promise<T>): Promise<T> {
+  return withApiApp({}, async ({ app, api }) => work({ app, api, susan: await api.signUp('susan'), john: await api.signUp('john') }));
 }

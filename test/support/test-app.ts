@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { appErrorHandlers } from '../../adapters/http/app.js';
 import { answerClientErrors } from '../../adapters/http/client-error-answer.js';
 import { routeTable, type RouteEntry } from '../../adapters/http/route-table.js';
 import type { ErrorReporter } from '../../adapters/logging/error-reporter.js';
@@ -78,7 +79,7 @@ export type TestAppOptions = Readonly<{
  * The whole app on a loopback port, as a browser meets it: a real SQLite file in a temporary
  * folder, real templates, and logs captured in memory (no file, no mail).
  */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const where = options.database ?? await createTestDatabase();
   const database = await Database.open(where.location, () => {}, { retryPolicy: TEST_RETRY_POLICY, ...options.jobQueue });
   await database.migrate();
@@ -107,7 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const httpApp = container.resolve(TOKENS.HttpApp);
   const handle = httpApp.callback();
   const server = createServer((request, response) => logs.aroundRequest(request, () => void handle(request, response)));
-  server.on('clientError', answerClientErrors(logs.logger));
+  server.on('clientError', answerClientErrors(logs.logger, appErrorHandlers()));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -131,6 +132,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (!options.database) await where.drop();
     },
   };
+}
+
+/**
+ * The one way tests start the app: `work` gets an app of its own, closed whatever `work` does, so a
+ * failed assertion leaves no server, job runner or database behind for the next test.
+ */
+export async function withApp<T>(options: TestAppOptions, work: (app: TestApp) => Promise<T>): Promise<T> {
+  const app = await startTestApp(options);
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
 }
 
 function closeServer(server: Server): Promise<void> {

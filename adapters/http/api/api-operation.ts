@@ -28,6 +28,8 @@ export type ApiOperation = Readonly<{
   method: 'get' | 'post' | 'put' | 'delete';
   path: `/${string}`;
   operationId: string;
+  /** The route's name, made by `routeNames`: this file and the use cases the operation drives. */
+  drives: string;
   tag: ApiTag;
   /** A few words, as a title. */
   summary: string;

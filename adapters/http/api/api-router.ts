@@ -3,6 +3,7 @@ import compose from 'koa-compose';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { AppContext, AppMiddleware, AppRouter, AppState } from '../context.js';
 import type { Logger } from '../../../domain/ports/logger.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { routerPath, type ApiOperation } from './api-operation.js';
 import { allowedMethods } from '../middleware/allowed-methods.js';
@@ -18,6 +19,8 @@ import { postOperations } from './post-operations.js';
 import { problemPage } from './problem-page.js';
 import { tokenOperations } from './token-operations.js';
 import { userOperations } from './user-operations.js';
+
+const drives = routeNames(import.meta.url);
 
 export const API_PREFIX = '/api';
 
@@ -43,6 +46,7 @@ export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[
       method: 'get',
       path: '/openapi.json',
       operationId: 'openApiDocument',
+      drives: drives(),
       tag: 'About the API',
       summary: 'This document',
       description: 'This description of the API (OpenAPI 3.1).',
@@ -61,6 +65,7 @@ export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[
       method: 'get',
       path: '/problems/{slug}',
       operationId: 'problemType',
+      drives: drives(),
       tag: 'About the API',
       summary: 'Explain a problem type',
       description: 'A page for people explaining one problem type.',
@@ -80,6 +85,7 @@ export function apiRouter(useCases: UseCases, logger: Logger): AppRouter {
   const authenticated = bearerAuth(useCases);
   for (const operation of operations) {
     router[operation.method](
+      operation.drives,
       routerPath(operation.path),
       ...(operation.auth === 'bearer' ? [authenticated] : []),
       ...(operation.requestBody ? [jsonBody] : []),

@@ -1,4 +1,5 @@
 import { EXPORTS_UNAVAILABLE_MESSAGE } from '../routes/export-routes.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { exportIdOf } from './api-fields.js';
 import type { ApiOperation } from './api-operation.js';
@@ -8,6 +9,8 @@ import { problemOf } from './domain-problems.js';
 import { exportUrl, presentExport } from './representations.js';
 import { ref } from './schemas.js';
 
+const drives = routeNames(import.meta.url);
+
 /** "Export your posts" for API clients, with the website's use cases: one export in progress per user, whichever way it was started. */
 export function exportOperations({ startExport, getExport }: UseCases): ApiOperation[] {
   return [
@@ -15,6 +18,7 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       method: 'post',
       path: '/exports',
       operationId: 'startExport',
+      drives: drives('startExport'),
       tag: 'Exports',
       summary: 'Export your posts',
       description: 'Every one of your posts, oldest first, emailed to your address as `posts.json` by a background job. One export at a time: while one is queued or running, another is refused with `export-in-progress`. A server that sends no email refuses with `export-unavailable` (403: a setting, not an outage).',
@@ -39,6 +43,7 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       method: 'get',
       path: '/exports/{id}',
       operationId: 'getExport',
+      drives: drives('getExport'),
       tag: 'Exports',
       summary: 'Follow an export',
       description: 'One of your exports: queued, running (with its progress in percent), done, or failed (with a short reason). Another user\'s export is not found, as one that does not exist.',

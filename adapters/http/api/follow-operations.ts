@@ -1,9 +1,12 @@
 import type { FollowChangeUseCase } from '../../../domain/use-cases/follow-change.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
 import { problemOf } from './domain-problems.js';
 import { userIdOf } from './api-fields.js';
+
+const drives = routeNames(import.meta.url);
 
 export function followOperations({ followUser, unfollowUser }: UseCases): ApiOperation[] {
   const change = (useCase: FollowChangeUseCase) => async (ctx: ApiContext) => {
@@ -16,6 +19,7 @@ export function followOperations({ followUser, unfollowUser }: UseCases): ApiOpe
       method: 'post',
       path: '/users/{id}/follow',
       operationId: 'followUser',
+      drives: drives('followUser'),
       tag: 'Follows',
       summary: 'Follow a user',
       description: 'Follow a user; following again changes nothing.',
@@ -28,6 +32,7 @@ export function followOperations({ followUser, unfollowUser }: UseCases): ApiOpe
       method: 'delete',
       path: '/users/{id}/follow',
       operationId: 'unfollowUser',
+      drives: drives('unfollowUser'),
       tag: 'Follows',
       summary: 'Unfollow a user',
       description: 'Stop following a user; unfollowing again changes nothing.',

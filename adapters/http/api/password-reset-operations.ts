@@ -4,12 +4,15 @@ import { readForm, type FormDefinition } from '../forms/fields.js';
 import { readResetRequestForm } from '../forms/reset-request-form.js';
 import type { Logger } from '../../../domain/ports/logger.js';
 import { requestReset } from '../reset-requests.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiOperation } from './api-operation.js';
 import { submitFields } from './api-fields.js';
 import { problemOf } from './domain-problems.js';
 import { ref } from './schemas.js';
+
+const drives = routeNames(import.meta.url);
 
 const NEW_PASSWORD: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: ({ password }) => password };
 
@@ -23,6 +26,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       method: 'post',
       path: '/password-resets',
       operationId: 'requestPasswordReset',
+      drives: drives('requestPasswordReset'),
       tag: 'Password reset',
       summary: 'Ask for a password reset link',
       description: 'Email a password reset link to the account with this address. The answer is the same whether or not an account has it.',
@@ -51,6 +55,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       method: 'post',
       path: '/password-resets/{token}',
       operationId: 'resetPassword',
+      drives: drives('resetPassword'),
       tag: 'Password reset',
       summary: 'Set a new password',
       description: 'Set a new password with the token from a reset link; every session and token of the account ends.',

@@ -1,5 +1,6 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
@@ -7,6 +8,8 @@ import { pagedList } from './pagination-query.js';
 import { presentPost } from './representations.js';
 import { submitFields, userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
+
+const drives = routeNames(import.meta.url);
 
 const NEW_POST: FormDefinition<'body', string> = { fields: ['body'], required: ['body'], multiline: ['body'], value: (text) => text.body };
 
@@ -17,6 +20,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       method: 'get',
       path: '/posts',
       operationId: 'explorePosts',
+      drives: drives('explorePosts'),
       tag: 'Posts',
       summary: 'List all posts',
       description: 'Everyone\'s posts, newest first.',
@@ -29,6 +33,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       method: 'post',
       path: '/posts',
       operationId: 'publishPost',
+      drives: drives('publishPost'),
       tag: 'Posts',
       summary: 'Publish a post',
       description: 'Publish a post of 1 to 140 characters.',
@@ -50,6 +55,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       method: 'get',
       path: '/timeline',
       operationId: 'homeTimeline',
+      drives: drives('homeTimeline'),
       tag: 'Posts',
       summary: 'Read your timeline',
       description: 'Your posts and those of the people you follow, newest first.',
@@ -62,6 +68,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       method: 'get',
       path: '/users/{id}/posts',
       operationId: 'userPosts',
+      drives: drives('userPosts'),
       tag: 'Posts',
       summary: 'List a user\'s posts',
       description: 'One user\'s posts, newest first.',

@@ -1,8 +1,11 @@
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiOperation } from './api-operation.js';
 import { basicCredentialsOf, bearerTokenOf } from './credentials.js';
 import { problemOf } from './domain-problems.js';
 import { ref } from './schemas.js';
+
+const drives = routeNames(import.meta.url);
 
 export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: UseCases): ApiOperation[] {
   return [
@@ -10,6 +13,7 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
       method: 'post',
       path: '/tokens',
       operationId: 'createToken',
+      drives: drives('logIn', 'issueAccessToken'),
       tag: 'Tokens',
       summary: 'Get a token',
       description: 'Get a token with your username and password (HTTP Basic); it expires at `expires_at`.',
@@ -28,6 +32,7 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
       method: 'delete',
       path: '/tokens',
       operationId: 'revokeToken',
+      drives: drives('revokeAccessToken'),
       tag: 'Tokens',
       summary: 'Revoke your token',
       description: 'Revoke the token this request is sent with.',

@@ -4,6 +4,7 @@ import type { FollowDirection } from '../../../domain/use-cases/list-follows.js'
 import { readForm, type FormDefinition } from '../forms/fields.js';
 import { profileOf, type EditProfileField, type ProfileFormValue } from '../forms/edit-profile-form.js';
 import type { Registration } from '../../../domain/use-cases/register-user.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
@@ -14,6 +15,8 @@ import { pagedList } from './pagination-query.js';
 import { presentUser, userUrl } from './representations.js';
 import { submitFields, userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
+
+const drives = routeNames(import.meta.url);
 
 const REGISTRATION: FormDefinition<'username' | 'email' | 'password', Registration> = {
   fields: ['username', 'email', 'password'],
@@ -45,6 +48,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       method: 'get',
       path: '/users',
       operationId: 'listUsers',
+      drives: drives('listUsers'),
       tag: 'Users',
       summary: 'List users',
       description: 'Every user, oldest account first.',
@@ -57,6 +61,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       method: 'post',
       path: '/users',
       operationId: 'registerUser',
+      drives: drives('registerUser', 'getProfile'),
       tag: 'Users',
       summary: 'Register',
       description: 'Register a new user: the same rules and messages as the registration form.',
@@ -79,6 +84,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       method: 'get',
       path: '/users/{id}',
       operationId: 'getUser',
+      drives: drives('getProfile'),
       tag: 'Users',
       summary: 'Get a user',
       description: 'One user; the email only in your own account.',
@@ -93,6 +99,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       method: 'put',
       path: '/users/{id}',
       operationId: 'updateUser',
+      drives: drives('editProfile', 'getProfile'),
       tag: 'Users',
       summary: 'Change your account',
       description: 'Change your username or about-me: the same rules and messages as the profile form.',
@@ -119,6 +126,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       method: 'get',
       path: '/users/{id}/followers',
       operationId: 'listFollowers',
+      drives: drives('listFollows'),
       tag: 'Follows',
       summary: 'List a user\'s followers',
       description: 'The users who follow this user.',
@@ -132,6 +140,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       method: 'get',
       path: '/users/{id}/following',
       operationId: 'listFollowing',
+      drives: drives('listFollows'),
       tag: 'Follows',
       summary: 'List whom a user follows',
       description: 'The users this user follows.',

@@ -1,21 +1,20 @@
 import type { Logger } from '../../../domain/ports/logger.js';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
 import { applySecurityHeaders } from '../middleware/security-headers.js';
-import { appErrorHandlers } from './app-error-handlers.js';
 import { isClientDisconnect } from './client-disconnect.js';
 import type { DebugPage } from './debug-page.js';
-import type { ErrorResponse } from './error-handlers.js';
+import type { ErrorHandlers, ErrorResponse } from './error-handlers.js';
 import { renderErrorPage } from './error-page.js';
 import { newErrorReference } from './error-reference.js';
 import { PROBLEM_JSON, problemDetails } from './problem-details.js';
 
 export type ErrorBoundaryOptions = Readonly<{
   logger: Logger;
+  /** Which status and words each failure gets, by the request's path. */
+  handlers: ErrorHandlers;
   /** Debug mode only: the developer's page for an unexpected error, in place of the generic one. */
   debugPage?: DebugPage;
 }>;
-
-const HANDLERS = appErrorHandlers();
 
 /**
  * Turns every failure below it into a proper error response: client errors into their page,
@@ -46,7 +45,7 @@ const NO_ROUTE = '(no route)';
 async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
   // The registry decides the status: an error class with a handler of its own (an HttpError with
   // its 503 and Retry-After, say) keeps what it carries; anything else unexpected is a 500.
-  const handlers = HANDLERS.forPath(ctx.path);
+  const handlers = options.handlers.forPath(ctx.path);
   const response = handlers.respond(error, status);
   const unexpected = error !== null && (response.status === 500 || response.unexpected === true);
   const reference = unexpected ? newErrorReference() : null;

@@ -9,7 +9,10 @@ import { submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import { safeNextPath } from '../safe-next.js';
 import { endLoggedInSession, startLoggedInSession } from '../session-login.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
+
+const drives = routeNames(import.meta.url);
 
 export const INVALID_LOGIN_MESSAGE = 'Invalid username or password';
 export const REGISTERED_MESSAGE = 'Congratulations, you are now a registered user!';
@@ -22,11 +25,11 @@ export const anonymousOnly: AppRoute = async (ctx, next) => {
 
 export function authRoutes(router: AppRouter, useCases: UseCases): void {
   const { logIn, registerUser } = useCases;
-  router.get('/login', anonymousOnly, async (ctx) => {
+  router.get(drives(), '/login', anonymousOnly, async (ctx) => {
     await renderLogin(ctx, { username: '', rememberMe: false }, {}, 200);
   });
 
-  router.post('/login', anonymousOnly, async (ctx) => {
+  router.post(drives('logIn', 'startSession'), '/login', anonymousOnly, async (ctx) => {
     const form = readLoginForm(ctx.request.body);
     // The password is never sent back.
     if (form.value.isErr()) return renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, form.value.error, 422);
@@ -52,21 +55,21 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
   });
 
   // Logging out changes state, so it is a POST carrying the CSRF token; the GET page only asks.
-  router.get('/logout', async (ctx) => {
+  router.get(drives(), '/logout', async (ctx) => {
     if (!ctx.state.user) return ctx.redirect('/index');
     await renderPage(ctx, 'logout', { title: 'Log out' });
   });
 
-  router.post('/logout', async (ctx) => {
+  router.post(drives('endSession'), '/logout', async (ctx) => {
     await endLoggedInSession(ctx, useCases);
     ctx.redirect('/index');
   });
 
-  router.get('/register', anonymousOnly, async (ctx) => {
+  router.get(drives(), '/register', anonymousOnly, async (ctx) => {
     await renderRegister(ctx, { username: '', email: '' }, {}, 200);
   });
 
-  router.post('/register', anonymousOnly, async (ctx) => {
+  router.post(drives('registerUser'), '/register', anonymousOnly, async (ctx) => {
     const form = readRegistrationForm(ctx.request.body);
     const result = await submitForm(form, REGISTRATION_FIELDS, {
       act: (registration) => registerUser.execute(registration),

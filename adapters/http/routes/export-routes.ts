@@ -2,8 +2,11 @@ import { assertNever } from '../../../domain/assert-never.js';
 import type { AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import { profileUrl } from '../presenters/post-presenter.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { currentUser, loginRequired } from './login-required.js';
+
+const drives = routeNames(import.meta.url);
 
 export const EXPORT_IN_PROGRESS_MESSAGE = 'An export task is currently in progress';
 export const EXPORTS_UNAVAILABLE_MESSAGE = 'This site sends no email, so it cannot export your posts.';
@@ -11,7 +14,7 @@ export const EXPORTS_UNAVAILABLE_MESSAGE = 'This site sends no email, so it cann
 export function exportRoutes(router: AppRouter, { startExport }: UseCases): void {
   // A POST with the form's CSRF token, where the tutorial had a GET: starting an export sends an
   // email, which no link on another site may do in a logged-in browser's name.
-  router.post('/export_posts', loginRequired, async (ctx) => {
+  router.post(drives('startExport'), '/export_posts', loginRequired, async (ctx) => {
     const user = currentUser(ctx);
     if (!startExport) {
       flash(ctx, EXPORTS_UNAVAILABLE_MESSAGE, 'error');

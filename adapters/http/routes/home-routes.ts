@@ -6,8 +6,11 @@ import { POST_FIELDS, readPostForm, type PostField } from '../forms/post-form.js
 import { pageNumber } from '../page-number.js';
 import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { currentUser, loginRequired } from './login-required.js';
+
+const drives = routeNames(import.meta.url);
 
 export const POST_PUBLISHED_MESSAGE = 'Your post is now live!';
 
@@ -36,12 +39,12 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
     ctx.redirect('/index');
   };
 
-  router.get('/', loginRequired, index);
-  router.get('/index', loginRequired, index);
-  router.post('/', loginRequired, publish);
-  router.post('/index', loginRequired, publish);
+  router.get(drives('homeTimeline'), '/', loginRequired, index);
+  router.get(drives('homeTimeline'), '/index', loginRequired, index);
+  router.post(drives('publishPost'), '/', loginRequired, publish);
+  router.post(drives('publishPost'), '/index', loginRequired, publish);
 
-  router.get('/explore', loginRequired, async (ctx) => {
+  router.get(drives('explorePosts'), '/explore', loginRequired, async (ctx) => {
     const number = pageNumber(ctx.query.page);
     if (number === null) return ctx.throw(404);
     const page = await explorePosts.execute({ number, size: postsPerPage });

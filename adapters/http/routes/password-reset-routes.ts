@@ -10,8 +10,11 @@ import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } fr
 import { submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import { requestReset } from '../reset-requests.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { anonymousOnly } from './auth-routes.js';
+
+const drives = routeNames(import.meta.url);
 
 export const RESET_INSTRUCTIONS_SENT = 'Check your email for the instructions to reset your password';
 export const PASSWORD_RESET_DONE = 'Your password has been reset.';
@@ -25,11 +28,11 @@ export type PasswordResetRouteOptions = Readonly<{
 export function passwordResetRoutes(router: AppRouter, useCases: UseCases, options: PasswordResetRouteOptions): void {
   const { requestPasswordReset, checkResetToken, resetPassword } = useCases;
 
-  router.get('/reset_password_request', anonymousOnly, async (ctx) => {
+  router.get(drives(), '/reset_password_request', anonymousOnly, async (ctx) => {
     await renderRequestForm(ctx, useCases, { email: '' }, {}, 200);
   });
 
-  router.post('/reset_password_request', anonymousOnly, async (ctx) => {
+  router.post(drives('requestPasswordReset'), '/reset_password_request', anonymousOnly, async (ctx) => {
     // A site without mail refuses for good (403), as the API does: a setting is not an outage, and
     // a 503 would invite trying again. The page offers no form then, so there is nothing to check.
     if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 403);
@@ -43,13 +46,13 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     ctx.redirect('/login');
   });
 
-  router.get('/reset_password/:token', anonymousOnly, async (ctx) => {
+  router.get(drives('checkResetToken'), '/reset_password/:token', anonymousOnly, async (ctx) => {
     const reset = await checkResetToken.execute(tokenOf(ctx));
     if (reset.isErr()) return refuseLink(ctx);
     await renderResetForm(ctx, tokenOf(ctx), {}, 200);
   });
 
-  router.post('/reset_password/:token', anonymousOnly, async (ctx) => {
+  router.post(drives('checkResetToken', 'resetPassword'), '/reset_password/:token', anonymousOnly, async (ctx) => {
     const token = tokenOf(ctx);
     const form = readResetPasswordForm(ctx.request.body);
     // A dead link is told as such, rather than asking to fix a form that can never succeed.

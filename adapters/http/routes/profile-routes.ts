@@ -10,15 +10,18 @@ import { pageNumber } from '../page-number.js';
 import { presentPosts, profileUrl, type PostListing } from '../presenters/post-presenter.js';
 import { presentProfile } from '../presenters/user-presenter.js';
 import { renderPage } from '../render.js';
+import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { currentUser, loginRequired } from './login-required.js';
+
+const drives = routeNames(import.meta.url);
 
 export const PROFILE_SAVED_MESSAGE = 'Your changes have been saved.';
 
 export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerPage, clock }: PostListing): void {
   const { getProfile, editProfile, userPosts, followUser, unfollowUser, startExport } = useCases;
 
-  router.get('/user/:username', loginRequired, async (ctx) => {
+  router.get(drives('getProfile', 'userPosts'), '/user/:username', loginRequired, async (ctx) => {
     const viewer = currentUser(ctx);
     const found = await getProfile.execute({ user: { username: ctx.params.username ?? '' }, viewerId: viewer.id });
     if (found.isErr()) {
@@ -39,7 +42,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     });
   });
 
-  router.post('/follow/:username', loginRequired, async (ctx) => {
+  router.post(drives('followUser'), '/follow/:username', loginRequired, async (ctx) => {
     const username = ctx.params.username ?? '';
     const result = await followUser.execute({ followerId: currentUser(ctx).id, user: { username } });
     if (result.isErr()) return followRefused(ctx, username, result.error);
@@ -47,7 +50,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     ctx.redirect(profileUrl(result.value.username));
   });
 
-  router.post('/unfollow/:username', loginRequired, async (ctx) => {
+  router.post(drives('unfollowUser'), '/unfollow/:username', loginRequired, async (ctx) => {
     const username = ctx.params.username ?? '';
     const result = await unfollowUser.execute({ followerId: currentUser(ctx).id, user: { username } });
     if (result.isErr()) return followRefused(ctx, username, result.error);
@@ -55,12 +58,12 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     ctx.redirect(profileUrl(result.value.username));
   });
 
-  router.get('/edit_profile', loginRequired, async (ctx) => {
+  router.get(drives(), '/edit_profile', loginRequired, async (ctx) => {
     const user = currentUser(ctx);
     await renderEditProfile(ctx, { username: user.username, aboutMe: user.aboutMe }, {}, 200);
   });
 
-  router.post('/edit_profile', loginRequired, async (ctx) => {
+  router.post(drives('editProfile'), '/edit_profile', loginRequired, async (ctx) => {
     const userId = currentUser(ctx).id;
     const form = readEditProfileForm(ctx.request.body);
     const result = await submitForm(form, PROFILE_FIELDS, {

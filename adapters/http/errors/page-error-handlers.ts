@@ -1,18 +1,15 @@
 import createHttpError, { type HttpError } from 'http-errors';
-import { apiErrorHandlers } from '../api/api-error-handlers.js';
-import { API_PREFIX } from '../api/api-router.js';
 import { CsrfTokenInvalid } from '../middleware/csrf.js';
 import { errorCopy } from './error-catalogue.js';
 import { ErrorHandlers } from './error-handlers.js';
 import { httpErrorResponse } from './http-error-response.js';
 
 /**
- * Which status and words each failure gets, for the whole app: the pages' handlers, with the API's
- * own registry for everything under its prefix. A status no handler claims takes the catalogue's words.
+ * Which status and words each failure of the pages gets. A status no handler claims takes the
+ * catalogue's words. Scopes with registries of their own (the API's) are added by whoever mounts them.
  */
-export function appErrorHandlers(): ErrorHandlers {
+export function pageErrorHandlers(): ErrorHandlers {
   return new ErrorHandlers((_error, status) => ({ status, ...errorCopy(status) }))
-    .scope(API_PREFIX, apiErrorHandlers())
     .onError(createHttpError.HttpError, (error) => httpErrorResponse(error as HttpError))
     .onError(CsrfTokenInvalid, () => ({
       status: 403,
