@@ -1,9 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { emailAlertAppender } from '../../adapters/logging/alerts/email-alert-appender.js';
+import { createScrubber } from '../../adapters/logging/scrub.js';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import { eventually } from '../support/eventually.js';
 import { unusedPort, withSmtpTestServer } from '../support/smtp-test-server.js';
-import { withApp, type TestApp } from '../support/test-app.js';
+import { TEST_SECRET_KEY, withApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
 
 // The promise behind "Check your email": what a mail server says after the answer changes when
 // the email arrives, never whether it does (unless the mailbox does not exist).
@@ -12,11 +14,12 @@ const BASE_URL = 'https://microblog.example/';
 const test = suite('password reset mail that a mail server delays');
 
 /** Runs `work` on an app mailing reset links through the server on `port`, with Susan registered. */
-function withAppMailingTo(port: number, baseDelayMs: number, work: (app: TestApp) => Promise<void>): Promise<void> {
+function withAppMailingTo(port: number, baseDelayMs: number, work: (app: TestApp) => Promise<void>, options: TestAppOptions = {}): Promise<void> {
   const mailer = new NodemailerMailer({ host: '127.0.0.1', port, useTls: false, from: 'no-reply@microblog.example', timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_000 } });
   return withApp({
     passwordReset: { mailer, baseUrl: BASE_URL, linkLifetimeMs: 10 * 60_000 },
     jobQueue: { retryPolicy: { maxAttempts: 8, baseDelayMs } },
+    ...options,
   }, async (app) => {
     await app.browser().register('susan', 'susan@example.com');
     await work(app);
@@ -70,6 +73,25 @@ test('when the mail server is down for a while and comes back, then the reset em
     await withSmtpTestServer({ port }, async (smtp) => {
       const [mail] = await smtp.waitForMessages(1, 15_000);
       assert.equal(mail?.envelopeTo, ['susan@example.com']);
+    });
+  });
+});
+
+test('when three reset emails (the most one address gets in an hour) fail for good alike, then the administrators get one alert, not three', async () => {
+  await withSmtpTestServer({ recipientReply: () => 550 }, async (resetMail) => {
+    await withSmtpTestServer({}, async (alertMail) => {
+      const alertMailer = new NodemailerMailer({ host: '127.0.0.1', port: alertMail.port, useTls: false, from: 'no-reply@microblog.example' });
+      const alerts = emailAlertAppender({ mailer: alertMailer, to: ['admin@example.com'], scrub: createScrubber([TEST_SECRET_KEY]) });
+      await withAppMailingTo(resetMail.port, 5, async (app) => {
+        for (let i = 0; i < 3; i++) await askForReset(app);
+        await app.backgroundSettled();
+        assert.is((await app.inUnitOfWork(() => app.database.jobs.counts())).failed, 3);
+        const [alert] = await alertMail.waitForMessages(1);
+        await new Promise((settle) => setTimeout(settle, 300));
+        assert.is(alertMail.received().length, 1, 'the repeats wait for the digest');
+        assert.match(alert?.subject ?? '', 'Microblog Failure: JobFailedForGood');
+        assert.match(alert?.text ?? '', 'send-password-reset-email');
+      }, { appenders: { alerts } });
     });
   });
 });
