@@ -39,31 +39,27 @@ export class EditProfile {
   }
 
   execute(input: ProfileEditInput): ResultAsync<User, EditProfileError> {
-    const { users, transactions } = this;
-    const check = () => this.check(input);
-    const save = (formerName: string, changes: ProfileChanges) => this.save(input, formerName, changes);
-    return safeTry(async function* () {
-      const current = await users.findById(input.userId);
-      if (!current) return err(userNotFound());
-      const changes = yield* await check();
-      return ok(yield* transactions.run(() => save(current.username, changes)));
-    });
+    return safeTry(() => this.edit(input));
+  }
+
+  private async *edit(input: ProfileEditInput) {
+    const current = await this.users.findById(input.userId);
+    if (!current) return err(userNotFound());
+    const changes = yield* await this.check(input);
+    return this.transactions.run(() => safeTry(() => this.save(input, current.username, changes)));
   }
 
   /** The rename and the end of the other sessions and tokens are kept together or not at all. */
-  private save(input: ProfileEditInput, formerName: string, changes: ProfileChanges): ResultAsync<User, EditProfileError> {
-    const { users, sessions, accessTokens, clock } = this;
-    return safeTry(async function* () {
-      const updated = yield* users.updateProfile(input.userId, changes)
-        .mapErr((refused) => (refused.type === 'UsernameTaken' ? fieldsRejected([refused]) : refused));
-      // A new name is an identity change: sessions and API tokens opened elsewhere under the old one end.
-      if (usernameKey(formerName) !== usernameKey(changes.username)) {
-        const keep = input.signedInWith;
-        await sessions.deleteAllOf(input.userId, 'session' in keep ? keep.session : undefined);
-        await accessTokens.revokeAllOf(input.userId, clock.now(), 'accessToken' in keep ? keep.accessToken : undefined);
-      }
-      return ok(updated);
-    });
+  private async *save(input: ProfileEditInput, formerName: string, changes: ProfileChanges) {
+    const updated = yield* this.users.updateProfile(input.userId, changes)
+      .mapErr((refused) => (refused.type === 'UsernameTaken' ? fieldsRejected([refused]) : refused));
+    // A new name is an identity change: sessions and API tokens opened elsewhere under the old one end.
+    if (usernameKey(formerName) !== usernameKey(changes.username)) {
+      const keep = input.signedInWith;
+      await this.sessions.deleteAllOf(input.userId, 'session' in keep ? keep.session : undefined);
+      await this.accessTokens.revokeAllOf(input.userId, this.clock.now(), 'accessToken' in keep ? keep.accessToken : undefined);
+    }
+    return ok(updated);
   }
 
   private unclaimed(username: string, userId: UserId): ResultAsync<string, UsernameTaken> {

@@ -38,13 +38,13 @@ export class RegisterUser {
 
   /** Checked before hashing so the common mistakes cost no password hash; the store still decides a race. */
   execute(input: Registration): ResultAsync<User, RegisterUserError> {
-    const { users, hasher, clock } = this;
-    const checked = this.check(input);
-    return safeTry(async function* () {
-      const { username, email, password } = yield* await checked;
-      const passwordHash = yield* hasher.hash(password);
-      return ok(yield* users.add({ username, email, passwordHash, lastSeen: clock.now() }).mapErr((taken) => fieldsRejected([taken])));
-    });
+    return safeTry(() => this.register(input));
+  }
+
+  private async *register(input: Registration) {
+    const { username, email, password } = yield* await this.check(input);
+    const passwordHash = yield* this.hasher.hash(password);
+    return this.users.add({ username, email, passwordHash, lastSeen: this.clock.now() }).mapErr((taken) => fieldsRejected([taken]));
   }
 
   private unclaimed<Taken>(value: string, holder: Promise<User | null>, taken: (value: string) => Taken): ResultAsync<string, Taken> {

@@ -39,25 +39,26 @@ export class ResetPassword {
   }
 
   execute(input: PasswordResetInput): ResultAsync<UserId, ResetPasswordError> {
-    const { tokens, users, sessions, accessTokens, hasher, clock, transactions } = this.ports;
-    const check = (password: string) => this.check(password);
-    return safeTry(async function* () {
-      yield* pendingReset(await tokens.find(input.token), clock.now());
-      const password = yield* check(input.password);
-      // Hashed before the link is used up, so a slow hash never holds the writes below open, and a
-      // busy server leaves the link as it was.
-      const passwordHash = yield* hasher.hash(password);
+    return safeTry(() => this.reset(input));
+  }
 
-      // One transaction: a link used up without the new password set could never be used again.
-      return ok(yield* transactions.run(() => safeTry(async function* () {
-        // Taken, not just read: of two submits racing with one link, only one sets a password.
-        const { userId } = yield* pendingReset(await tokens.take(input.token), clock.now());
-        await users.updatePasswordHash(userId, passwordHash);
-        await tokens.deleteAllOf(userId);
-        await sessions.deleteAllOf(userId);
-        await accessTokens.revokeAllOf(userId, clock.now());
-        return ok(userId);
-      })));
-    });
+  private async *reset(input: PasswordResetInput) {
+    const { tokens, users, sessions, accessTokens, hasher, clock, transactions } = this.ports;
+    yield* pendingReset(await tokens.find(input.token), clock.now());
+    const password = yield* this.check(input.password);
+    // Hashed before the link is used up, so a slow hash never holds the writes below open, and a
+    // busy server leaves the link as it was.
+    const passwordHash = yield* hasher.hash(password);
+
+    // One transaction: a link used up without the new password set could never be used again.
+    return transactions.run(() => safeTry(async function* () {
+      // Taken, not just read: of two submits racing with one link, only one sets a password.
+      const { userId } = yield* pendingReset(await tokens.take(input.token), clock.now());
+      await users.updatePasswordHash(userId, passwordHash);
+      await tokens.deleteAllOf(userId);
+      await sessions.deleteAllOf(userId);
+      await accessTokens.revokeAllOf(userId, clock.now());
+      return ok(userId);
+    }));
   }
 }
