@@ -70,7 +70,7 @@ export class LogIn {
 
     // Hashed before the transaction, so a slow hash never holds its writes open. A busy hasher
     // only puts the upgrade off to a later login.
-    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? (await this.hasher.hash(password)).unwrapOr(null) : null;
+    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? await this.hasher.hash(password).unwrapOr(null) : null;
     return this.transactions.run(() => okAsync(user).map(async () => {
       // The account starts again; the address keeps its earlier failures but is not charged for a
       // success, so colleagues behind one address who log in correctly never use up its room.

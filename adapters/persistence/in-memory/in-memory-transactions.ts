@@ -34,6 +34,7 @@ export class InMemoryTransactions implements Transactions {
   private runAlone<T, E>(work: () => ResultAsync<T, E>): ResultAsync<T, E> {
     const restores = this.stores.map((store) => store.snapshot());
     const rollBack = () => { for (const restore of restores) restore(); };
+    // A refusal rolls back through orTee; an exception rolls back here and goes on to the caller.
     return safeTry(async function* () {
       try {
         return ok(yield* work());
