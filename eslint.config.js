@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { resultsMustBeUsed } from './eslint/results-must-be-used.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'logs/', 'instance/'] },
@@ -21,5 +22,13 @@ export default tseslint.config(
         allowNullableString: true, allowNullableNumber: true, allowNullableEnum: true,
       }],
     },
+  },
+  // The project's own rules work on the TypeScript compiler's untyped objects.
+  { files: ['eslint/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Production code only: a test may set the scene with a call whose outcome it does not assert.
+    files: ['domain/**/*.ts', 'adapters/**/*.ts', 'src/**/*.ts'],
+    plugins: { neverthrow: { rules: { 'results-must-be-used': resultsMustBeUsed } } },
+    rules: { 'neverthrow/results-must-be-used': 'error' },
   },
 );

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { err, ok, type Result } from 'neverthrow';
+import { ResultAsync } from 'neverthrow';
 import nodemailer from 'nodemailer';
 import type { MailNotSent } from '../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
@@ -19,21 +19,20 @@ export class FileMailer implements Mailer {
 
   constructor(private readonly options: FileMailerOptions) {}
 
-  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
-    const composed = await this.#composer.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html, attachments: attachmentsOf(message) });
+  send(message: MailMessage): ResultAsync<void, MailNotSent> {
+    const composed = this.#composer.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html, attachments: attachmentsOf(message) });
+    // A full disk or a folder that cannot be written is this transport's refused delivery.
+    return ResultAsync.fromSafePromise(composed).andThen(({ message }) => ResultAsync.fromPromise(this.#write(message as Buffer), (error) => mailFailure(error)));
+  }
+
+  async #write(message: Buffer): Promise<void> {
     this.#sequence += 1;
     const name = `${new Date().toISOString().replaceAll(':', '-')}-${String(this.#sequence).padStart(6, '0')}-${randomUUID().slice(0, 8)}.eml`;
     const target = path.join(this.options.directory, name);
-    try {
-      await mkdir(this.options.directory, { recursive: true });
-      // Written aside then renamed, so a watcher of the folder never opens half a message.
-      await writeFile(`${target}.partial`, composed.message as Buffer);
-      await rename(`${target}.partial`, target);
-      return ok(undefined);
-    } catch (error) {
-      // A full disk or a folder that cannot be written is this transport's refused delivery.
-      return err(mailFailure(error));
-    }
+    await mkdir(this.options.directory, { recursive: true });
+    // Written aside then renamed, so a watcher of the folder never opens half a message.
+    await writeFile(`${target}.partial`, message);
+    await rename(`${target}.partial`, target);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 // A Mailer that keeps what it is given, for tests of the code that sends mail: it answers like the
 // real transports (the same contract suite runs against it), and can be told to refuse.
-import { err, ok, type Result } from 'neverthrow';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { mailNotSent, type MailNotSent } from '../../domain/errors.js';
 import type { Permanence } from '../../domain/jobs/job.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
@@ -23,12 +23,12 @@ export class InMemoryMailer implements Mailer {
     this.#refusal = reason === null ? null : mailNotSent(reason, permanence);
   }
 
-  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
-    if (this.#refusal !== null) return err(this.#refusal);
+  send(message: MailMessage): ResultAsync<void, MailNotSent> {
+    if (this.#refusal !== null) return errAsync(this.#refusal);
     // Copies, so that what the sender changes afterwards is not what was "delivered".
     const attachments = message.attachments?.map((file) => ({ ...file, content: typeof file.content === 'string' ? file.content : Uint8Array.from(file.content) }));
     this.#sent.push({ ...message, to: [...message.to], ...(attachments ? { attachments } : {}), from: this.options.from });
-    return ok(undefined);
+    return okAsync(undefined);
   }
 
   async close(): Promise<void> {}

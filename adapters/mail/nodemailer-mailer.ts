@@ -1,7 +1,7 @@
 // The Mailer port over SMTP with nodemailer. Its default timeouts are minutes; ours are seconds, so
 // a dead or silent mail server is noticed quickly by every sender: the alert queue, the password
 // reset and the `alerts:test` command alike.
-import { err, ok, type Result } from 'neverthrow';
+import { ResultAsync } from 'neverthrow';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { MailNotSent } from '../../domain/errors.js';
@@ -56,13 +56,11 @@ export class NodemailerMailer implements Mailer {
     });
   }
 
-  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
-    try {
-      await this.#transport.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html, attachments: attachmentsOf(message) });
-      return ok(undefined);
-    } catch (error) {
-      return err(mailFailure(error, this.options.password));
-    }
+  send(message: MailMessage): ResultAsync<void, MailNotSent> {
+    return ResultAsync.fromPromise(
+      this.#transport.sendMail({ from: this.options.from, to: [...message.to], subject: message.subject, text: message.text, html: message.html, attachments: attachmentsOf(message) }),
+      (error) => mailFailure(error, this.options.password),
+    ).map(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { errAsync, ResultAsync } from 'neverthrow';
 
 /** The line was full: how long it is expected to take to clear what is already in it. */
 export type LineFull = Readonly<{ retryAfterMs: number }>;
@@ -31,25 +31,32 @@ export class ConcurrencyGate {
     if (!Number.isInteger(limits.waiting) || limits.waiting < 0) throw new Error(`a waiting line must hold a whole number of tasks, not ${limits.waiting}`);
   }
 
-  async run<T>(task: () => Promise<T>): Promise<Result<T, LineFull>> {
-    if (this.#running < this.limits.running) this.#running += 1;
-    else if (this.#waiting.length >= this.limits.waiting) return err({ retryAfterMs: this.#timeToClear() });
+  run<T>(task: () => Promise<T>): ResultAsync<T, LineFull> {
+    if (this.#running < this.limits.running) {
+      this.#running += 1;
+      return ResultAsync.fromSafePromise(this.#timed(task));
+    }
+    if (this.#waiting.length >= this.limits.waiting) return errAsync({ retryAfterMs: this.#timeToClear() });
     // A finishing task hands its place straight to the next in line, so #running stays as it is.
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    const turn = new Promise<void>((resolve) => this.#waiting.push(resolve));
+    return ResultAsync.fromSafePromise(turn.then(() => this.#timed(task)));
+  }
+
+  /** Tasks waiting for a place. */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  async #timed<T>(task: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
-      return ok(await task());
+      return await task();
     } finally {
       this.#taskMs += SMOOTHING * (performance.now() - started - this.#taskMs);
       const next = this.#waiting.shift();
       if (next) next();
       else this.#running -= 1;
     }
-  }
-
-  /** Tasks waiting for a place. */
-  get waiting(): number {
-    return this.#waiting.length;
   }
 
   #timeToClear(): number {

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { ok, type Result } from 'neverthrow';
+import { okAsync, type ResultAsync } from 'neverthrow';
 import { serviceBusy, type ServiceBusy } from '../../domain/errors.js';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
 import { ConcurrencyGate, type GateLimits } from './concurrency-gate.js';
@@ -43,17 +43,17 @@ export class ScryptPasswordHasher implements PasswordHasher {
     this.#gate = new ConcurrencyGate(limits);
   }
 
-  async hash(password: string): Promise<Result<string, ServiceBusy>> {
+  hash(password: string): ResultAsync<string, ServiceBusy> {
     const salt = randomBytes(SALT_LENGTH);
     const { N, r, p } = this.cost;
-    return (await this.#derive(password, salt, this.cost))
+    return this.#derive(password, salt, this.cost)
       .map((key) => ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$'));
   }
 
-  async verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
+  verify(hash: string, password: string): ResultAsync<boolean, ServiceBusy> {
     const parsed = parse(hash);
-    if (!parsed) return ok(false);
-    return (await this.#derive(password, parsed.salt, parsed.cost))
+    if (!parsed) return okAsync(false);
+    return this.#derive(password, parsed.salt, parsed.cost)
       .map((key) => key.length === parsed.key.length && timingSafeEqual(key, parsed.key));
   }
 
@@ -64,8 +64,8 @@ export class ScryptPasswordHasher implements PasswordHasher {
     return N !== this.cost.N || r !== this.cost.r || p !== this.cost.p;
   }
 
-  async #derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Result<Buffer, ServiceBusy>> {
-    return (await this.#gate.run(() => derive(password, salt, cost))).mapErr(({ retryAfterMs }) => serviceBusy(retryAfterMs));
+  #derive(password: string, salt: Buffer, cost: ScryptCost): ResultAsync<Buffer, ServiceBusy> {
+    return this.#gate.run(() => derive(password, salt, cost)).mapErr(({ retryAfterMs }) => serviceBusy(retryAfterMs));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ExportInProgress } from '../errors.js';
 import type { Export, ExportChanges, ExportId, NewExport } from '../exports/export.js';
 import type { UserId } from '../user.js';
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 
 /**
  * Exports of users' posts. A user has at most one export queued or running at a time: the store
@@ -10,7 +10,7 @@ import type { Result } from 'neverthrow';
  */
 export interface ExportRepository {
   /** Stores a new export, queued at 0 %; refused while the user has one queued or running. */
-  add(exported: NewExport): Promise<Result<Export, ExportInProgress>>;
+  add(exported: NewExport): ResultAsync<Export, ExportInProgress>;
   findById(id: ExportId): Promise<Export | null>;
   /** The user's most recent export, or null; read on every page the user sees, so one indexed lookup. */
   latestOf(userId: UserId): Promise<Export | null>;

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { MailNotSent } from '../errors.js';
 
 export type MailMessage = Readonly<{
@@ -26,6 +26,6 @@ export type MailAttachment = Readonly<{
  */
 export interface Mailer {
   /** Resolves once the message is accepted for delivery, or with the transport's reason for not taking it. */
-  send(message: MailMessage): Promise<Result<void, MailNotSent>>;
+  send(message: MailMessage): ResultAsync<void, MailNotSent>;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { ServiceBusy } from '../errors.js';
 
 /**
@@ -7,9 +7,9 @@ import type { ServiceBusy } from '../errors.js';
  * try again) instead of joining an ever longer wait.
  */
 export interface PasswordHasher {
-  hash(password: string): Promise<Result<string, ServiceBusy>>;
+  hash(password: string): ResultAsync<string, ServiceBusy>;
   /** Compares in constant time; a malformed hash is simply not a match. */
-  verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>>;
+  verify(hash: string, password: string): ResultAsync<boolean, ServiceBusy>;
   /** True when `hash` was made with weaker settings than the current ones, so it is worth redoing. */
   needsRehash(hash: string): boolean;
 }

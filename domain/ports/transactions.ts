@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 
 /**
  * All-or-nothing writes, for a use case that writes more than once: a failure after its first
@@ -10,5 +10,5 @@ export interface Transactions {
    * returns ok; none of them is kept when it returns an error or throws (the exception then goes on).
    * Keep slow work (a password hash) outside: other writers wait while it runs.
    */
-  run<T, E>(work: () => Promise<Result<T, E>>): Promise<Result<T, E>>;
+  run<T, E>(work: () => ResultAsync<T, E>): ResultAsync<T, E>;
 }

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { EmailTaken, UsernameTaken, UserNotFound } from '../errors.js';
 import type { NewUser, ProfileChanges, User, UserId } from '../user.js';
 
@@ -7,7 +7,7 @@ import type { NewUser, ProfileChanges, User, UserId } from '../user.js';
  * two requests racing for one name still yield exactly one winner and a `UsernameTaken` for the rest.
  */
 export interface UserRepository {
-  add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>>;
+  add(user: NewUser): ResultAsync<User, UsernameTaken | EmailTaken>;
   findById(id: UserId): Promise<User | null>;
   /** Looks a username up without regard to case. */
   findByUsername(username: string): Promise<User | null>;
@@ -15,7 +15,7 @@ export interface UserRepository {
   /** Users by id, oldest account first. */
   list(offset: number, limit: number): Promise<User[]>;
   count(): Promise<number>;
-  updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>>;
+  updateProfile(id: UserId, changes: ProfileChanges): ResultAsync<User, UsernameTaken | UserNotFound>;
   recordLastSeen(id: UserId, at: Date): Promise<void>;
   updatePasswordHash(id: UserId, passwordHash: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { err, ok, Result, ResultAsync } from 'neverthrow';
+import { err, ok, Result, ResultAsync, safeTry } from 'neverthrow';
 import {
   fieldsRejected, userNotFound, usernameTaken,
   type AboutMeTooLong, type FieldsRejected, type UsernameInvalid, type UsernameTaken, type UserNotFound,
@@ -38,24 +38,28 @@ export class EditProfile {
       .mapErr(fieldsRejected);
   }
 
-  async execute(input: ProfileEditInput): Promise<Result<User, EditProfileError>> {
+  execute(input: ProfileEditInput): ResultAsync<User, EditProfileError> {
+    return safeTry(() => this.edit(input));
+  }
+
+  private async *edit(input: ProfileEditInput) {
     const current = await this.users.findById(input.userId);
     if (!current) return err(userNotFound());
-    return await new ResultAsync<ProfileChanges, EditProfileError>(this.check(input))
-      .andThen((changes) => new ResultAsync(this.transactions.run(() => this.save(input, current.username, changes))));
+    const changes = yield* await this.check(input);
+    return this.transactions.run(() => safeTry(() => this.save(input, current.username, changes)));
   }
 
   /** The rename and the end of the other sessions and tokens are kept together or not at all. */
-  private async save(input: ProfileEditInput, formerName: string, changes: ProfileChanges): Promise<Result<User, EditProfileError>> {
-    const updated = await this.users.updateProfile(input.userId, changes);
-    if (updated.isErr()) return err(updated.error.type === 'UsernameTaken' ? fieldsRejected([updated.error]) : updated.error);
+  private async *save(input: ProfileEditInput, formerName: string, changes: ProfileChanges) {
+    const updated = yield* this.users.updateProfile(input.userId, changes)
+      .mapErr((refused) => (refused.type === 'UsernameTaken' ? fieldsRejected([refused]) : refused));
     // A new name is an identity change: sessions and API tokens opened elsewhere under the old one end.
     if (usernameKey(formerName) !== usernameKey(changes.username)) {
       const keep = input.signedInWith;
       await this.sessions.deleteAllOf(input.userId, 'session' in keep ? keep.session : undefined);
       await this.accessTokens.revokeAllOf(input.userId, this.clock.now(), 'accessToken' in keep ? keep.accessToken : undefined);
     }
-    return ok(updated.value);
+    return ok(updated);
   }
 
   private unclaimed(username: string, userId: UserId): ResultAsync<string, UsernameTaken> {

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, safeTry } from 'neverthrow';
 import { isInProgress, type ExportId } from '../exports/export.js';
 import { jobFailure, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
 import type { Clock } from '../ports/clock.js';
@@ -53,30 +53,31 @@ export class ExportPosts {
     private readonly pageSize: number = EXPORT_PAGE_SIZE,
   ) {}
 
-  async execute(job: Pick<ClaimedJob, 'payload'>): Promise<Result<ExportOutcome, JobFailure>> {
+  execute(job: Pick<ClaimedJob, 'payload'>): ResultAsync<ExportOutcome, JobFailure> {
+    return safeTry(() => this.export(job));
+  }
+
+  private async *export(job: Pick<ClaimedJob, 'payload'>) {
     const id = exportIdOf(job);
     if (id === null) return err(jobFailure('permanent', 'the job names no export'));
     const { exports, users, clock } = this.ports;
     const exported = await exports.findById(id);
     if (!exported) return err(jobFailure('permanent', `export ${id} no longer exists`));
-    if (!isInProgress(exported)) return ok('already-ended');
+    if (!isInProgress(exported)) return ok<ExportOutcome>('already-ended');
     const user = await users.findById(exported.userId);
     if (!user) return this.failed(id, 'permanent', `the user of export ${id} no longer exists`, EXPORT_FAILURES.accountGone);
 
     await exports.update(id, { state: 'running', progress: 0, error: null, updatedAt: clock.now() });
     const content = await this.archive(id, user.id);
     const email = await this.ports.emails.compose({ username: user.username });
-    const sent = await this.ports.mailer.send({
+    yield* this.ports.mailer.send({
       to: [user.email],
       ...email,
       attachments: [{ filename: EXPORT_FILENAME, contentType: 'application/json', content }],
-    });
-    if (sent.isErr()) {
-      const { permanence, reason } = sent.error;
-      return this.failed(id, permanence, reason, permanence === 'permanent' ? EXPORT_FAILURES.mailRefused : EXPORT_FAILURES.mailUnavailable);
-    }
+    }).orElse(({ permanence, reason }) =>
+      this.failed(id, permanence, reason, permanence === 'permanent' ? EXPORT_FAILURES.mailRefused : EXPORT_FAILURES.mailUnavailable));
     await exports.update(id, { state: 'done', progress: 100, updatedAt: clock.now() });
-    return ok('emailed');
+    return ok<ExportOutcome>('emailed');
   }
 
   /** The queue gave up on the job: the export is failed, with its last attempt's reason, or a general one. */
@@ -112,9 +113,9 @@ export class ExportPosts {
     return `{"posts":[${pages.join(',')}]}`;
   }
 
-  private async failed(id: ExportId, permanence: Permanence, reason: string, forOwner: string): Promise<Result<never, JobFailure>> {
-    await this.ports.exports.update(id, { error: forOwner, updatedAt: this.ports.clock.now() });
-    return err(jobFailure(permanence, reason));
+  private failed(id: ExportId, permanence: Permanence, reason: string, forOwner: string): ResultAsync<never, JobFailure> {
+    return ResultAsync.fromSafePromise(this.ports.exports.update(id, { error: forOwner, updatedAt: this.ports.clock.now() }))
+      .andThen(() => err(jobFailure(permanence, reason)));
   }
 }
 

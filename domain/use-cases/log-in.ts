@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, okAsync, ResultAsync, safeTry } from 'neverthrow';
 import {
   invalidCredentials, tooManyAttempts, type InvalidCredentials, type ServiceBusy, type TooManyAttempts,
 } from '../errors.js';
@@ -30,13 +30,16 @@ export class LogIn {
     private readonly transactions: Transactions,
   ) {}
 
-  async execute(input: LogInInput): Promise<Result<User, LogInError>> {
+  execute(input: LogInInput): ResultAsync<User, LogInError> {
+    return safeTry(() => this.logIn(input));
+  }
+
+  private async *logIn(input: LogInInput) {
     // A name outside the username rules belongs to nobody, and the rules are public: refused like
     // a wrong password, before anything is counted, and never looked up in a wider alphabet.
-    const username = parseUsername(input.username);
-    if (username.isErr()) return err(invalidCredentials());
+    const username = yield* parseUsername(input.username).mapErr(() => invalidCredentials());
     const now = this.clock.now();
-    const account = accountKey(username.value);
+    const account = accountKey(username);
     const rooms = [roomFor(account, ACCOUNT_RULE, now), roomFor(addressKey(input.clientAddress), ADDRESS_RULE, now)];
     // A throttled account or address is told so from a read, so a flood of refused guesses costs no writes.
     const wait = await this.waitBefore(rooms, now);
@@ -48,7 +51,7 @@ export class LogIn {
     const attempts = await this.attempts.reserve(rooms, now);
     if (attempts === null) return err(tooManyAttempts(Math.max(MIN_WAIT_MS, await this.waitBefore(rooms, now))));
     try {
-      return await this.check(username.value, input.password, account, attempts);
+      return yield* this.check(username, input.password, account, attempts);
     } catch (error) {
       // Never checked, or checked but not let in: either way not a failure of the person logging
       // in, and a database that fails under the owner's correct password must not lock them out.
@@ -57,28 +60,25 @@ export class LogIn {
     }
   }
 
-  private async check(username: string, password: string, account: string, attempts: readonly AttemptId[]): Promise<Result<User, LogInError>> {
+  private async *check(username: string, password: string, account: string, attempts: readonly AttemptId[]) {
     const user = await this.users.findByUsername(username);
-    const matches = user ? await this.hasher.verify(user.passwordHash, password) : await this.verifyDecoy(password);
-    if (matches.isErr()) {
+    const matches = yield* (user ? this.hasher.verify(user.passwordHash, password) : this.verifyDecoy(password))
       // Never checked, so not a failure: a busy server must not lock anyone out of their account.
-      await this.attempts.withdraw(attempts);
-      return err(matches.error);
-    }
+      .orElse((busy) => ResultAsync.fromSafePromise(this.attempts.withdraw(attempts)).andThen(() => err(busy)));
     // The attempts stay, as the failure they are, under the account and the address.
-    if (!user || !matches.value) return err(invalidCredentials());
+    if (!user || !matches) return err(invalidCredentials());
 
     // Hashed before the transaction, so a slow hash never holds its writes open. A busy hasher
     // only puts the upgrade off to a later login.
-    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? (await this.hasher.hash(password)).unwrapOr(null) : null;
-    return this.transactions.run(async () => {
+    const upgradedHash = this.hasher.needsRehash(user.passwordHash) ? await this.hasher.hash(password).unwrapOr(null) : null;
+    return this.transactions.run(() => okAsync(user).map(async () => {
       // The account starts again; the address keeps its earlier failures but is not charged for a
       // success, so colleagues behind one address who log in correctly never use up its room.
       await this.attempts.clear(account);
       await this.attempts.withdraw(attempts);
       if (upgradedHash) await this.users.updatePasswordHash(user.id, upgradedHash);
-      return ok(user);
-    });
+      return user;
+    }));
   }
 
   // Tried after a failure, when the store may be failing too: its error then gives way to the
@@ -97,13 +97,11 @@ export class LogIn {
     return wait;
   }
 
-  private async verifyDecoy(password: string): Promise<Result<false, ServiceBusy>> {
-    if (this.decoyHash === undefined) {
-      const decoy = await this.hasher.hash('decoy password that matches nothing');
-      if (decoy.isErr()) return err(decoy.error);
-      this.decoyHash ??= decoy.value;
-    }
-    return (await this.hasher.verify(this.decoyHash, password)).map(() => false as const);
+  private verifyDecoy(password: string): ResultAsync<false, ServiceBusy> {
+    const decoyHash = this.decoyHash === undefined
+      ? this.hasher.hash('decoy password that matches nothing').map((hash) => (this.decoyHash ??= hash))
+      : okAsync(this.decoyHash);
+    return decoyHash.andThen((hash) => this.hasher.verify(hash, password)).map(() => false as const);
   }
 }
 

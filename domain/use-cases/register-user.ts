@@ -1,4 +1,4 @@
-import { err, ok, Result, ResultAsync } from 'neverthrow';
+import { err, ok, Result, ResultAsync, safeTry } from 'neverthrow';
 import {
   emailTaken, fieldsRejected, usernameTaken,
   type EmailInvalid, type EmailTaken, type FieldsRejected, type PasswordTooShort, type ServiceBusy, type UsernameInvalid, type UsernameTaken,
@@ -37,11 +37,14 @@ export class RegisterUser {
   }
 
   /** Checked before hashing so the common mistakes cost no password hash; the store still decides a race. */
-  async execute(input: Registration): Promise<Result<User, RegisterUserError>> {
-    return await new ResultAsync(this.check(input))
-      .andThen((valid) => new ResultAsync(this.hasher.hash(valid.password)).map((passwordHash) => ({ ...valid, passwordHash })))
-      .andThen(({ username, email, passwordHash }) =>
-        new ResultAsync(this.users.add({ username, email, passwordHash, lastSeen: this.clock.now() })).mapErr((taken) => fieldsRejected([taken])));
+  execute(input: Registration): ResultAsync<User, RegisterUserError> {
+    return safeTry(() => this.register(input));
+  }
+
+  private async *register(input: Registration) {
+    const { username, email, password } = yield* await this.check(input);
+    const passwordHash = yield* this.hasher.hash(password);
+    return this.users.add({ username, email, passwordHash, lastSeen: this.clock.now() }).mapErr((taken) => fieldsRejected([taken]));
   }
 
   private unclaimed<Taken>(value: string, holder: Promise<User | null>, taken: (value: string) => Taken): ResultAsync<string, Taken> {

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { fieldsRejected, tooManyAttempts, type EmailInvalid, type FieldsRejected, type TooManyAttempts } from '../errors.js';
 import { waitBeforeNextTry, type ThrottleRule } from '../login-throttle.js';
 import { RESET_CLIENT_RULE, RESET_EMAIL_RULE, resetClientKey, resetEmailKey } from '../password-reset/password-reset.js';
@@ -40,12 +40,15 @@ export class RequestPasswordReset {
     return checkResetEmail(email);
   }
 
-  async execute(input: PasswordResetRequest): Promise<Result<'queued', RequestPasswordResetError>> {
-    const email = this.check(input.email);
-    if (email.isErr()) return err(email.error);
+  execute(input: PasswordResetRequest): ResultAsync<'queued', RequestPasswordResetError> {
+    return safeTry(() => this.request(input));
+  }
+
+  private async *request(input: PasswordResetRequest) {
+    const email = yield* this.check(input.email);
     const { requests, jobs, clock } = this.ports;
     const now = clock.now();
-    const emailKey = resetEmailKey(email.value);
+    const emailKey = resetEmailKey(email);
     const clientKey = resetClientKey(input.clientAddress);
     // Counted first and judged after, own request included: of a burst racing past a check, every
     // one would find room, while this way the limit holds however many arrive at once (a burst
@@ -53,8 +56,8 @@ export class RequestPasswordReset {
     await requests.recordFailure([emailKey, clientKey], now);
     const wait = Math.max(await this.waitFor(emailKey, RESET_EMAIL_RULE, now), await this.waitFor(clientKey, RESET_CLIENT_RULE, now));
     if (wait > 0) return err(tooManyAttempts(wait));
-    await jobs.enqueue({ kind: SEND_PASSWORD_RESET_EMAIL, payload: { email: email.value } });
-    return ok('queued');
+    await jobs.enqueue({ kind: SEND_PASSWORD_RESET_EMAIL, payload: { email } });
+    return ok('queued' as const);
   }
 
   /** 0 when the requests under `key`, the one being made included, are within `rule`; else how long until one more would be. */

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { fieldsRejected, type FieldsRejected, type PasswordTooShort, type ResetTokenInvalid, type ServiceBusy } from '../errors.js';
 import { pendingReset } from '../password-reset/password-reset.js';
 import type { AccessTokenRepository } from '../ports/access-token-repository.js';
@@ -38,29 +38,27 @@ export class ResetPassword {
     return parsePassword(password).mapErr((tooShort) => fieldsRejected([tooShort]));
   }
 
-  async execute(input: PasswordResetInput): Promise<Result<UserId, ResetPasswordError>> {
+  execute(input: PasswordResetInput): ResultAsync<UserId, ResetPasswordError> {
+    return safeTry(() => this.reset(input));
+  }
+
+  private async *reset(input: PasswordResetInput) {
     const { tokens, users, sessions, accessTokens, hasher, clock, transactions } = this.ports;
-    const pending = pendingReset(await tokens.find(input.token), clock.now());
-    if (pending.isErr()) return err(pending.error);
-    const password = this.check(input.password);
-    if (password.isErr()) return err(password.error);
+    yield* pendingReset(await tokens.find(input.token), clock.now());
+    const password = yield* this.check(input.password);
     // Hashed before the link is used up, so a slow hash never holds the writes below open, and a
     // busy server leaves the link as it was.
-    const hashed = await hasher.hash(password.value);
-    if (hashed.isErr()) return err(hashed.error);
-    const passwordHash = hashed.value;
+    const passwordHash = yield* hasher.hash(password);
 
     // One transaction: a link used up without the new password set could never be used again.
-    return transactions.run(async () => {
+    return transactions.run(() => safeTry(async function* () {
       // Taken, not just read: of two submits racing with one link, only one sets a password.
-      const taken = pendingReset(await tokens.take(input.token), clock.now());
-      if (taken.isErr()) return err(taken.error);
-      const { userId } = taken.value;
+      const { userId } = yield* pendingReset(await tokens.take(input.token), clock.now());
       await users.updatePasswordHash(userId, passwordHash);
       await tokens.deleteAllOf(userId);
       await sessions.deleteAllOf(userId);
       await accessTokens.revokeAllOf(userId, clock.now());
       return ok(userId);
-    });
+    }));
   }
 }

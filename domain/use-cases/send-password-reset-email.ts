@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, safeTry } from 'neverthrow';
 import { jobFailure, type ClaimedJob, type JobFailure } from '../jobs/job.js';
 import { DEFAULT_RESET_LINK_LIFETIME_MS } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
@@ -32,22 +32,23 @@ export class SendPasswordResetEmail {
     private readonly linkLifetimeMs: number = DEFAULT_RESET_LINK_LIFETIME_MS,
   ) {}
 
-  async execute(job: Pick<ClaimedJob, 'payload'>): Promise<Result<ResetEmailOutcome, JobFailure>> {
+  execute(job: Pick<ClaimedJob, 'payload'>): ResultAsync<ResetEmailOutcome, JobFailure> {
+    return safeTry(() => this.send(job));
+  }
+
+  private async *send(job: Pick<ClaimedJob, 'payload'>) {
     const email = job.payload['email'];
     if (typeof email !== 'string') return err(jobFailure('permanent', 'the job names no email address'));
     const { users, tokens, clock } = this.ports;
     const user = await users.findByEmail(email);
-    if (!user) return ok('no-account');
+    if (!user) return ok<ResetEmailOutcome>('no-account');
     const now = clock.now();
     await tokens.deleteExpired(now);
     const token = await tokens.issue({ userId: user.id, expiresAt: new Date(now.getTime() + this.linkLifetimeMs) });
     const content = await this.ports.emails.compose({ username: user.username, token, validForMs: this.linkLifetimeMs });
-    const sent = await this.ports.mailer.send({ to: [user.email], ...content });
-    if (sent.isErr()) {
+    yield* this.ports.mailer.send({ to: [user.email], ...content })
       // A link nobody received is only a liability; a retry writes a fresh one.
-      await tokens.take(token);
-      return err(jobFailure(sent.error.permanence, sent.error.reason));
-    }
-    return ok('emailed');
+      .orElse(({ permanence, reason }) => ResultAsync.fromSafePromise(tokens.take(token)).andThen(() => err(jobFailure(permanence, reason))));
+    return ok<ResetEmailOutcome>('emailed');
   }
 }

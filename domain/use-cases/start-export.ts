@@ -1,4 +1,4 @@
-import { err, type Result } from 'neverthrow';
+import { errAsync, ResultAsync } from 'neverthrow';
 import { exportInProgress, type ExportInProgress } from '../errors.js';
 import { isInProgress, type Export } from '../exports/export.js';
 import type { Clock } from '../ports/clock.js';
@@ -23,14 +23,13 @@ export type StartExportPorts = Readonly<{
 export class StartExport {
   constructor(private readonly ports: StartExportPorts) {}
 
-  execute(userId: UserId): Promise<Result<Export, ExportInProgress>> {
+  execute(userId: UserId): ResultAsync<Export, ExportInProgress> {
     const { exports, jobs, transactions, clock } = this.ports;
-    return transactions.run(async () => {
-      const latest = await exports.latestOf(userId);
-      if (latest && isInProgress(latest)) return err(exportInProgress());
-      const started = await exports.add({ userId, createdAt: clock.now() });
-      if (started.isOk()) await jobs.enqueue({ kind: EXPORT_POSTS, payload: { exportId: started.value.id }, key: exportJobKey(started.value.id) });
-      return started;
-    });
+    return transactions.run(() => ResultAsync.fromSafePromise(exports.latestOf(userId))
+      .andThen((latest) => (latest && isInProgress(latest) ? errAsync(exportInProgress()) : exports.add({ userId, createdAt: clock.now() })))
+      .map(async (started) => {
+        await jobs.enqueue({ kind: EXPORT_POSTS, payload: { exportId: started.id }, key: exportJobKey(started.id) });
+        return started;
+      }));
   }
 }

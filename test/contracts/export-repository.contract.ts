@@ -72,7 +72,7 @@ export function exportRepositoryContract(name: string, open: () => Promise<Expor
 
   test('when a user starts ten exports at once, then exactly one is stored', async ({ store }) => {
     const [susan] = store.userIds;
-    const started = await Promise.all(Array.from({ length: 10 }, (_, i) => store.inUnitOfWork(() => store.exports.add({ userId: susan, createdAt: at(i) }))));
+    const started = await Promise.all(Array.from({ length: 10 }, (_, i) => store.inUnitOfWork(async () => store.exports.add({ userId: susan, createdAt: at(i) }))));
     assert.is(started.filter((result) => result.isOk()).length, 1);
     assert.ok(started.filter((result) => result.isErr()).every((result) => result._unsafeUnwrapErr().type === 'ExportInProgress'));
   });

@@ -6,6 +6,7 @@ import type { RetryPolicy } from '../../domain/jobs/retry-policy.js';
 import type { JobQueue } from '../../domain/ports/jobs.js';
 import type { Transactions } from '../../domain/ports/transactions.js';
 import { eventually } from '../support/eventually.js';
+import { runAsync } from '../support/result-of.js';
 
 export type QueueSettings = Readonly<{ leaseMs: number; retryPolicy: RetryPolicy }>;
 
@@ -67,17 +68,17 @@ export function jobQueueContract(name: string, open: OpenJobQueue): void {
 
   test('when a job is enqueued in a transaction that rolls back, then no job is left; when it commits, another process claims it', async () => {
     await withQueue(SETTINGS, async ({ queue, transactions, inUnitOfWork, another }, claim) => {
-      await inUnitOfWork(() => transactions.run(async () => {
+      await inUnitOfWork(async () => runAsync(transactions, async () => {
         await queue.enqueue({ kind: KIND, payload: { n: 1 } });
         return err('refused');
       }));
-      const thrown = await inUnitOfWork(() => transactions.run(async () => {
+      const thrown = await inUnitOfWork(async () => runAsync(transactions, async () => {
         await queue.enqueue({ kind: KIND, payload: { n: 2 } });
         throw new Error('a failure after the enqueue');
       })).then(() => null, (error: unknown) => error);
       assert.instance(thrown, Error);
       assert.equal(await claim(queue), [], 'neither rolled-back job exists');
-      await inUnitOfWork(() => transactions.run(async () => ok(await queue.enqueue({ kind: KIND, payload: { n: 3 } }))));
+      await inUnitOfWork(async () => runAsync(transactions, async () => ok(await queue.enqueue({ kind: KIND, payload: { n: 3 } }))));
       assert.equal((await claim(await another())).map((job) => job.payload), [{ n: 3 }]);
     });
   });

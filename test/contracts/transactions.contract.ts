@@ -5,6 +5,7 @@ import type { SessionRepository } from '../../domain/ports/session-repository.js
 import type { Transactions } from '../../domain/ports/transactions.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { aNewUser } from '../support/builders.js';
+import { runAsync } from '../support/result-of.js';
 
 export type TransactionStore = Readonly<{
   transactions: Transactions;
@@ -32,7 +33,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
 
   test('when the work returns ok, then every write in it is kept', async ({ store }) => {
     await store.inUnitOfWork(async () => {
-      const written = (await store.transactions.run(async () => ok(await writeThrice(store, 'kept'))))._unsafeUnwrap();
+      const written = (await runAsync(store.transactions, async () => ok(await writeThrice(store, 'kept'))))._unsafeUnwrap();
       assert.is((await store.users.findById(written.user.id))?.username, 'kept-renamed');
       assert.is((await store.sessions.find(written.token))?.user.id, written.user.id);
     });
@@ -40,7 +41,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
 
   test('when the work reads what it wrote, then it sees its own writes before they are kept', async ({ store }) => {
     await store.inUnitOfWork(async () => {
-      const seen = (await store.transactions.run(async () => {
+      const seen = (await runAsync(store.transactions, async () => {
         const { user, token } = await writeThrice(store, 'reader');
         return ok({ found: await store.sessions.find(token), byName: await store.users.findByUsername('reader-renamed'), byId: await store.users.findById(user.id) });
       }))._unsafeUnwrap();
@@ -54,7 +55,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
   test('when the work returns an error after writing, then that error comes back and none of its writes is kept', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       let token = '';
-      const result = await store.transactions.run(async () => {
+      const result = await runAsync(store.transactions, async () => {
         token = (await writeThrice(store, 'refused')).token;
         return err('refused after three writes');
       });
@@ -69,7 +70,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
     await store.inUnitOfWork(async () => {
       const failure = new InjectedFailure('the database went away');
       try {
-        await store.transactions.run(async () => {
+        await runAsync(store.transactions, async () => {
           (await store.users.add(aNewUser({ username: 'half-done' })))._unsafeUnwrap();
           throw failure;
         });
@@ -83,7 +84,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
 
   test('when the work reads what it wrote, then it sees it', async ({ store }) => {
     await store.inUnitOfWork(async () => {
-      const seen = await store.transactions.run(async () => {
+      const seen = await runAsync(store.transactions, async () => {
         const { user, token } = await writeThrice(store, 'reader');
         return ok({ user: await store.users.findById(user.id), session: await store.sessions.find(token) });
       });
@@ -95,7 +96,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
   test('when a write in the work breaks a unique index, then it is the domain outcome and the work goes on', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       await store.users.add(aNewUser({ username: 'taken' }));
-      const result = await store.transactions.run(async () => {
+      const result = await runAsync(store.transactions, async () => {
         const clash = await store.users.add(aNewUser({ username: 'TAKEN' }));
         const other = (await store.users.add(aNewUser({ username: 'free' })))._unsafeUnwrap();
         return ok({ clash, other });
@@ -107,7 +108,7 @@ export function transactionsContract(name: string, open: () => Promise<Transacti
 
   test('when twenty transactions that read before they write run at once, then every one is kept', async ({ store }) => {
     const names = Array.from({ length: 20 }, (_, i) => `racer${i}`);
-    const results = await Promise.all(names.map((username) => store.inUnitOfWork(() => store.transactions.run(async () => {
+    const results = await Promise.all(names.map((username) => store.inUnitOfWork(async () => runAsync(store.transactions, async () => {
       if (await store.users.findByUsername(username)) return err('taken');
       return ok(await writeThrice(store, username));
     }))));

@@ -152,7 +152,7 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
 
   test('when 20 requests add the same username at once, then exactly one wins', async ({ store }) => {
     const attempts = Array.from({ length: 20 }, (_, i) =>
-      store.inUnitOfWork(() => store.users.add(aNewUser({ username: 'Popular', email: `racer${i}@example.com` }))));
+      store.inUnitOfWork(async () => store.users.add(aNewUser({ username: 'Popular', email: `racer${i}@example.com` }))));
     const results = await Promise.all(attempts);
     assert.is(results.filter((result) => result.isOk()).length, 1);
     for (const result of results.filter((r) => r.isErr())) assert.is(result._unsafeUnwrapErr().type, 'UsernameTaken');
@@ -165,7 +165,7 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
       return added;
     });
     const results = await Promise.all(ids.map((id) =>
-      store.inUnitOfWork(() => store.users.updateProfile(id, { username: 'freename', aboutMe: '' }))));
+      store.inUnitOfWork(async () => store.users.updateProfile(id, { username: 'freename', aboutMe: '' }))));
     assert.is(results.filter((result) => result.isOk()).length, 1);
     for (const result of results.filter((r) => r.isErr())) assert.is(result._unsafeUnwrapErr().type, 'UsernameTaken');
   });

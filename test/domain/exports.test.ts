@@ -106,7 +106,7 @@ test('when an export is queued or running, then starting another is refused as E
 
 test('when the job cannot be enqueued, then no export is kept either: both or neither', async () => {
   const { start, exports, susan } = await setup({ jobs: () => ({ enqueue: async () => { throw new Error('the database went away'); } }) });
-  await start.execute(susan.id).then(() => assert.unreachable('the failure goes on'), (error: Error) => assert.is(error.message, 'the database went away'));
+  await start.execute(susan.id).then(() => assert.unreachable('the failure goes on'), (error: unknown) => assert.is((error as Error).message, 'the database went away'));
   assert.is(await exports.latestOf(susan.id), null, 'no export says "in progress" with no job behind it');
 });
 

@@ -1,4 +1,4 @@
-import { ok, type Result } from 'neverthrow';
+import { okAsync, type ResultAsync } from 'neverthrow';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
@@ -19,7 +19,7 @@ import { PlainTextHasher } from '../support/plain-text-hasher.js';
 /** Counts verifications, to show an unknown user costs a password check like a known one. */
 class CountingHasher extends PlainTextHasher implements PasswordHasher {
   verifications = 0;
-  override async verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
+  override verify(hash: string, password: string): ResultAsync<boolean, ServiceBusy> {
     this.verifications += 1;
     return super.verify(hash, password);
   }
@@ -147,8 +147,8 @@ test('when the hasher is too busy, then ServiceBusy with its wait, and the attem
 
 /** Still verifies hashes of an older scheme, as a hasher does after its settings were raised. */
 class UpgradingHasher extends PlainTextHasher {
-  override async verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
-    return hash === `legacy:${password}` ? ok(true) : super.verify(hash, password);
+  override verify(hash: string, password: string): ResultAsync<boolean, ServiceBusy> {
+    return hash === `legacy:${password}` ? okAsync(true) : super.verify(hash, password);
   }
 }
 
@@ -192,7 +192,7 @@ async function failingSetup() {
   return { attempts, userStore, attemptStore, logIn };
 }
 
-async function failureOf(login: Promise<unknown>): Promise<unknown> {
+async function failureOf(login: ResultAsync<unknown, unknown>): Promise<unknown> {
   try {
     await login;
   } catch (error) {

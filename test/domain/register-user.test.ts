@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import { RegisterUser, type RegisterUserError } from '../../domain/use-cases/register-user.js';
 import { FixedClock } from '../support/fixed-clock.js';
 import { PlainTextHasher } from '../support/plain-text-hasher.js';
@@ -24,7 +24,7 @@ test('when the registration is valid, then the user is stored with a hashed pass
   assert.equal(stored?.lastSeen, clock.now());
 });
 
-const problemsOf = async (result: Promise<Result<unknown, RegisterUserError>>) => {
+const problemsOf = async (result: ResultAsync<unknown, RegisterUserError>) => {
   const error = (await result)._unsafeUnwrapErr();
   if (error.type !== 'FieldsRejected') throw new Error(`expected the fields to be rejected, not ${error.type}`);
   return error.problems;

@@ -1,4 +1,5 @@
 import type { UserRepository } from '../../domain/ports/user-repository.js';
+import { resultOf } from './result-of.js';
 
 type Method = keyof UserRepository;
 
@@ -12,13 +13,13 @@ export class FaultyUserRepository implements UserRepository {
 
   constructor(private readonly real: UserRepository) {}
 
-  add: UserRepository['add'] = (user) => this.guard('add', () => this.real.add(user));
+  add: UserRepository['add'] = (user) => resultOf(this.guard('add', async () => this.real.add(user)));
   findById: UserRepository['findById'] = (id) => this.guard('findById', () => this.real.findById(id));
   findByUsername: UserRepository['findByUsername'] = (name) => this.guard('findByUsername', () => this.real.findByUsername(name));
   findByEmail: UserRepository['findByEmail'] = (email) => this.guard('findByEmail', () => this.real.findByEmail(email));
   list: UserRepository['list'] = (offset, limit) => this.guard('list', () => this.real.list(offset, limit));
   count: UserRepository['count'] = () => this.guard('count', () => this.real.count());
-  updateProfile: UserRepository['updateProfile'] = (id, changes) => this.guard('updateProfile', () => this.real.updateProfile(id, changes));
+  updateProfile: UserRepository['updateProfile'] = (id, changes) => resultOf(this.guard('updateProfile', async () => this.real.updateProfile(id, changes)));
   recordLastSeen: UserRepository['recordLastSeen'] = (id, at) => this.guard('recordLastSeen', () => this.real.recordLastSeen(id, at));
   updatePasswordHash: UserRepository['updatePasswordHash'] = (id, hash) => this.guard('updatePasswordHash', () => this.real.updatePasswordHash(id, hash));
 

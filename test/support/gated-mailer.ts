@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import { ResultAsync } from 'neverthrow';
 import type { MailNotSent } from '../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../domain/ports/mailer.js';
 
@@ -22,11 +22,12 @@ export class GatedMailer implements Mailer {
     this.#open();
   }
 
-  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
+  send(message: MailMessage): ResultAsync<void, MailNotSent> {
     this.#waiting += 1;
-    await this.#opened;
-    this.#waiting -= 1;
-    return this.mailer.send(message);
+    return ResultAsync.fromSafePromise(this.#opened).andThen(() => {
+      this.#waiting -= 1;
+      return this.mailer.send(message);
+    });
   }
 
   async close(): Promise<void> {

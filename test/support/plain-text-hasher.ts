@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import { ConcurrencyGate, type GateLimits } from '../../adapters/security/concurrency-gate.js';
 import { serviceBusy, type ServiceBusy } from '../../domain/errors.js';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.js';
@@ -14,11 +14,11 @@ export class PlainTextHasher implements PasswordHasher {
     this.#gate = new ConcurrencyGate(limits);
   }
 
-  hash(password: string): Promise<Result<string, ServiceBusy>> {
+  hash(password: string): ResultAsync<string, ServiceBusy> {
     return this.#turn(async () => `plain:${password}`);
   }
 
-  verify(hash: string, password: string): Promise<Result<boolean, ServiceBusy>> {
+  verify(hash: string, password: string): ResultAsync<boolean, ServiceBusy> {
     return this.#turn(async () => hash === `plain:${password}`);
   }
 
@@ -27,7 +27,7 @@ export class PlainTextHasher implements PasswordHasher {
     return !hash.startsWith('plain:');
   }
 
-  async #turn<T>(work: () => Promise<T>): Promise<Result<T, ServiceBusy>> {
-    return (await this.#gate.run(work)).mapErr(({ retryAfterMs }) => serviceBusy(retryAfterMs));
+  #turn<T>(work: () => Promise<T>): ResultAsync<T, ServiceBusy> {
+    return this.#gate.run(work).mapErr(({ retryAfterMs }) => serviceBusy(retryAfterMs));
   }
 }

@@ -35,7 +35,7 @@ function problemCode(problem: FieldProblem): FieldCode {
 
 export type FieldsUseCase<Field extends string, Value, Done, Refusal> = Readonly<{
   /** Acts on a body that passed the form's own checks. */
-  act: (value: Value) => Promise<Result<Done, Refusal>>;
+  act: (value: Value) => PromiseLike<Result<Done, Refusal>>;
   /** Checks the fields as the domain sees them, acting on nothing; for use cases with more than one field. */
   check?: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<FieldProblem>>>;
 }>;

@@ -10,7 +10,7 @@ export const formRejected = <Field extends string>(errors: FieldErrors<Field>): 
 
 export type FormUseCase<Field extends string, Value, Done, Refusal, Key extends FieldProblem['field']> = Readonly<{
   /** Acts on a form that passed its own checks. */
-  act: (value: Value) => Promise<Result<Done, Refusal>>;
+  act: (value: Value) => PromiseLike<Result<Done, Refusal>>;
   /** Checks the fields as the domain sees them, acting on nothing. */
   check: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<ProblemAbout<Key>>>>;
 }>;

@@ -92,8 +92,8 @@ export class MailQueue {
 
   // A mailer that throws has a bug, but nothing above this background loop would catch it: it is
   // reported like a refusal and the queue carries on with the next message.
-  private attempt(message: MailMessage): Promise<Result<void, MailNotSent>> {
-    return this.options.mailer.send(message).catch((error: unknown) =>
+  private attempt(message: MailMessage): PromiseLike<Result<void, MailNotSent>> {
+    return this.options.mailer.send(message).then(undefined, (error: unknown) =>
       err(mailNotSent(`the mailer failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, 'transient')));
   }
 

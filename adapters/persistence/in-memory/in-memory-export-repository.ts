@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { exportInProgress, type ExportInProgress } from '../../../domain/errors.js';
 import { isInProgress, type Export, type ExportChanges, type ExportId, type NewExport } from '../../../domain/exports/export.js';
 import type { ExportRepository } from '../../../domain/ports/export-repository.js';
@@ -10,13 +10,13 @@ export class InMemoryExportRepository implements ExportRepository, Restorable {
   private readonly exports = new Map<ExportId, Export>();
   private nextId = 1;
 
-  async add(exported: NewExport): Promise<Result<Export, ExportInProgress>> {
+  add(exported: NewExport): ResultAsync<Export, ExportInProgress> {
     // Checked and stored with no await between, so requests at once cannot both find room.
     const latest = this.latest(exported.userId);
-    if (latest && isInProgress(latest)) return err(exportInProgress());
+    if (latest && isInProgress(latest)) return errAsync(exportInProgress());
     const stored: Export = { id: this.nextId++, userId: exported.userId, state: 'queued', progress: 0, error: null, createdAt: exported.createdAt, updatedAt: exported.createdAt };
     this.exports.set(stored.id, stored);
-    return ok(stored);
+    return okAsync(stored);
   }
 
   async findById(id: ExportId): Promise<Export | null> {

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import { ok, ResultAsync, safeTry } from 'neverthrow';
 import type { Transactions } from '../../../domain/ports/transactions.js';
 
 /** An in-memory store whose whole state can be saved, and put back by the function returned. */
@@ -21,26 +21,27 @@ export function snapshotOf<Key, Value>(map: Map<Key, Value>): () => void {
  * run's rollback never undoes another's writes; a run inside a run would wait for itself.
  */
 export class InMemoryTransactions implements Transactions {
-  private previous: Promise<unknown> = Promise.resolve();
+  private previous: PromiseLike<unknown> = Promise.resolve();
 
   constructor(private readonly stores: readonly Restorable[]) {}
 
-  run<T, E>(work: () => Promise<Result<T, E>>): Promise<Result<T, E>> {
-    const turn = this.previous.then(() => this.runAlone(work));
-    this.previous = turn.catch(() => undefined);
+  run<T, E>(work: () => ResultAsync<T, E>): ResultAsync<T, E> {
+    const turn = ResultAsync.fromSafePromise(this.previous).andThen(() => this.runAlone(work));
+    this.previous = turn.then(() => undefined, () => undefined);
     return turn;
   }
 
-  private async runAlone<T, E>(work: () => Promise<Result<T, E>>): Promise<Result<T, E>> {
+  private runAlone<T, E>(work: () => ResultAsync<T, E>): ResultAsync<T, E> {
     const restores = this.stores.map((store) => store.snapshot());
     const rollBack = () => { for (const restore of restores) restore(); };
-    try {
-      const result = await work();
-      if (result.isErr()) rollBack();
-      return result;
-    } catch (error) {
-      rollBack();
-      throw error;
-    }
+    // A refusal rolls back through orTee; an exception rolls back here and goes on to the caller.
+    return safeTry(async function* () {
+      try {
+        return ok(yield* work());
+      } catch (error) {
+        rollBack();
+        throw error;
+      }
+    }).orTee(rollBack);
   }
 }

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import type { NewUser, ProfileChanges, User, UserId } from '../../../domain/user.js';
@@ -13,12 +13,12 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
   private readonly users = new Map<UserId, User>();
   private nextId = 1;
 
-  async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
-    if (this.holderOf(user.username)) return err(usernameTaken(user.username));
-    if (this.withEmail(user.email)) return err(emailTaken(user.email));
+  add(user: NewUser): ResultAsync<User, UsernameTaken | EmailTaken> {
+    if (this.holderOf(user.username)) return errAsync(usernameTaken(user.username));
+    if (this.withEmail(user.email)) return errAsync(emailTaken(user.email));
     const stored: User = { id: this.nextId++, username: user.username, email: user.email, passwordHash: user.passwordHash, aboutMe: '', lastSeen: user.lastSeen };
     this.users.set(stored.id, stored);
-    return ok(copy(stored));
+    return okAsync(copy(stored));
   }
 
   async findById(id: UserId): Promise<User | null> {
@@ -44,14 +44,14 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
     return this.users.size;
   }
 
-  async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
+  updateProfile(id: UserId, changes: ProfileChanges): ResultAsync<User, UsernameTaken | UserNotFound> {
     const user = this.users.get(id);
-    if (!user) return err(userNotFound());
+    if (!user) return errAsync(userNotFound());
     const holder = this.holderOf(changes.username);
-    if (holder && holder.id !== id) return err(usernameTaken(changes.username));
+    if (holder && holder.id !== id) return errAsync(usernameTaken(changes.username));
     const changed = { ...user, username: changes.username, aboutMe: changes.aboutMe };
     this.users.set(id, changed);
-    return ok(copy(changed));
+    return okAsync(copy(changed));
   }
 
   async recordLastSeen(id: UserId, at: Date): Promise<void> {

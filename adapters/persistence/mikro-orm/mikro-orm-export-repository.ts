@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync } from 'neverthrow';
 import { exportInProgress, type ExportInProgress } from '../../../domain/errors.js';
 import type { Export, ExportChanges, ExportId, ExportState, NewExport } from '../../../domain/exports/export.js';
 import type { ExportRepository } from '../../../domain/ports/export-repository.js';
@@ -34,10 +34,11 @@ export class MikroOrmExportRepository implements ExportRepository {
     private readonly reads: PreparedReads,
   ) {}
 
-  async add(exported: NewExport): Promise<Result<Export, ExportInProgress>> {
-    const [row] = await this.em.execute<{ id: number }[]>(INSERT, [exported.userId, exported.createdAt, exported.createdAt]);
-    if (!row) return err(exportInProgress());
-    return ok({ id: Number(row.id), userId: exported.userId, state: 'queued', progress: 0, error: null, createdAt: exported.createdAt, updatedAt: exported.createdAt });
+  add(exported: NewExport): ResultAsync<Export, ExportInProgress> {
+    return ResultAsync.fromSafePromise(this.em.execute<{ id: number }[]>(INSERT, [exported.userId, exported.createdAt, exported.createdAt]))
+      .andThen(([row]) => (row
+        ? ok<Export>({ id: Number(row.id), userId: exported.userId, state: 'queued', progress: 0, error: null, createdAt: exported.createdAt, updatedAt: exported.createdAt })
+        : err(exportInProgress())));
   }
 
   async findById(id: ExportId): Promise<Export | null> {

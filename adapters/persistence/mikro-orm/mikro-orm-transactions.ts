@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Result } from 'neverthrow';
+import { ResultAsync } from 'neverthrow';
 import type { Transactions } from '../../../domain/ports/transactions.js';
 
-/** Carries a refused outcome out of MikroORM's transaction, which rolls back on any exception. */
-class Refused<T, E> extends Error {
-  constructor(readonly result: Result<T, E>) {
+/** Carries a refusal out of MikroORM's transaction, which rolls back on any exception. */
+class Refused extends Error {
+  constructor(readonly refusal: unknown) {
     super('the transaction is rolled back: its work returned an error');
   }
 }
@@ -16,16 +16,14 @@ class Refused<T, E> extends Error {
 export class MikroOrmTransactions implements Transactions {
   constructor(private readonly em: EntityManager) {}
 
-  async run<T, E>(work: () => Promise<Result<T, E>>): Promise<Result<T, E>> {
-    try {
-      return await this.em.transactional(async () => {
-        const result = await work();
-        if (result.isErr()) throw new Refused(result);
-        return result;
-      });
-    } catch (error) {
-      if (error instanceof Refused) return error.result as Result<T, E>;
-      throw error;
-    }
+  run<T, E>(work: () => ResultAsync<T, E>): ResultAsync<T, E> {
+    const committed = this.em.transactional(() => work().match((value) => value, (refusal) => { throw new Refused(refusal); }));
+    return ResultAsync.fromPromise(committed, refusalOf<E>);
   }
+}
+
+/** The work's own error; any other exception is a failure, not a refusal, and goes on as it is. */
+function refusalOf<E>(error: unknown): E {
+  if (error instanceof Refused) return error.refusal as E;
+  throw error;
 }

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, okAsync, ResultAsync } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import type { NewUser, ProfileChanges, User, UserId } from '../../../domain/user.js';
@@ -35,16 +35,10 @@ export class MikroOrmUserRepository implements UserRepository {
     this.findByUsernameStatement = { name: 'user_by_username', sql: `${USER_COLUMNS} where ${foldedUsername} = ?` };
   }
 
-  async add(user: NewUser): Promise<Result<User, UsernameTaken | EmailTaken>> {
-    try {
-      const id = await this.withSavepoint(() => this.em.insert(UserSchema, { ...user, aboutMe: '' }));
-      return ok({ id, ...user, aboutMe: '' });
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      if (await this.heldByAnother(user.username)) return err(usernameTaken(user.username));
-      if (await this.findByEmail(user.email)) return err(emailTaken(user.email));
-      throw error;
-    }
+  add(user: NewUser): ResultAsync<User, UsernameTaken | EmailTaken> {
+    return ResultAsync.fromPromise(this.withSavepoint(() => this.em.insert(UserSchema, { ...user, aboutMe: '' })), (error) => error)
+      .orElse((error) => ResultAsync.fromSafePromise(this.takenOf(error, user)).andThen((taken) => err(taken)))
+      .map((id) => ({ id, ...user, aboutMe: '' }));
   }
 
   // Lookups are prepared statements: the profile page finds its user by name on every request.
@@ -69,17 +63,12 @@ export class MikroOrmUserRepository implements UserRepository {
     return countOf(this.em, 'select count(*) as count from users');
   }
 
-  async updateProfile(id: UserId, changes: ProfileChanges): Promise<Result<User, UsernameTaken | UserNotFound>> {
-    try {
-      const updated = await this.withSavepoint(() => this.em.nativeUpdate(UserSchema, { id }, { username: changes.username, aboutMe: changes.aboutMe }));
-      if (updated === 0) return err(userNotFound());
-    } catch (error) {
-      const clash = error instanceof UniqueConstraintViolationException && await this.heldByAnother(changes.username, id);
-      if (clash) return err(usernameTaken(changes.username));
-      throw error;
-    }
-    const user = await this.findById(id);
-    return user ? ok(user) : err(userNotFound());
+  updateProfile(id: UserId, changes: ProfileChanges): ResultAsync<User, UsernameTaken | UserNotFound> {
+    const update = this.withSavepoint(() => this.em.nativeUpdate(UserSchema, { id }, { username: changes.username, aboutMe: changes.aboutMe }));
+    return ResultAsync.fromPromise(update, (error) => error)
+      .orElse((error) => ResultAsync.fromSafePromise(this.renameClashOf(error, changes.username, id)).andThen((taken) => err(taken)))
+      .andThen((updated) => (updated === 0 ? okAsync(null) : ResultAsync.fromSafePromise(this.findById(id))))
+      .andThen((user) => (user ? ok(user) : err(userNotFound())));
   }
 
   async recordLastSeen(id: UserId, at: Date): Promise<void> {
@@ -100,6 +89,20 @@ export class MikroOrmUserRepository implements UserRepository {
   // the queries that attribute the violation, and the rest of the transaction, can still run.
   private withSavepoint<T>(write: () => Promise<T>): Promise<T> {
     return this.em.getTransactionContext() ? this.em.transactional(write) : write();
+  }
+
+  /** What a failed insert says about the user's name or email; anything else goes on as the exception it is. */
+  private async takenOf(error: unknown, user: NewUser): Promise<UsernameTaken | EmailTaken> {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    if (await this.heldByAnother(user.username)) return usernameTaken(user.username);
+    if (await this.findByEmail(user.email)) return emailTaken(user.email);
+    throw error;
+  }
+
+  /** What a failed rename says about the new name; anything else goes on as the exception it is. */
+  private async renameClashOf(error: unknown, username: string, self: UserId): Promise<UsernameTaken> {
+    if (error instanceof UniqueConstraintViolationException && await this.heldByAnother(username, self)) return usernameTaken(username);
+    throw error;
   }
 
   // A unique violation is attributed by asking the database who holds the value now, rather than

@@ -1,10 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MailQueue } from '../../../adapters/logging/alerts/mail-queue.js';
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import { mailNotSent, type MailNotSent } from '../../../domain/errors.js';
 import type { Mailer, MailMessage } from '../../../domain/ports/mailer.js';
 import { instantTimers } from '../../support/log-timers.js';
+import { resultOf } from '../../support/result-of.js';
 
 /** A mailer that answers each send with the next outcome of its script, then succeeds. */
 class ScriptedMailer implements Mailer {
@@ -13,7 +14,11 @@ class ScriptedMailer implements Mailer {
 
   constructor(private readonly script: ('fail' | 'ok' | 'hang' | 'throw')[]) {}
 
-  async send(message: MailMessage): Promise<Result<void, MailNotSent>> {
+  send(message: MailMessage): ResultAsync<void, MailNotSent> {
+    return resultOf(this.scripted(message));
+  }
+
+  private async scripted(message: MailMessage): Promise<Result<void, MailNotSent>> {
     this.attempts += 1;
     const outcome = this.script.shift() ?? 'ok';
     if (outcome === 'hang') return new Promise(() => undefined);

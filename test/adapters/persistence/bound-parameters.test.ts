@@ -23,7 +23,7 @@ async function withMigratedDatabase(work: (database: Database, url: string | nul
 }
 
 async function addUser(database: Database): Promise<User> {
-  const added = await database.inUnitOfWork(() => database.users.add({ username: 'susan', email: 'susan@example.com', passwordHash: 'hash', lastSeen: null }));
+  const added = await database.inUnitOfWork(async () => database.users.add({ username: 'susan', email: 'susan@example.com', passwordHash: 'hash', lastSeen: null }));
   return added._unsafeUnwrap();
 }
 
@@ -32,7 +32,7 @@ if (testDialect === 'sqlite') {
     withMigratedDatabase(async (database) => {
       const user = await addUser(database);
       const aboutMe = `before\u0000after ${MARKER}`;
-      await database.inUnitOfWork(() => database.users.updateProfile(user.id, { username: 'susan', aboutMe }));
+      await database.inUnitOfWork(async () => database.users.updateProfile(user.id, { username: 'susan', aboutMe }));
       const stored = await database.inUnitOfWork(() => database.users.findById(user.id));
       assert.is(stored?.aboutMe, aboutMe);
     }));
