@@ -43,13 +43,13 @@ export type FieldsUseCase<Field extends string, Value, Done, Refusal> = Readonly
 /**
  * Submits a JSON body read with the website's form reader, the way the website submits its forms:
  * when the reader's own checks fail the domain still checks the fields, so a 422 lists every
- * invalid field at once, each with the message the form would show. The domain's other refusals
- * come back as they are.
+ * invalid field at once, each with the message the form would show, as a problem to answer with.
+ * The domain's other refusals come back as they are.
  */
 export async function submitFields<Field extends string, Value, Done, Refusal extends { type: string }>(
   form: SubmittedForm<Field, Value>,
   useCase: FieldsUseCase<Field, Value, Done, Refusal>,
-): Promise<Result<Done, Exclude<Refusal, FieldsRejected<FieldProblem>>>> {
+): Promise<Result<Done, ApiProblem | Exclude<Refusal, FieldsRejected<FieldProblem>>>> {
   if (form.value.isErr()) {
     const formErrors = Object.entries<string | undefined>(form.value.error)
       .map(([field, message = '']): FieldError => ({ field, code: FORM_CODES[message] ?? 'invalid', message }));
@@ -58,11 +58,11 @@ export async function submitFields<Field extends string, Value, Done, Refusal ex
     const reported = new Set(formErrors.map((error) => error.field));
     const order = Object.keys(form.text);
     const all = [...formErrors, ...domainErrors.filter((error) => !reported.has(error.field))];
-    throw ApiProblem.invalidFields(all.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
+    return err(ApiProblem.invalidFields(all.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))));
   }
   const done = await useCase.act(form.value.value);
   if (done.isOk()) return ok(done.value);
-  if (isFieldsRejected(done.error)) throw ApiProblem.invalidFields(done.error.problems.map(fieldErrorOf));
+  if (isFieldsRejected(done.error)) return err(ApiProblem.invalidFields(done.error.problems.map(fieldErrorOf)));
   return err(done.error as Exclude<Refusal, FieldsRejected<FieldProblem>>);
 }
 

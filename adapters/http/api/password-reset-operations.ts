@@ -1,4 +1,3 @@
-import { assertNever } from '../../../domain/assert-never.js';
 import { checkResetEmail } from '../../../domain/use-cases/request-password-reset.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
 import { readResetRequestForm } from '../forms/reset-request-form.js';
@@ -6,10 +5,10 @@ import type { Logger } from '../../../domain/ports/logger.js';
 import { requestReset } from '../reset-requests.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
+import { answerApi, sendProblem } from './api-answer.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiOperation } from './api-operation.js';
 import { submitFields } from './api-fields.js';
-import { problemOf } from './domain-problems.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
@@ -39,16 +38,17 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
           act: async (text) => checkResetEmail(text),
           check: async (text) => checkResetEmail(text.email),
         });
-        if (email.isErr()) return assertNever(email.error);
-        // A site without mail refuses for good what it understood (403, RFC 9110 §15.5.4): no
-        // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
-        // there, unlike a 404's missing resource.
-        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
-        await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, logger);
-        // No body at all, as documented: without one Koa would send the status text, and an empty
-        // string is still text/plain. A null body set after the status would make it a 204.
-        ctx.body = null;
-        ctx.status = 202;
+        await answerApi(ctx, email, async (address) => {
+          // A site without mail refuses for good what it understood (403, RFC 9110 §15.5.4): no
+          // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
+          // there, unlike a 404's missing resource.
+          if (!requestPasswordReset) return sendProblem(ctx, ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.'));
+          await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, logger);
+          // No body at all, as documented: without one Koa would send the status text, and an empty
+          // string is still text/plain. A null body set after the status would make it a 204.
+          ctx.body = null;
+          ctx.status = 202;
+        });
       },
     },
     {
@@ -69,8 +69,9 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
           act: (password) => resetPassword.execute({ token, password }),
           check: async (text) => resetPassword.check(text.password),
         });
-        if (reset.isErr()) throw problemOf(reset.error);
-        ctx.status = 204;
+        await answerApi(ctx, reset, () => {
+          ctx.status = 204;
+        });
       },
     },
   ];

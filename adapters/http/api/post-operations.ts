@@ -1,7 +1,7 @@
-import { assertNever } from '../../../domain/assert-never.js';
 import { readForm, type FormDefinition } from '../forms/fields.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
+import { answerApi } from './api-answer.js';
 import type { ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
 import { pagedList } from './pagination-query.js';
@@ -45,10 +45,10 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
         const me = callerOf(ctx);
         const publish = (body: string) => publishPost.execute({ authorId: me.id, body });
         const published = await submitFields(readForm(ctx.request.body, NEW_POST), { act: publish });
-        if (published.isErr()) return assertNever(published.error);
-        const { id, body, createdAt } = published.value;
-        ctx.status = 201;
-        ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });
+        await answerApi(ctx, published, ({ id, body, createdAt }) => {
+          ctx.status = 201;
+          ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });
+        });
       },
     },
     {
