@@ -1,5 +1,6 @@
 import { checkResetEmail } from '../../../domain/use-cases/request-password-reset.js';
-import { readForm, type FormDefinition } from '../forms/fields.js';
+import { readForm } from '../forms/fields.js';
+import { NEW_PASSWORD_FORM } from '../forms/reset-password-form.js';
 import { readResetRequestForm } from '../forms/reset-request-form.js';
 import type { Logger } from '../../../domain/ports/logger.js';
 import { requestReset } from '../reset-requests.js';
@@ -12,8 +13,6 @@ import { submitFields } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
-
-const NEW_PASSWORD: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: ({ password }) => password };
 
 /**
  * "Forgot your password?" for API clients, with the website's use cases, emails and throttle: the
@@ -65,7 +64,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       problems: [400, 404, 422],
       handle: async (ctx) => {
         const token = ctx.params.token ?? '';
-        const reset = await submitFields(readForm(ctx.request.body, NEW_PASSWORD), {
+        const reset = await submitFields(readForm(ctx.request.body, NEW_PASSWORD_FORM), {
           act: (password) => resetPassword.execute({ token, password }),
           check: async (text) => resetPassword.check(text.password),
         });

@@ -1,4 +1,5 @@
-import { readForm, type FormDefinition } from '../forms/fields.js';
+import { readForm } from '../forms/fields.js';
+import { postForm } from '../forms/post-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { answerApi } from './api-answer.js';
@@ -10,8 +11,6 @@ import { submitFields, userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
-
-const NEW_POST: FormDefinition<'body', string> = { fields: ['body'], required: ['body'], multiline: ['body'], value: (text) => text.body };
 
 export function postOperations({ explorePosts, homeTimeline, userPosts, publishPost }: UseCases): ApiOperation[] {
   const postList = { status: 200, description: 'One page of posts, newest first.', schema: ref('PostList') } as const;
@@ -44,7 +43,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       handle: async (ctx) => {
         const me = callerOf(ctx);
         const publish = (body: string) => publishPost.execute({ authorId: me.id, body });
-        const published = await submitFields(readForm(ctx.request.body, NEW_POST), { act: publish });
+        const published = await submitFields(readForm(ctx.request.body, postForm('body')), { act: publish });
         await answerApi(ctx, published, ({ id, body, createdAt }) => {
           ctx.status = 201;
           ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });

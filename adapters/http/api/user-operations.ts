@@ -1,9 +1,9 @@
 import type { CountedUser } from '../../../domain/user-counts.js';
 import type { User } from '../../../domain/user.js';
 import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
-import { readForm, type FormDefinition } from '../forms/fields.js';
-import { profileOf, type EditProfileField, type ProfileFormValue } from '../forms/edit-profile-form.js';
-import type { Registration } from '../../../domain/use-cases/register-user.js';
+import { readForm } from '../forms/fields.js';
+import { profileOf, readEditProfileForm } from '../forms/edit-profile-form.js';
+import { REGISTRATION_FORM } from '../forms/registration-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { answerApi, sendProblem } from './api-answer.js';
@@ -17,19 +17,6 @@ import { submitFields, userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
-
-const REGISTRATION: FormDefinition<'username' | 'email' | 'password', Registration> = {
-  fields: ['username', 'email', 'password'],
-  required: ['username', 'email', 'password'],
-  value: ({ username, email, password }) => ({ username, email, password }),
-};
-
-const PROFILE_CHANGES: FormDefinition<EditProfileField, ProfileFormValue> = {
-  fields: ['username', 'about_me'],
-  required: ['username'],
-  multiline: ['about_me'],
-  value: profileOf,
-};
 
 export function userOperations(useCases: UseCases): ApiOperation[] {
   const { getProfile, listUsers, listFollows, registerUser, editProfile } = useCases;
@@ -71,7 +58,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       success: { status: 201, description: 'The new user.', schema: ref('User'), headers: { Location: 'The new user\'s URL.' } },
       problems: [422],
       handle: async (ctx) => {
-        const registered = await submitFields(readForm(ctx.request.body, REGISTRATION), {
+        const registered = await submitFields(readForm(ctx.request.body, REGISTRATION_FORM), {
           act: (registration) => registerUser.execute(registration),
           check: (registration) => registerUser.check(registration),
         });
@@ -114,7 +101,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
         // Fields left out keep their value.
         const current = { username: me.username, about_me: me.aboutMe };
         const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
-        const edited = await submitFields(readForm({ ...current, ...body }, PROFILE_CHANGES), {
+        const edited = await submitFields(readEditProfileForm({ ...current, ...body }), {
           // A new name ends every browser session and every other token; the one in use stays.
           act: (changes) => editProfile.execute({ userId: me.id, signedInWith: { accessToken: bearerTokenOf(ctx.get('Authorization')) }, ...changes }),
           check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),

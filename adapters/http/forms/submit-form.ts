@@ -11,8 +11,8 @@ export const formRejected = <Field extends string>(errors: FieldErrors<Field>): 
 export type FormUseCase<Field extends string, Value, Done, Refusal, Key extends FieldProblem['field']> = Readonly<{
   /** Acts on a form that passed its own checks. */
   act: (value: Value) => Promise<Result<Done, Refusal>>;
-  /** Checks the fields as the domain sees them, acting on nothing. */
-  check: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<ProblemAbout<Key>>>>;
+  /** Checks the fields as the domain sees them, acting on nothing; for use cases with more than one field. */
+  check?: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<ProblemAbout<Key>>>>;
 }>;
 
 /**
@@ -26,8 +26,8 @@ export async function submitForm<Field extends string, Value, Done, Refusal exte
   useCase: FormUseCase<Field, Value, Done, Refusal, Key>,
 ): Promise<Result<Done, FormRejected<Field> | Exclude<Refusal, FieldsRejected<FieldProblem>>>> {
   if (form.value.isErr()) {
-    const checked = await useCase.check(form.text);
-    const domainErrors = checked.isErr() ? problemMessages(checked.error.problems, fieldsOf) : {};
+    const checked = await useCase.check?.(form.text);
+    const domainErrors = checked?.isErr() ? problemMessages(checked.error.problems, fieldsOf) : {};
     return err(formRejected({ ...domainErrors, ...form.value.error }));
   }
   const done = await useCase.act(form.value.value);
