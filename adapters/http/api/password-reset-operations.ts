@@ -1,7 +1,8 @@
 import { checkResetEmail } from '../../../domain/use-cases/request-password-reset.js';
 import { readForm } from '../forms/fields.js';
-import { NEW_PASSWORD_FORM } from '../forms/reset-password-form.js';
-import { readResetRequestForm } from '../forms/reset-request-form.js';
+import { NEW_PASSWORD_FORM, RESET_PASSWORD_FIELDS } from '../forms/reset-password-form.js';
+import { readResetRequestForm, RESET_REQUEST_FIELDS } from '../forms/reset-request-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import type { Logger } from '../../../domain/ports/logger.js';
 import { requestReset } from '../reset-requests.js';
 import { routeNames } from '../route-table.js';
@@ -9,7 +10,6 @@ import type { UseCases } from '../use-cases.js';
 import { answerApi, sendProblem } from './api-answer.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiOperation } from './api-operation.js';
-import { submitFields } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
@@ -33,7 +33,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       success: { status: 202, description: 'If an account has this address, a link is on its way (at most 3 an hour).' },
       problems: [403, 422],
       handle: async (ctx) => {
-        const email = await submitFields(readResetRequestForm(ctx.request.body), {
+        const email = await submitForm(readResetRequestForm(ctx.request.body), RESET_REQUEST_FIELDS, {
           act: async (text) => checkResetEmail(text),
           check: async (text) => checkResetEmail(text.email),
         });
@@ -64,7 +64,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       problems: [400, 404, 422],
       handle: async (ctx) => {
         const token = ctx.params.token ?? '';
-        const reset = await submitFields(readForm(ctx.request.body, NEW_PASSWORD_FORM), {
+        const reset = await submitForm(readForm(ctx.request.body, NEW_PASSWORD_FORM), RESET_PASSWORD_FIELDS, {
           act: (password) => resetPassword.execute({ token, password }),
           check: async (text) => resetPassword.check(text.password),
         });

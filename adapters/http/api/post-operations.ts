@@ -1,5 +1,6 @@
 import { readForm } from '../forms/fields.js';
-import { postForm } from '../forms/post-form.js';
+import { postFields, postForm } from '../forms/post-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { answerApi } from './api-answer.js';
@@ -7,7 +8,7 @@ import type { ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
 import { pagedList } from './pagination-query.js';
 import { presentPost } from './representations.js';
-import { submitFields, userIdOf } from './api-fields.js';
+import { userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
@@ -43,7 +44,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       handle: async (ctx) => {
         const me = callerOf(ctx);
         const publish = (body: string) => publishPost.execute({ authorId: me.id, body });
-        const published = await submitFields(readForm(ctx.request.body, postForm('body')), { act: publish });
+        const published = await submitForm(readForm(ctx.request.body, postForm('body')), postFields('body'), { act: publish });
         await answerApi(ctx, published, ({ id, body, createdAt }) => {
           ctx.status = 201;
           ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });

@@ -3,7 +3,9 @@ import type { User } from '../../../domain/user.js';
 import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
 import { readForm } from '../forms/fields.js';
 import { profileOf, readEditProfileForm } from '../forms/edit-profile-form.js';
-import { REGISTRATION_FORM } from '../forms/registration-form.js';
+import { PROFILE_FIELDS } from '../forms/edit-profile-form.js';
+import { REGISTRATION_FIELDS, REGISTRATION_FORM } from '../forms/registration-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { answerApi, sendProblem } from './api-answer.js';
@@ -13,7 +15,7 @@ import { callerOf } from './bearer-auth.js';
 import { bearerTokenOf } from './credentials.js';
 import { pagedList } from './pagination-query.js';
 import { presentUser, userUrl } from './representations.js';
-import { submitFields, userIdOf } from './api-fields.js';
+import { userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
@@ -58,7 +60,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       success: { status: 201, description: 'The new user.', schema: ref('User'), headers: { Location: 'The new user\'s URL.' } },
       problems: [422],
       handle: async (ctx) => {
-        const registered = await submitFields(readForm(ctx.request.body, REGISTRATION_FORM), {
+        const registered = await submitForm(readForm(ctx.request.body, REGISTRATION_FORM), REGISTRATION_FIELDS, {
           act: (registration) => registerUser.execute(registration),
           check: (registration) => registerUser.check(registration),
         });
@@ -101,7 +103,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
         // Fields left out keep their value.
         const current = { username: me.username, about_me: me.aboutMe };
         const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
-        const edited = await submitFields(readEditProfileForm({ ...current, ...body }), {
+        const edited = await submitForm(readEditProfileForm({ ...current, ...body }), PROFILE_FIELDS, {
           // A new name ends every browser session and every other token; the one in use stays.
           act: (changes) => editProfile.execute({ userId: me.id, signedInWith: { accessToken: bearerTokenOf(ctx.get('Authorization')) }, ...changes }),
           check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),

@@ -7,7 +7,7 @@ const FIELDS = ['username', 'email', 'password'] as const;
 type RegistrationInput = (typeof FIELDS)[number];
 export type RegistrationField = RegistrationInput | 'password2';
 
-export const REGISTRATION_FIELDS: FieldsOf<RegistrationProblem['field'], RegistrationField> = { username: 'username', email: 'email', password: 'password' };
+export const REGISTRATION_FIELDS: FieldsOf<RegistrationProblem['field'], RegistrationInput> = { username: 'username', email: 'email', password: 'password' };
 
 /** What registering takes, from the API's JSON as from the website's form. */
 export const REGISTRATION_FORM: FormDefinition<RegistrationInput, Registration> = { fields: FIELDS, required: FIELDS, value: registrationOf };

@@ -5,7 +5,7 @@ import { withRepeatedPassword } from './repeated-password.js';
 
 export type ResetPasswordField = 'password' | 'password2';
 
-export const RESET_PASSWORD_FIELDS: FieldsOf<PasswordTooShort['field'], ResetPasswordField> = { password: 'password' };
+export const RESET_PASSWORD_FIELDS: FieldsOf<PasswordTooShort['field'], 'password'> = { password: 'password' };
 
 /** The new password, from the API's JSON as from the website's form; passwords are never sent back to the browser. */
 export const NEW_PASSWORD_FORM: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: (text) => text.password };

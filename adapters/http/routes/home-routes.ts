@@ -2,7 +2,7 @@ import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { POST_FIELDS, readPostForm, type PostField } from '../forms/post-form.js';
-import { submitForm } from '../forms/submit-form.js';
+import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { pageNumber } from '../page-number.js';
 import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
@@ -33,7 +33,7 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
   const publish: AppRoute = async (ctx) => {
     const form = readPostForm(ctx.request.body);
     const result = await submitForm(form, POST_FIELDS, { act: (body) => publishPost.execute({ authorId: currentUser(ctx).id, body }) });
-    if (result.isErr()) return renderIndex(ctx, form.text.post, result.error.errors, 422);
+    if (result.isErr()) return renderIndex(ctx, form.text.post, fieldMessages(result.error.problems), 422);
     flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
     ctx.redirect('/index');
   };

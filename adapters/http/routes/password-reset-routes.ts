@@ -6,7 +6,7 @@ import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { readResetPasswordForm, RESET_PASSWORD_FIELDS, type ResetPasswordField } from '../forms/reset-password-form.js';
 import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } from '../forms/reset-request-form.js';
-import { submitForm } from '../forms/submit-form.js';
+import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import { requestReset } from '../reset-requests.js';
 import { routeNames } from '../route-table.js';
@@ -37,7 +37,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 403);
     const form = readResetRequestForm(ctx.request.body);
     const email = await submitForm(form, RESET_REQUEST_FIELDS, { act: async (address) => requestPasswordReset.check(address) });
-    if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, email.error.errors, 422);
+    if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, fieldMessages(email.error.problems), 422);
 
     await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, options.logger);
     flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
@@ -61,7 +61,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     });
     if (result.isErr()) {
       switch (result.error.type) {
-        case 'FormRejected': return renderResetForm(ctx, token, result.error.errors, 422);
+        case 'FormRejected': return renderResetForm(ctx, token, fieldMessages(result.error.problems), 422);
         case 'ResetTokenInvalid': return refuseLink(ctx);
         case 'ServiceBusy': return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
         default: return assertNever(result.error);
