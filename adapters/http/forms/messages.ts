@@ -5,7 +5,6 @@ import { NOT_TEXT, REQUIRED, UNSAFE_TEXT } from './fields.js';
 // The words users read next to a field, kept to the original app's where it has them.
 export const USERNAME_TAKEN = 'Please use a different username.';
 export const EMAIL_TAKEN = 'Please use a different email address.';
-export const PASSWORDS_DIFFER = 'Field must be equal to password.';
 
 /** Every code an invalid field can carry: the API's document lists them, so a client can act on each. */
 export const FIELD_CODES = ['required', 'invalid', 'taken', 'too-short', 'too-long', 'bad-characters', 'not-text', 'unsafe-text'] as const;

@@ -1,7 +1,6 @@
 import type { Registration, RegistrationProblem } from '../../../domain/use-cases/register-user.js';
-import { readForm, type FieldText, type FormDefinition } from './fields.js';
+import { readForm, withRepeatedPassword, type FieldText, type FormDefinition } from './fields.js';
 import type { FieldsOf } from './messages.js';
-import { withRepeatedPassword } from './repeated-password.js';
 
 const FIELDS = ['username', 'email', 'password'] as const;
 type RegistrationInput = (typeof FIELDS)[number];

@@ -1,7 +1,6 @@
 import type { PasswordTooShort } from '../../../domain/errors.js';
-import { readForm, type FormDefinition } from './fields.js';
+import { readForm, withRepeatedPassword, type FormDefinition } from './fields.js';
 import type { FieldsOf } from './messages.js';
-import { withRepeatedPassword } from './repeated-password.js';
 
 export type ResetPasswordField = 'password' | 'password2';
 

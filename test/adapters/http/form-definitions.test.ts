@@ -1,7 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readForm, REQUIRED } from '../../../adapters/http/forms/fields.js';
-import { PASSWORDS_DIFFER } from '../../../adapters/http/forms/messages.js';
+import { PASSWORDS_DIFFER, readForm, REQUIRED } from '../../../adapters/http/forms/fields.js';
 import { REGISTRATION_FORM, readRegistrationForm } from '../../../adapters/http/forms/registration-form.js';
 
 const susan = { username: 'susan', email: 'susan@example.com', password: 'cat-on-keyboard' };
