@@ -1,11 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorResponse } from '../errors/error-handlers.js';
+import type { FieldCode } from '../forms/messages.js';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemSlug } from './problem-types.js';
-
-/** Every code a field error can carry: the document lists them, so a client can act on each. */
-export const FIELD_CODES = ['required', 'invalid', 'taken', 'too-short', 'too-long', 'bad-characters', 'not-text', 'unsafe-text'] as const;
-
-export type FieldCode = (typeof FIELD_CODES)[number];
 
 /** One invalid field of a request: which, a stable code a client can act on, and the words for a person. */
 export type FieldError = Readonly<{ field: string; code: FieldCode; message: string }>;

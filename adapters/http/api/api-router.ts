@@ -6,6 +6,7 @@ import type { Logger } from '../../../domain/ports/logger.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { routerPath, type ApiOperation } from './api-operation.js';
+import { logClientError } from '../errors/error-boundary.js';
 import { allowedMethods } from '../middleware/allowed-methods.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
 import { bearerAuth } from './bearer-auth.js';
@@ -104,6 +105,7 @@ export function apiScope(options: ApiOptions): AppMiddleware {
   const router = apiRouter(options.useCases, options.logger);
   const api = compose([
     noStore,
+    logAnsweredProblems(options.logger),
     refuseUnsafeText,
     databaseOutage(options.isDatabaseReachable),
     (_ctx, next) => options.inUnitOfWork(next),
@@ -127,3 +129,12 @@ const noStore: AppMiddleware = async (ctx, next) => {
   ctx.set('Cache-Control', 'no-store');
   await next();
 };
+
+// A problem an operation answered itself is logged as one thrown to the boundary would be; thrown
+// ones pass by here, and the boundary answers and logs them.
+function logAnsweredProblems(logger: Logger): AppMiddleware {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.status >= 400 && ctx.status < 500 && ctx.body != null) logClientError(logger, ctx, ctx.status);
+  };
+}

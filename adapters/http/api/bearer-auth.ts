@@ -2,7 +2,7 @@ import type { User } from '../../../domain/user.js';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
 import type { UseCases } from '../use-cases.js';
 import { bearerTokenOf } from './credentials.js';
-import { problemOf } from './domain-problems.js';
+import { answerApi } from './api-answer.js';
 
 /**
  * Lets a request through only with a live bearer token, and makes its user the caller. Cookies are
@@ -12,9 +12,10 @@ import { problemOf } from './domain-problems.js';
 export function bearerAuth({ authenticateAccessToken, recordLastSeen }: UseCases): AppMiddleware {
   return async (ctx, next) => {
     const user = await authenticateAccessToken.execute(bearerTokenOf(ctx.get('Authorization')));
-    if (user.isErr()) throw problemOf(user.error);
-    ctx.state.user = await recordLastSeen.execute(user.value);
-    await next();
+    await answerApi(ctx, user, async (caller) => {
+      ctx.state.user = await recordLastSeen.execute(caller);
+      await next();
+    });
   };
 }
 

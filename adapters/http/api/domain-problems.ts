@@ -54,7 +54,7 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
 
 const MAIL_RETRY_AFTER_SECONDS = 60;
 
-/** The one problem a domain error is, for its route to throw. */
+/** The one problem a domain error is, for its route to answer with. */
 export function problemOf(error: DomainError): ApiProblem {
   return (DOMAIN_PROBLEMS[error.type] as (error: DomainError) => ApiProblem)(error);
 }

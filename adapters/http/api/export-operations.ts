@@ -2,10 +2,10 @@ import { EXPORTS_UNAVAILABLE_MESSAGE } from '../routes/export-routes.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { exportIdOf } from './api-fields.js';
+import { answerApi, sendProblem } from './api-answer.js';
 import type { ApiOperation } from './api-operation.js';
 import { ApiProblem } from './api-problem.js';
 import { callerOf } from './bearer-auth.js';
-import { problemOf } from './domain-problems.js';
 import { exportUrl, presentExport } from './representations.js';
 import { ref } from './schemas.js';
 
@@ -31,12 +31,12 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       },
       problems: [403, 409],
       handle: async (ctx) => {
-        if (!startExport) throw ApiProblem.of('export-unavailable', EXPORTS_UNAVAILABLE_MESSAGE);
-        const started = await startExport.execute(callerOf(ctx).id);
-        if (started.isErr()) throw problemOf(started.error);
-        ctx.status = 202;
-        ctx.set('Location', exportUrl(started.value.id));
-        ctx.body = presentExport(started.value);
+        if (!startExport) return sendProblem(ctx, ApiProblem.of('export-unavailable', EXPORTS_UNAVAILABLE_MESSAGE));
+        await answerApi(ctx, await startExport.execute(callerOf(ctx).id), (started) => {
+          ctx.status = 202;
+          ctx.set('Location', exportUrl(started.id));
+          ctx.body = presentExport(started);
+        });
       },
     },
     {
@@ -52,8 +52,9 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       problems: [404],
       handle: async (ctx) => {
         const found = await getExport.execute({ exportId: exportIdOf(ctx), userId: callerOf(ctx).id });
-        if (found.isErr()) throw problemOf(found.error);
-        ctx.body = presentExport(found.value);
+        await answerApi(ctx, found, (shown) => {
+          ctx.body = presentExport(shown);
+        });
       },
     },
   ];

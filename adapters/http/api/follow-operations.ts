@@ -3,7 +3,7 @@ import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
-import { problemOf } from './domain-problems.js';
+import { answerApi } from './api-answer.js';
 import { userIdOf } from './api-fields.js';
 
 const drives = routeNames(import.meta.url);
@@ -11,8 +11,9 @@ const drives = routeNames(import.meta.url);
 export function followOperations({ followUser, unfollowUser }: UseCases): ApiOperation[] {
   const change = (useCase: FollowChangeUseCase) => async (ctx: ApiContext) => {
     const changed = await useCase.execute({ followerId: callerOf(ctx).id, user: { id: userIdOf(ctx) } });
-    if (changed.isErr()) throw problemOf(changed.error);
-    ctx.status = 204;
+    await answerApi(ctx, changed, () => {
+      ctx.status = 204;
+    });
   };
   return [
     {

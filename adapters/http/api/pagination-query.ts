@@ -1,9 +1,10 @@
-import type { Result } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import type { CountedPage, PageRequest } from '../../../domain/pagination.js';
 import type { AppKoaContext } from '../context.js';
 import type { ApiContext } from './api-operation.js';
+import { answerApi } from './api-answer.js';
 import { ApiProblem, type FieldError } from './api-problem.js';
-import { problemOf, type DomainError } from './domain-problems.js';
+import type { DomainError } from './domain-problems.js';
 
 export const DEFAULT_PER_PAGE = 10;
 /** Asking for more per page is not refused: the page is cut to this many, as the links then say. */
@@ -15,7 +16,7 @@ export const MAX_PAGE_PARAMETER = 999_999;
 const WHOLE_NUMBER = /^[1-9]\d*$/;
 
 /** `?page=&per_page=` as a page request; anything but whole numbers from 1 is a 400 naming the parameter. */
-export function pageRequestOf(ctx: AppKoaContext): PageRequest {
+export function pageRequestOf(ctx: AppKoaContext): Result<PageRequest, ApiProblem> {
   const errors: FieldError[] = [];
   const read = (name: string, fallback: number): number => {
     const raw = ctx.query[name];
@@ -26,8 +27,8 @@ export function pageRequestOf(ctx: AppKoaContext): PageRequest {
   };
   const number = read('page', 1);
   const size = Math.min(read('per_page', DEFAULT_PER_PAGE), MAX_PER_PAGE);
-  if (errors.length > 0) throw ApiProblem.of('invalid-query-parameter', `Invalid query parameters: ${errors.map((e) => e.field).join(', ')}.`, { errors });
-  return { number, size };
+  if (errors.length > 0) return err(ApiProblem.of('invalid-query-parameter', `Invalid query parameters: ${errors.map((e) => e.field).join(', ')}.`, { errors }));
+  return ok({ number, size });
 }
 
 /** A page of a list in the API's shape: its items, where it stands, and links to its neighbours. */
@@ -48,10 +49,9 @@ export function pagedList<T>(
   list: (ctx: ApiContext, page: PageRequest) => Promise<Result<CountedPage<T>, DomainError>>,
   show: (item: T, ctx: ApiContext) => unknown,
 ): (ctx: ApiContext) => Promise<void> {
-  return async (ctx) => {
-    const page = pageRequestOf(ctx);
-    const listed = await list(ctx, page);
-    if (listed.isErr()) throw problemOf(listed.error);
-    ctx.body = presentPage(listed.value, page.size, ctx.path, (item) => show(item, ctx));
-  };
+  return (ctx) => answerApi(ctx, pageRequestOf(ctx), async (page) => {
+    await answerApi(ctx, await list(ctx, page), (listed) => {
+      ctx.body = presentPage(listed, page.size, ctx.path, (item) => show(item, ctx));
+    });
+  });
 }

@@ -1,20 +1,18 @@
-import { assertNever } from '../../../domain/assert-never.js';
 import { checkResetEmail } from '../../../domain/use-cases/request-password-reset.js';
-import { readForm, type FormDefinition } from '../forms/fields.js';
-import { readResetRequestForm } from '../forms/reset-request-form.js';
+import { readForm } from '../forms/fields.js';
+import { NEW_PASSWORD_FORM, RESET_PASSWORD_FIELDS } from '../forms/reset-password-form.js';
+import { readResetRequestForm, RESET_REQUEST_FIELDS } from '../forms/reset-request-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import type { Logger } from '../../../domain/ports/logger.js';
 import { requestReset } from '../reset-requests.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
+import { answerApi, sendProblem } from './api-answer.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiOperation } from './api-operation.js';
-import { submitFields } from './api-fields.js';
-import { problemOf } from './domain-problems.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
-
-const NEW_PASSWORD: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: ({ password }) => password };
 
 /**
  * "Forgot your password?" for API clients, with the website's use cases, emails and throttle: the
@@ -35,20 +33,21 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       success: { status: 202, description: 'If an account has this address, a link is on its way (at most 3 an hour).' },
       problems: [403, 422],
       handle: async (ctx) => {
-        const email = await submitFields(readResetRequestForm(ctx.request.body), {
+        const email = await submitForm(readResetRequestForm(ctx.request.body), RESET_REQUEST_FIELDS, {
           act: async (text) => checkResetEmail(text),
           check: async (text) => checkResetEmail(text.email),
         });
-        if (email.isErr()) return assertNever(email.error);
-        // A site without mail refuses for good what it understood (403, RFC 9110 §15.5.4): no
-        // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
-        // there, unlike a 404's missing resource.
-        if (!requestPasswordReset) throw ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.');
-        await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, logger);
-        // No body at all, as documented: without one Koa would send the status text, and an empty
-        // string is still text/plain. A null body set after the status would make it a 204.
-        ctx.body = null;
-        ctx.status = 202;
+        await answerApi(ctx, email, async (address) => {
+          // A site without mail refuses for good what it understood (403, RFC 9110 §15.5.4): no
+          // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
+          // there, unlike a 404's missing resource.
+          if (!requestPasswordReset) return sendProblem(ctx, ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.'));
+          await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, logger);
+          // No body at all, as documented: without one Koa would send the status text, and an empty
+          // string is still text/plain. A null body set after the status would make it a 204.
+          ctx.body = null;
+          ctx.status = 202;
+        });
       },
     },
     {
@@ -65,12 +64,13 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
       problems: [400, 404, 422],
       handle: async (ctx) => {
         const token = ctx.params.token ?? '';
-        const reset = await submitFields(readForm(ctx.request.body, NEW_PASSWORD), {
+        const reset = await submitForm(readForm(ctx.request.body, NEW_PASSWORD_FORM), RESET_PASSWORD_FIELDS, {
           act: (password) => resetPassword.execute({ token, password }),
           check: async (text) => resetPassword.check(text.password),
         });
-        if (reset.isErr()) throw problemOf(reset.error);
-        ctx.status = 204;
+        await answerApi(ctx, reset, () => {
+          ctx.status = 204;
+        });
       },
     },
   ];

@@ -1,17 +1,17 @@
-import { assertNever } from '../../../domain/assert-never.js';
-import { readForm, type FormDefinition } from '../forms/fields.js';
+import { readForm } from '../forms/fields.js';
+import { postFields, postForm } from '../forms/post-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
+import { answerApi } from './api-answer.js';
 import type { ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
 import { pagedList } from './pagination-query.js';
 import { presentPost } from './representations.js';
-import { submitFields, userIdOf } from './api-fields.js';
+import { userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
-
-const NEW_POST: FormDefinition<'body', string> = { fields: ['body'], required: ['body'], multiline: ['body'], value: (text) => text.body };
 
 export function postOperations({ explorePosts, homeTimeline, userPosts, publishPost }: UseCases): ApiOperation[] {
   const postList = { status: 200, description: 'One page of posts, newest first.', schema: ref('PostList') } as const;
@@ -44,11 +44,11 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       handle: async (ctx) => {
         const me = callerOf(ctx);
         const publish = (body: string) => publishPost.execute({ authorId: me.id, body });
-        const published = await submitFields(readForm(ctx.request.body, NEW_POST), { act: publish });
-        if (published.isErr()) return assertNever(published.error);
-        const { id, body, createdAt } = published.value;
-        ctx.status = 201;
-        ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });
+        const published = await submitForm(readForm(ctx.request.body, postForm('body')), postFields('body'), { act: publish });
+        await answerApi(ctx, published, ({ id, body, createdAt }) => {
+          ctx.status = 201;
+          ctx.body = presentPost({ id, body, createdAt, author: { id: me.id, username: me.username, email: me.email } });
+        });
       },
     },
     {

@@ -1,7 +1,7 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas31';
 import { ABOUT_ME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH } from '../../../domain/user-rules.js';
 import { POST_MAX_LENGTH } from '../../../domain/posts/post-rules.js';
-import { FIELD_CODES } from './api-problem.js';
+import { FIELD_CODES } from '../forms/messages.js';
 import { MAX_PER_PAGE } from './pagination-query.js';
 
 // The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of what the API sends and accepts. Responses are

@@ -2,7 +2,7 @@ import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiOperation } from './api-operation.js';
 import { basicCredentialsOf, bearerTokenOf } from './credentials.js';
-import { problemOf } from './domain-problems.js';
+import { answerApi } from './api-answer.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
@@ -23,9 +23,10 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
         const { username, password } = basicCredentialsOf(ctx.get('Authorization'));
         // The login form's own use case: one throttle counts failures from the form and the API alike.
         const loggedIn = await logIn.execute({ username, password, clientAddress: ctx.ip });
-        if (loggedIn.isErr()) throw problemOf(loggedIn.error);
-        const issued = await issueAccessToken.execute(loggedIn.value.id);
-        ctx.body = { token: issued.token, expires_at: issued.expiresAt.toISOString() };
+        await answerApi(ctx, loggedIn, async (user) => {
+          const issued = await issueAccessToken.execute(user.id);
+          ctx.body = { token: issued.token, expires_at: issued.expiresAt.toISOString() };
+        });
       },
     },
     {

@@ -1,43 +1,33 @@
 import type { CountedUser } from '../../../domain/user-counts.js';
 import type { User } from '../../../domain/user.js';
 import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
-import { readForm, type FormDefinition } from '../forms/fields.js';
-import { profileOf, type EditProfileField, type ProfileFormValue } from '../forms/edit-profile-form.js';
-import type { Registration } from '../../../domain/use-cases/register-user.js';
+import { readForm } from '../forms/fields.js';
+import { profileOf, readEditProfileForm } from '../forms/edit-profile-form.js';
+import { PROFILE_FIELDS } from '../forms/edit-profile-form.js';
+import { REGISTRATION_FIELDS, REGISTRATION_FORM } from '../forms/registration-form.js';
+import { submitForm } from '../forms/submit-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
+import { answerApi, sendProblem } from './api-answer.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
 import { callerOf } from './bearer-auth.js';
 import { bearerTokenOf } from './credentials.js';
-import { problemOf } from './domain-problems.js';
 import { pagedList } from './pagination-query.js';
 import { presentUser, userUrl } from './representations.js';
-import { submitFields, userIdOf } from './api-fields.js';
+import { userIdOf } from './api-fields.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
 
-const REGISTRATION: FormDefinition<'username' | 'email' | 'password', Registration> = {
-  fields: ['username', 'email', 'password'],
-  required: ['username', 'email', 'password'],
-  value: ({ username, email, password }) => ({ username, email, password }),
-};
-
-const PROFILE_CHANGES: FormDefinition<EditProfileField, ProfileFormValue> = {
-  fields: ['username', 'about_me'],
-  required: ['username'],
-  multiline: ['about_me'],
-  value: profileOf,
-};
-
 export function userOperations(useCases: UseCases): ApiOperation[] {
   const { getProfile, listUsers, listFollows, registerUser, editProfile } = useCases;
 
-  const showUser = async (id: number, viewer: User) => {
-    const profile = await getProfile.execute({ user: { id }, viewerId: viewer.id });
-    if (profile.isErr()) throw problemOf(profile.error);
-    return presentUser(profile.value, viewer);
+  const showUser = async (ctx: ApiContext, id: number, viewer: User, shown: () => void = () => {}) => {
+    await answerApi(ctx, await getProfile.execute({ user: { id }, viewerId: viewer.id }), (profile) => {
+      ctx.body = presentUser(profile, viewer);
+      shown();
+    });
   };
 
   const shownTo = (user: CountedUser, ctx: ApiContext) => presentUser(user, callerOf(ctx));
@@ -70,14 +60,14 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       success: { status: 201, description: 'The new user.', schema: ref('User'), headers: { Location: 'The new user\'s URL.' } },
       problems: [422],
       handle: async (ctx) => {
-        const registered = await submitFields(readForm(ctx.request.body, REGISTRATION), {
+        const registered = await submitForm(readForm(ctx.request.body, REGISTRATION_FORM), REGISTRATION_FIELDS, {
           act: (registration) => registerUser.execute(registration),
           check: (registration) => registerUser.check(registration),
         });
-        if (registered.isErr()) throw problemOf(registered.error);
-        ctx.body = await showUser(registered.value.id, registered.value);
-        ctx.status = 201;
-        ctx.set('Location', userUrl(registered.value.id));
+        await answerApi(ctx, registered, (user) => showUser(ctx, user.id, user, () => {
+          ctx.status = 201;
+          ctx.set('Location', userUrl(user.id));
+        }));
       },
     },
     {
@@ -92,7 +82,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       success: { status: 200, description: 'The user.', schema: ref('User') },
       problems: [404],
       handle: async (ctx) => {
-        ctx.body = await showUser(userIdOf(ctx), callerOf(ctx));
+        await showUser(ctx, userIdOf(ctx), callerOf(ctx));
       },
     },
     {
@@ -109,17 +99,16 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       problems: [403, 404, 422],
       handle: async (ctx) => {
         const me = callerOf(ctx);
-        if (userIdOf(ctx) !== me.id) throw ApiProblem.of('not-your-account', 'You can change only your own account.');
+        if (userIdOf(ctx) !== me.id) return sendProblem(ctx, ApiProblem.of('not-your-account', 'You can change only your own account.'));
         // Fields left out keep their value.
         const current = { username: me.username, about_me: me.aboutMe };
         const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
-        const edited = await submitFields(readForm({ ...current, ...body }, PROFILE_CHANGES), {
+        const edited = await submitForm(readEditProfileForm({ ...current, ...body }), PROFILE_FIELDS, {
           // A new name ends every browser session and every other token; the one in use stays.
           act: (changes) => editProfile.execute({ userId: me.id, signedInWith: { accessToken: bearerTokenOf(ctx.get('Authorization')) }, ...changes }),
           check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),
         });
-        if (edited.isErr()) throw problemOf(edited.error);
-        ctx.body = await showUser(me.id, me);
+        await answerApi(ctx, edited, () => showUser(ctx, me.id, me));
       },
     },
     {

@@ -49,16 +49,14 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
   const response = handlers.respond(error, status);
   const unexpected = error !== null && (response.status === 500 || response.unexpected === true);
   const reference = unexpected ? newErrorReference() : null;
-  // The route pattern groups alerts: /user/a and /user/b failing alike are one problem, not two.
-  const route = (ctx as { routerPath?: string }).routerPath ?? NO_ROUTE;
-  const requestFacts = { method: ctx.method, path: ctx.path, route, userId: loadedUserId(ctx) };
+  const requestFacts = requestFactsOf(ctx);
   if (reference) {
     options.logger.error(`Exception on ${ctx.path} [${ctx.method}]`, error, { errorId: reference, ...requestFacts });
   } else if (error !== null && response.status >= 500) {
     // A failure the code saw coming and answered on purpose (overload, maintenance): worth a line, not an alert.
     options.logger.warn(`${response.status} on ${ctx.path} [${ctx.method}]: ${errorName(error)}`, requestFacts);
   } else {
-    options.logger.info(`${response.status} on ${ctx.path} [${ctx.method}]`, requestFacts);
+    logClientError(options.logger, ctx, response.status);
   }
 
   resetHeaders(ctx, headersOf(error));
@@ -86,6 +84,17 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
     ctx.type = 'text/plain; charset=utf-8';
     ctx.body = plainText(response, reference);
   }
+}
+
+/** A client error's line, whether it was thrown to the boundary or answered where it was known: information, never alerted. */
+export function logClientError(logger: Logger, ctx: AppKoaContext, status: number): void {
+  logger.info(`${status} on ${ctx.path} [${ctx.method}]`, requestFactsOf(ctx));
+}
+
+function requestFactsOf(ctx: AppKoaContext) {
+  // The route pattern groups alerts: /user/a and /user/b failing alike are one problem, not two.
+  const route = (ctx as { routerPath?: string }).routerPath ?? NO_ROUTE;
+  return { method: ctx.method, path: ctx.path, route, userId: loadedUserId(ctx) };
 }
 
 /**

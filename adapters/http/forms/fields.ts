@@ -31,6 +31,7 @@ export const REQUIRED = 'This field is required.';
 // koa-body turns `a=1&a=2` into an array and `a[b]=1` into an object; neither is a text field.
 export const NOT_TEXT = 'Invalid value.';
 export const UNSAFE_TEXT = 'This field holds characters that are not allowed.';
+export const PASSWORDS_DIFFER = 'Field must be equal to password.';
 
 /** Reads any parsed body as `form`, checking every field, so all of the form's messages come at once. */
 export function readForm<Field extends string, Value>(body: unknown, form: FormDefinition<Field, Value>): SubmittedForm<Field, Value> {
@@ -41,6 +42,26 @@ export function readForm<Field extends string, Value>(body: unknown, form: FormD
   }
   const allErrors: FieldErrors<Field> = { ...form.agreement?.(text), ...errors };
   return { text, value: hasErrors(allErrors) ? err(allErrors) : ok(form.value(text)) };
+}
+
+/**
+ * A form's password asked for twice, as the website asks for it: a person typing into a masked
+ * field can mistype it, while a client sending JSON has nothing to repeat.
+ */
+export function withRepeatedPassword<Field extends string, Value>(
+  form: FormDefinition<Field | 'password', Value>,
+): FormDefinition<Field | 'password' | 'password2', Value> {
+  return {
+    ...form,
+    fields: [...form.fields, 'password2'],
+    required: [...form.required, 'password2'],
+    agreement: (text) => {
+      const errors: FieldErrors<Field | 'password' | 'password2'> = {};
+      Object.assign(errors, form.agreement?.(text));
+      if (text.password !== text.password2) errors.password2 = PASSWORDS_DIFFER;
+      return errors;
+    },
+  };
 }
 
 export function hasErrors(errors: FieldErrors<string>): boolean {

@@ -1,11 +1,15 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import type { FieldProblem, UsernameInvalid } from '../../../domain/errors.js';
-import { REQUIRED, type FieldErrors } from './fields.js';
+import { NOT_TEXT, REQUIRED, UNSAFE_TEXT } from './fields.js';
 
 // The words users read next to a field, kept to the original app's where it has them.
 export const USERNAME_TAKEN = 'Please use a different username.';
 export const EMAIL_TAKEN = 'Please use a different email address.';
-export const PASSWORDS_DIFFER = 'Field must be equal to password.';
+
+/** Every code an invalid field can carry: the API's document lists them, so a client can act on each. */
+export const FIELD_CODES = ['required', 'invalid', 'taken', 'too-short', 'too-long', 'bad-characters', 'not-text', 'unsafe-text'] as const;
+
+export type FieldCode = (typeof FIELD_CODES)[number];
 
 /** The domain's problems about the input fields named `Key`. */
 export type ProblemAbout<Key extends FieldProblem['field']> = FieldProblem & Readonly<{ field: Key }>;
@@ -27,13 +31,27 @@ export function problemMessage(problem: FieldProblem): string {
   }
 }
 
-/** One message per field, the first problem found for it; the form shows a field's mistakes one at a time. */
-export function problemMessages<Key extends FieldProblem['field'], Field extends string>(
-  problems: readonly ProblemAbout<Key>[], fieldsOf: FieldsOf<Key, Field>,
-): FieldErrors<Field> {
-  const errors: FieldErrors<Field> = {};
-  for (const problem of problems) errors[fieldsOf[problem.field]] ??= problemMessage(problem);
-  return errors;
+/** The code of one of the domain's field problems. */
+export function problemCode(problem: FieldProblem): FieldCode {
+  switch (problem.type) {
+    case 'UsernameInvalid': return problem.problem === 'missing' ? 'required' : problem.problem;
+    case 'UsernameTaken': return 'taken';
+    case 'EmailInvalid': return 'invalid';
+    case 'EmailTaken': return 'taken';
+    case 'PasswordTooShort': return 'too-short';
+    case 'AboutMeTooLong': return 'too-long';
+    case 'PostEmpty': return 'required';
+    case 'PostTooLong': return 'too-long';
+    default: return assertNever(problem);
+  }
+}
+
+// The checks a form makes before the domain sees anything, by the message they give.
+const FORM_CODES: Readonly<Record<string, FieldCode>> = { [REQUIRED]: 'required', [NOT_TEXT]: 'not-text', [UNSAFE_TEXT]: 'unsafe-text' };
+
+/** The code of a form's own message: a missing field, one that is not text, two fields that disagree. */
+export function formCode(message: string): FieldCode {
+  return FORM_CODES[message] ?? 'invalid';
 }
 
 function usernameInvalidMessage(error: UsernameInvalid): string {

@@ -1,10 +1,19 @@
 import type { PublishPostError } from '../../../domain/use-cases/publish-post.js';
-import { readForm } from './fields.js';
+import { readForm, type FormDefinition } from './fields.js';
 import type { FieldsOf } from './messages.js';
 
-const FIELDS = ['post'] as const;
-export type PostField = (typeof FIELDS)[number];
+export type PostField = 'post';
 
-export const POST_FIELDS: FieldsOf<PublishPostError['problems'][number]['field'], PostField> = { body: 'post' };
+/** A new post's text, in the field the website calls `post` and the API `body`. */
+export function postForm<Field extends string>(field: Field): FormDefinition<Field, string> {
+  return { fields: [field], required: [field], multiline: [field], value: (text) => text[field] };
+}
 
-export const readPostForm = (body: unknown) => readForm(body, { fields: FIELDS, required: FIELDS, multiline: FIELDS, value: (text) => text.post });
+/** Which field shows the domain's problems with a post's body. */
+export function postFields<Field extends string>(field: Field): FieldsOf<PublishPostError['problems'][number]['field'], Field> {
+  return { body: field };
+}
+
+export const POST_FIELDS = postFields<PostField>('post');
+
+export const readPostForm = (body: unknown) => readForm(body, postForm('post'));

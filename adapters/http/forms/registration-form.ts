@@ -1,19 +1,18 @@
 import type { Registration, RegistrationProblem } from '../../../domain/use-cases/register-user.js';
-import { readForm, type FieldText } from './fields.js';
-import { PASSWORDS_DIFFER, type FieldsOf } from './messages.js';
+import { readForm, withRepeatedPassword, type FieldText, type FormDefinition } from './fields.js';
+import type { FieldsOf } from './messages.js';
 
-const FIELDS = ['username', 'email', 'password', 'password2'] as const;
-export type RegistrationField = (typeof FIELDS)[number];
+const FIELDS = ['username', 'email', 'password'] as const;
+type RegistrationInput = (typeof FIELDS)[number];
+export type RegistrationField = RegistrationInput | 'password2';
 
-export const REGISTRATION_FIELDS: FieldsOf<RegistrationProblem['field'], RegistrationField> = { username: 'username', email: 'email', password: 'password' };
+export const REGISTRATION_FIELDS: FieldsOf<RegistrationProblem['field'], RegistrationInput> = { username: 'username', email: 'email', password: 'password' };
 
-export const readRegistrationForm = (body: unknown) => readForm(body, {
-  fields: FIELDS,
-  required: FIELDS,
-  agreement: (text) => (text.password === text.password2 ? {} : { password2: PASSWORDS_DIFFER }),
-  value: registrationOf,
-});
+/** What registering takes, from the API's JSON as from the website's form. */
+export const REGISTRATION_FORM: FormDefinition<RegistrationInput, Registration> = { fields: FIELDS, required: FIELDS, value: registrationOf };
 
-export function registrationOf(text: FieldText<RegistrationField>): Registration {
+export const readRegistrationForm = (body: unknown) => readForm(body, withRepeatedPassword(REGISTRATION_FORM));
+
+export function registrationOf(text: FieldText<RegistrationInput>): Registration {
   return { username: text.username, email: text.email, password: text.password };
 }

@@ -1,16 +1,12 @@
 import type { PasswordTooShort } from '../../../domain/errors.js';
-import { readForm } from './fields.js';
-import { PASSWORDS_DIFFER, type FieldsOf } from './messages.js';
+import { readForm, withRepeatedPassword, type FormDefinition } from './fields.js';
+import type { FieldsOf } from './messages.js';
 
-const FIELDS = ['password', 'password2'] as const;
-export type ResetPasswordField = (typeof FIELDS)[number];
+export type ResetPasswordField = 'password' | 'password2';
 
-export const RESET_PASSWORD_FIELDS: FieldsOf<PasswordTooShort['field'], ResetPasswordField> = { password: 'password' };
+export const RESET_PASSWORD_FIELDS: FieldsOf<PasswordTooShort['field'], 'password'> = { password: 'password' };
 
-/** The new password, twice; passwords are never sent back to the browser. */
-export const readResetPasswordForm = (body: unknown) => readForm(body, {
-  fields: FIELDS,
-  required: FIELDS,
-  agreement: (text) => (text.password === text.password2 ? {} : { password2: PASSWORDS_DIFFER }),
-  value: (text) => text.password,
-});
+/** The new password, from the API's JSON as from the website's form; passwords are never sent back to the browser. */
+export const NEW_PASSWORD_FORM: FormDefinition<'password', string> = { fields: ['password'], required: ['password'], value: (text) => text.password };
+
+export const readResetPasswordForm = (body: unknown) => readForm(body, withRepeatedPassword(NEW_PASSWORD_FORM));

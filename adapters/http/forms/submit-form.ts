@@ -1,24 +1,29 @@
 import { err, type Result } from 'neverthrow';
 import type { FieldProblem, FieldsRejected } from '../../../domain/errors.js';
 import type { FieldErrors, FieldText, SubmittedForm } from './fields.js';
-import { problemMessages, type FieldsOf, type ProblemAbout } from './messages.js';
+import { formCode, problemCode, problemMessage, type FieldCode, type FieldsOf, type ProblemAbout } from './messages.js';
 
-/** Every message a form shows after a refused submit. */
-export type FormRejected<Field extends string> = Readonly<{ type: 'FormRejected'; errors: FieldErrors<Field> }>;
+/**
+ * One field a submit refused: which, a stable code a client can act on, and the key of the words a
+ * person reads, which is the English message as gettext keys its catalogues.
+ */
+export type InvalidField<Field extends string> = Readonly<{ field: Field; code: FieldCode; messageKey: string }>;
 
-export const formRejected = <Field extends string>(errors: FieldErrors<Field>): FormRejected<Field> => ({ type: 'FormRejected', errors });
+/** Every field a refused submit found wrong, in the form's order. */
+export type FormRejected<Field extends string> = Readonly<{ type: 'FormRejected'; problems: readonly InvalidField<Field>[] }>;
 
 export type FormUseCase<Field extends string, Value, Done, Refusal, Key extends FieldProblem['field']> = Readonly<{
   /** Acts on a form that passed its own checks. */
   act: (value: Value) => PromiseLike<Result<Done, Refusal>>;
-  /** Checks the fields as the domain sees them, acting on nothing. */
-  check: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<ProblemAbout<Key>>>>;
+  /** Checks the fields as the domain sees them, acting on nothing; for use cases with more than one field. */
+  check?: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<ProblemAbout<Key>>>>;
 }>;
 
 /**
- * Submits a form whose fields the domain checks too. When the form's own checks fail the domain
- * still checks the fields, so one submit shows every message; where both speak of one field, the
- * form's message is shown. The domain's other refusals pass through as they are.
+ * Submits a form, from a page or as the API's JSON, to a use case whose fields the domain checks
+ * too. When the form's own checks fail the domain still checks the fields, so one submit finds
+ * every wrong field; where both speak of one field, the form's word is kept. The domain's other
+ * refusals pass through as they are.
  */
 export async function submitForm<Field extends string, Value, Done, Refusal extends { type: string }, Key extends FieldProblem['field']>(
   form: SubmittedForm<Field, Value>,
@@ -26,14 +31,35 @@ export async function submitForm<Field extends string, Value, Done, Refusal exte
   useCase: FormUseCase<Field, Value, Done, Refusal, Key>,
 ): Promise<Result<Done, FormRejected<Field> | Exclude<Refusal, FieldsRejected<FieldProblem>>>> {
   if (form.value.isErr()) {
-    const checked = await useCase.check(form.text);
-    const domainErrors = checked.isErr() ? problemMessages(checked.error.problems, fieldsOf) : {};
-    return err(formRejected({ ...domainErrors, ...form.value.error }));
+    const formProblems = Object.entries<string | undefined>(form.value.error)
+      .map(([field, message = '']) => ({ field: field as Field, code: formCode(message), messageKey: message }));
+    const checked = await useCase.check?.(form.text);
+    const reported = new Set(formProblems.map((problem) => problem.field));
+    const domainProblems = checked?.isErr() ? invalidFields(checked.error.problems, fieldsOf).filter((problem) => !reported.has(problem.field)) : [];
+    const order = Object.keys(form.text);
+    return err(formRejected([...formProblems, ...domainProblems].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))));
   }
   const done = await useCase.act(form.value.value);
   return done.mapErr((error) => (isFieldsRejected<Key>(error)
-    ? formRejected(problemMessages(error.problems, fieldsOf))
+    ? formRejected(invalidFields(error.problems, fieldsOf))
     : error as Exclude<Refusal, FieldsRejected<FieldProblem>>));
+}
+
+/** What a page shows next to each field: the first problem found with it, since a form shows a field's mistakes one at a time. */
+export function fieldMessages<Field extends string>(problems: readonly InvalidField<Field>[]): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
+  for (const problem of problems) errors[problem.field] ??= problem.messageKey;
+  return errors;
+}
+
+function invalidFields<Key extends FieldProblem['field'], Field extends string>(
+  problems: readonly ProblemAbout<Key>[], fieldsOf: FieldsOf<Key, Field>,
+): InvalidField<Field>[] {
+  return problems.map((problem) => ({ field: fieldsOf[problem.field], code: problemCode(problem), messageKey: problemMessage(problem) }));
+}
+
+function formRejected<Field extends string>(problems: readonly InvalidField<Field>[]): FormRejected<Field> {
+  return { type: 'FormRejected', problems };
 }
 
 function isFieldsRejected<Key extends FieldProblem['field']>(error: { type: string }): error is FieldsRejected<ProblemAbout<Key>> {

@@ -5,7 +5,7 @@ import { flash } from '../flash.js';
 import { isTicked, type FieldErrors } from '../forms/fields.js';
 import { readLoginForm, type LoginField } from '../forms/login-form.js';
 import { REGISTRATION_FIELDS, readRegistrationForm, registrationOf, type RegistrationField } from '../forms/registration-form.js';
-import { submitForm } from '../forms/submit-form.js';
+import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import { safeNextPath } from '../safe-next.js';
 import { endLoggedInSession, startLoggedInSession } from '../session-login.js';
@@ -78,7 +78,7 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
     if (result.isErr()) {
       if (result.error.type === 'ServiceBusy') return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
       // Passwords are never sent back.
-      return renderRegister(ctx, { username: form.text.username, email: form.text.email }, result.error.errors, 422);
+      return renderRegister(ctx, { username: form.text.username, email: form.text.email }, fieldMessages(result.error.problems), 422);
     }
     flash(ctx, REGISTERED_MESSAGE, 'success');
     ctx.redirect('/login');

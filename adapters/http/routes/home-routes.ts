@@ -1,8 +1,8 @@
 import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { problemMessages } from '../forms/messages.js';
 import { POST_FIELDS, readPostForm, type PostField } from '../forms/post-form.js';
+import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { pageNumber } from '../page-number.js';
 import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
@@ -32,9 +32,8 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
   // Post/redirect/get: a published post sends the browser back to the timeline with a GET.
   const publish: AppRoute = async (ctx) => {
     const form = readPostForm(ctx.request.body);
-    if (form.value.isErr()) return renderIndex(ctx, form.text.post, form.value.error, 422);
-    const result = await publishPost.execute({ authorId: currentUser(ctx).id, body: form.value.value });
-    if (result.isErr()) return renderIndex(ctx, form.text.post, problemMessages(result.error.problems, POST_FIELDS), 422);
+    const result = await submitForm(form, POST_FIELDS, { act: (body) => publishPost.execute({ authorId: currentUser(ctx).id, body }) });
+    if (result.isErr()) return renderIndex(ctx, form.text.post, fieldMessages(result.error.problems), 422);
     flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
     ctx.redirect('/index');
   };

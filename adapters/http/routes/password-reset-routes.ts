@@ -4,10 +4,9 @@ import type { AppKoaContext, AppRouter } from '../context.js';
 import { retryAfter } from '../errors/retry-after.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { problemMessages } from '../forms/messages.js';
 import { readResetPasswordForm, RESET_PASSWORD_FIELDS, type ResetPasswordField } from '../forms/reset-password-form.js';
 import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } from '../forms/reset-request-form.js';
-import { submitForm } from '../forms/submit-form.js';
+import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { renderPage } from '../render.js';
 import { requestReset } from '../reset-requests.js';
 import { routeNames } from '../route-table.js';
@@ -37,9 +36,8 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     // a 503 would invite trying again. The page offers no form then, so there is nothing to check.
     if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 403);
     const form = readResetRequestForm(ctx.request.body);
-    if (form.value.isErr()) return renderRequestForm(ctx, useCases, form.text, form.value.error, 422);
-    const email = requestPasswordReset.check(form.value.value);
-    if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, problemMessages(email.error.problems, RESET_REQUEST_FIELDS), 422);
+    const email = await submitForm(form, RESET_REQUEST_FIELDS, { act: async (address) => requestPasswordReset.check(address) });
+    if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, fieldMessages(email.error.problems), 422);
 
     await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, options.logger);
     flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
@@ -63,7 +61,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     });
     if (result.isErr()) {
       switch (result.error.type) {
-        case 'FormRejected': return renderResetForm(ctx, token, result.error.errors, 422);
+        case 'FormRejected': return renderResetForm(ctx, token, fieldMessages(result.error.problems), 422);
         case 'ResetTokenInvalid': return refuseLink(ctx);
         case 'ServiceBusy': return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
         default: return assertNever(result.error);

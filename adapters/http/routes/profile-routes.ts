@@ -5,7 +5,7 @@ import type { AppKoaContext, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import { PROFILE_FIELDS, profileOf, readEditProfileForm, type EditProfileField } from '../forms/edit-profile-form.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { submitForm } from '../forms/submit-form.js';
+import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { pageNumber } from '../page-number.js';
 import { presentPosts, profileUrl, type PostListing } from '../presenters/post-presenter.js';
 import { presentProfile } from '../presenters/user-presenter.js';
@@ -72,7 +72,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     });
     if (result.isErr()) {
       switch (result.error.type) {
-        case 'FormRejected': return renderEditProfile(ctx, profileOf(form.text), result.error.errors, 422);
+        case 'FormRejected': return renderEditProfile(ctx, profileOf(form.text), fieldMessages(result.error.problems), 422);
         // The account was deleted while its owner was editing it.
         case 'UserNotFound': return ctx.throw(404);
         default: return assertNever(result.error);
