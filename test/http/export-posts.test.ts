@@ -122,7 +122,8 @@ test('when the mail server answers 451 twice and then accepts, then the archive 
   await withSmtpTestServer({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
     await withAppMailing(smtpMailer(smtp), async ({ app, susan }) => {
       await pressExport(susan);
-      const [mail] = await smtp.waitForMessages(1);
+      // pg-boss spaces retries by whole seconds: up to 2 s and then 4 s before the third attempt.
+      const [mail] = await smtp.waitForMessages(1, 20_000);
       await app.backgroundSettled();
       assert.is(smtp.received().length, 1);
       assert.is(mail?.attachments[0]?.filename, 'posts.json');

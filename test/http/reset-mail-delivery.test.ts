@@ -37,7 +37,8 @@ test('when the mail server answers 451 twice and then accepts, then the reset em
   await withSmtpTestServer({ recipientReply: (n) => (n <= 2 ? 451 : null) }, async (smtp) => {
     await withAppMailingTo(smtp.port, 5, async (app) => {
       await askForReset(app);
-      const [mail] = await smtp.waitForMessages(1);
+      // pg-boss spaces retries by whole seconds: up to 2 s and then 4 s before the third attempt.
+      const [mail] = await smtp.waitForMessages(1, 20_000);
       await app.backgroundSettled();
       assert.is(smtp.received().length, 1);
       const path = new URL(/https:\/\/\S+/.exec(mail?.text ?? '')?.[0] ?? '').pathname;
