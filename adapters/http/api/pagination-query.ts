@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import type { CountedPage, PageRequest } from '../../../domain/pagination.js';
 import type { AppKoaContext } from '../context.js';
 import type { ApiContext } from './api-operation.js';
@@ -46,7 +46,7 @@ export function presentPage<T, Shown>(page: CountedPage<T>, size: number, path: 
  * the API's shape; a page past the end or a user who does not exist is the domain's problem.
  */
 export function pagedList<T>(
-  list: (ctx: ApiContext, page: PageRequest) => Promise<Result<CountedPage<T>, DomainError>>,
+  list: (ctx: ApiContext, page: PageRequest) => ResultAsync<CountedPage<T>, DomainError>,
   show: (item: T, ctx: ApiContext) => unknown,
 ): (ctx: ApiContext) => Promise<void> {
   return (ctx) => answerApi(ctx, pageRequestOf(ctx), async (page) => {
