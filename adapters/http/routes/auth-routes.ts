@@ -1,7 +1,7 @@
 import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
 import { flash } from '../flash.js';
 import { isTicked, type FieldErrors } from '../forms/fields.js';
-import { readLoginForm, type LoginField } from '../forms/login-form.js';
+import { LOGIN_FIELDS, readLoginForm, type LoginField } from '../forms/login-form.js';
 import { REGISTRATION_FIELDS, readRegistrationForm, registrationOf, type RegistrationField } from '../forms/registration-form.js';
 import { fieldMessages, submitForm } from '../forms/submit-form.js';
 import { answerPage } from '../page-answer.js';
@@ -30,14 +30,15 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
 
   router.post(drives('logIn', 'startSession'), '/login', anonymousOnly, async (ctx) => {
     const form = readLoginForm(ctx.request.body);
-    // The password is never sent back.
-    if (form.value.isErr()) return renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, form.value.error, 422);
-
-    const { username, password, rememberMe } = form.value.value;
-    await answerPage(ctx, logIn.execute({ username, password, clientAddress: ctx.ip }), async (user) => {
+    const result = await submitForm(form, LOGIN_FIELDS, {
+      act: ({ username, password, rememberMe }) => logIn.execute({ username, password, clientAddress: ctx.ip }).map((user) => ({ user, rememberMe })),
+    });
+    await answerPage(ctx, result, async ({ user, rememberMe }) => {
       await startLoggedInSession(ctx, useCases, user, rememberMe);
       ctx.redirect(safeNextPath(ctx.query.next) ?? '/index');
     }, {
+      // The password is never sent back.
+      FormRejected: (rejected) => renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, fieldMessages(rejected.problems), 422),
       InvalidCredentials: () => {
         // One message for an unknown user and a wrong password alike: no hint which names exist.
         flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
