@@ -6,8 +6,8 @@
 // 16 KB path such as `/a-a-a-…`), and a pattern that backtracks over the rest of a long token at each
 // of its positions turns one logged 404 into seconds of CPU. Hence names are matched only from the
 // start of a token (a lookbehind), never from every position inside one, and the one condition that
-// needs a look ahead to the end of a line (a `select` counts only with a `from` after it) is answered
-// by a scan that moves forward only.
+// needs a look ahead to the end of a statement (a `select` counts only with a `from` after it) is
+// answered by a scan that moves forward only.
 
 export type Scrubber = (text: string) => string;
 
@@ -19,15 +19,20 @@ const SQL_REDACTED = '[SQL redacted]';
 const MIN_SECRET_LENGTH = 4;
 
 // The first words of a statement; group 1 is set for a `select`, which counts only when a `from`
-// follows on the same line (else "please select a file" would go).
+// follows before the statement would end (else "please select a file" would go).
 const SQL_START = /\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|merge\s+into|update\s+\S+\s+set|delete\s+from|(select)\s)/gi;
 const FROM_WORD = /\bfrom\b/gi;
-// The rest of a statement runs until a " - " outside quotes (knex appends the driver's message that
-// way) or the end of the line; quoted values are consumed whole, so a " - " or a newline inside one
-// ends nothing, and an unterminated quote (a truncated message) runs to the end of the text rather
-// than leak the rest. Each alternative starts with a different character, so nothing backtracks.
+// What ends a statement: a " - " (knex appends the driver's message that way), or a line of a stack
+// trace. Not a line break: SQL written over several lines (a `where` with the user's words on the
+// third) is one statement, and ending it at the first line would leak the rest.
+const STACK_FRAME_LINE = String.raw`\n[ \t]*at `;
+const STATEMENT_END = new RegExp(` - |${STACK_FRAME_LINE}`, 'g');
+// The rest of a statement runs until its end outside quotes; quoted values are consumed whole, so
+// a " - " or a newline inside one ends nothing, and an unterminated quote (a truncated message)
+// runs to the end of the text rather than leak the rest. Each alternative starts with a different
+// character, so nothing backtracks.
 const SQL_QUOTED = String.raw`'(?:[^']|'')*(?:'|$)|"(?:[^"]|"")*(?:"|$)|` + '`[^`]*(?:`|$)';
-const SQL_PLAIN_CHAR = String.raw`(?! - )[^'"\n` + '`]';
+const SQL_PLAIN_CHAR = String.raw`(?! - )(?!${STACK_FRAME_LINE})[^'"` + '`]';
 const SQL_REST = new RegExp(`(?:${SQL_QUOTED}|${SQL_PLAIN_CHAR})*`, 'y');
 
 const PASSWORD_HASH = /scrypt\$[^\s'",;)]+|\$argon2(?:id|i|d)\$[^\s'",;)]+|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|pbkdf2[_$:][^\s'",;)]+/g;
@@ -108,7 +113,7 @@ function bitsPerCharacter(text: string): number {
 
 function redactStatements(text: string): string {
   const starts = new RegExp(SQL_START);
-  const fromFollows = fromLaterOnLine(text);
+  const fromFollows = fromBeforeStatementEnd(text);
   let result = '';
   let copied = 0;
   for (let start = starts.exec(text); start !== null; start = starts.exec(text)) {
@@ -122,23 +127,24 @@ function redactStatements(text: string): string {
 }
 
 /**
- * Answers "is there a `from` word after this position, before the line ends?" for positions asked
- * in increasing order, remembering the next `from` and the next line break it found, so the whole
- * text is read at most once however many positions are asked about.
+ * Answers "is there a `from` word after this position, before a statement would end?" for
+ * positions asked in increasing order, remembering the next `from` and the next end it found, so
+ * the whole text is read at most once however many positions are asked about.
  */
-function fromLaterOnLine(text: string): (position: number) => boolean {
+function fromBeforeStatementEnd(text: string): (position: number) => boolean {
   const froms = new RegExp(FROM_WORD);
+  const ends = new RegExp(STATEMENT_END);
   let nextFrom = -1;
-  let nextBreak = -1;
+  let nextEnd = -1;
   return (position) => {
     if (nextFrom !== Infinity && nextFrom < position) {
       froms.lastIndex = position;
       nextFrom = froms.exec(text)?.index ?? Infinity;
     }
-    if (nextBreak !== Infinity && nextBreak < position) {
-      const found = text.indexOf('\n', position);
-      nextBreak = found === -1 ? Infinity : found;
+    if (nextEnd !== Infinity && nextEnd < position) {
+      ends.lastIndex = position;
+      nextEnd = ends.exec(text)?.index ?? Infinity;
     }
-    return nextFrom < nextBreak;
+    return nextFrom < nextEnd;
   };
 }

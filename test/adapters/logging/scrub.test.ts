@@ -66,7 +66,15 @@ test('when text holds nothing secret, then it is unchanged', () => {
 test('when a value is nested in another pair, or a select has no from, then each is still judged on its own', () => {
   assert.is(scrub('user=token=abc'), 'user=token=[redacted]');
   assert.is(scrub('select x insert into t values (1)'), 'select x [SQL redacted]');
-  assert.is(scrub('select a\nfrom b'), 'select a\nfrom b', 'a from on the next line does not make the first a statement');
+});
+
+test('when SQL is written over several lines, then every line of the statement goes, and the driver reason and the stack stay', () => {
+  const message = "select p.id, p.body\n  from posts_search s\n  join posts p on p.id = s.rowid\n where posts_search match '\"my secret words\"'\n order by rank - SQLITE_CORRUPT: database disk image is malformed";
+  assert.is(scrub(message), '[SQL redacted] - SQLITE_CORRUPT: database disk image is malformed');
+  const stack = "Error: insert into messages (body)\nvalues ('hello, private')\n    at Statement.run (/app/adapters/persistence/x.ts:1:1)";
+  assert.is(scrub(stack), 'Error: [SQL redacted]\n    at Statement.run (/app/adapters/persistence/x.ts:1:1)');
+  const plain = 'please select a file\n    at pick (/app/views/pick.ts:3:9)\n    at from (/app/x.ts:1:1)';
+  assert.is(scrub(plain), plain, 'a from only after the stack begins makes no statement');
 });
 
 // Texts built so that a pattern which retries from every position inside a long token does work
@@ -83,6 +91,8 @@ const ADVERSARIAL: Readonly<Record<string, readonly [unit: string, expectUnchang
   '/reset_password//reset_password/': ['/reset_password/', true],
   '/password/password': ['/password', false],
   '/a1b2/a1b2': ['/a1b2', true],
+  'select\\n at select': ['select x\n    at ', true],
+  'statement over blank lines': ['insert into t (\n        ', false],
   'token/token/': ['q1Zk3_x-9QpB7LmN2vR8tY4uW6sA0cD5eF1gH3jK5lM/', false],
 };
 const HANG_GUARD_MS = 20_000;
