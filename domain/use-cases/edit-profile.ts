@@ -1,6 +1,6 @@
-import { err, ok, Result, ResultAsync, safeTry } from 'neverthrow';
+import { err, ok, okAsync, ResultAsync, safeTry } from 'neverthrow';
 import {
-  fieldsRejected, userNotFound, usernameTaken,
+  fieldsRejected, usernameTaken,
   type AboutMeTooLong, type FieldsRejected, type UsernameInvalid, type UsernameTaken, type UserNotFound,
 } from '../errors.js';
 import type { AccessTokenRepository, BearerToken } from '../ports/access-token-repository.js';
@@ -8,6 +8,7 @@ import type { Clock } from '../ports/clock.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
 import type { Transactions } from '../ports/transactions.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { findUser } from '../user-lookup.js';
 import type { ProfileChanges, User, UserId } from '../user.js';
 import { parseAboutMe, parseUsername, usernameKey } from '../user-rules.js';
 
@@ -31,9 +32,11 @@ export class EditProfile {
   ) {}
 
   /** Every problem with the edit, a username someone else holds included, without saving anything. */
-  async check(input: ProfileEdit): Promise<Result<ProfileChanges, FieldsRejected<ProfileProblem>>> {
-    const username = await parseUsername(input.username).asyncAndThen((name) => this.unclaimed(name, input.userId));
-    return Result.combineWithAllErrors([username, parseAboutMe(input.aboutMe)])
+  check(input: ProfileEdit): ResultAsync<ProfileChanges, FieldsRejected<ProfileProblem>> {
+    return ResultAsync.combineWithAllErrors([
+      parseUsername(input.username).asyncAndThen((name) => this.unclaimed(name, input.userId)),
+      parseAboutMe(input.aboutMe).asyncAndThen((aboutMe) => okAsync(aboutMe)),
+    ])
       .map(([username, aboutMe]) => ({ username, aboutMe }))
       .mapErr(fieldsRejected);
   }
@@ -43,9 +46,8 @@ export class EditProfile {
   }
 
   private async *edit(input: ProfileEditInput) {
-    const current = await this.users.findById(input.userId);
-    if (!current) return err(userNotFound());
-    const changes = yield* await this.check(input);
+    const current = yield* findUser(this.users, { id: input.userId });
+    const changes = yield* this.check(input);
     return this.transactions.run(() => safeTry(() => this.save(input, current.username, changes)));
   }
 

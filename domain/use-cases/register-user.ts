@@ -1,4 +1,4 @@
-import { err, ok, Result, ResultAsync, safeTry } from 'neverthrow';
+import { err, ok, okAsync, ResultAsync, safeTry } from 'neverthrow';
 import {
   emailTaken, fieldsRejected, usernameTaken,
   type EmailInvalid, type EmailTaken, type FieldsRejected, type PasswordTooShort, type ServiceBusy, type UsernameInvalid, type UsernameTaken,
@@ -25,13 +25,13 @@ export class RegisterUser {
    * Every problem with `input` (each field's rules, a taken username, a taken email) without
    * registering anyone. A form whose own checks failed asks this, so it can still show them all.
    */
-  async check(input: Registration): Promise<Result<Registration, FieldsRejected<RegistrationProblem>>> {
+  check(input: Registration): ResultAsync<Registration, FieldsRejected<RegistrationProblem>> {
     // Looked up together, and only for values that could be stored at all.
-    const [username, email] = await Promise.all([
+    return ResultAsync.combineWithAllErrors([
       parseUsername(input.username).asyncAndThen((name) => this.unclaimed(name, this.users.findByUsername(name), usernameTaken)),
       parseEmail(input.email).asyncAndThen((address) => this.unclaimed(address, this.users.findByEmail(address), emailTaken)),
-    ]);
-    return Result.combineWithAllErrors([username, email, parsePassword(input.password)])
+      parsePassword(input.password).asyncAndThen((password) => okAsync(password)),
+    ])
       .map(([username, email, password]) => ({ username, email, password }))
       .mapErr(fieldsRejected);
   }
@@ -42,7 +42,7 @@ export class RegisterUser {
   }
 
   private async *register(input: Registration) {
-    const { username, email, password } = yield* await this.check(input);
+    const { username, email, password } = yield* this.check(input);
     const passwordHash = yield* this.hasher.hash(password);
     return this.users.add({ username, email, passwordHash, lastSeen: this.clock.now() }).mapErr((taken) => fieldsRejected([taken]));
   }

@@ -1,4 +1,4 @@
-import { err, type Result } from 'neverthrow';
+import { err, type Result, type ResultAsync } from 'neverthrow';
 import type { FieldProblem, FieldsRejected } from '../../../domain/errors.js';
 import type { FieldErrors, FieldText, SubmittedForm } from './fields.js';
 import { formCode, problemCode, problemMessage, type FieldCode, type FieldsOf, type ProblemAbout } from './messages.js';
@@ -12,11 +12,14 @@ export type InvalidField<Field extends string> = Readonly<{ field: Field; code: 
 /** Every field a refused submit found wrong, in the form's order. */
 export type FormRejected<Field extends string> = Readonly<{ type: 'FormRejected'; problems: readonly InvalidField<Field>[] }>;
 
+/** A use case's check of the fields, without acting: a domain check that reads the store, or an adapter's own. */
+type Checked<Rejected> = ResultAsync<unknown, Rejected> | Promise<Result<unknown, Rejected>>;
+
 export type FormUseCase<Field extends string, Value, Done, Refusal, Key extends FieldProblem['field']> = Readonly<{
   /** Acts on a form that passed its own checks. */
   act: (value: Value) => PromiseLike<Result<Done, Refusal>>;
   /** Checks the fields as the domain sees them, acting on nothing; for use cases with more than one field. */
-  check?: (text: FieldText<Field>) => Promise<Result<unknown, FieldsRejected<ProblemAbout<Key>>>>;
+  check?: (text: FieldText<Field>) => Checked<FieldsRejected<ProblemAbout<Key>>>;
 }>;
 
 /**
