@@ -40,7 +40,7 @@ test('when 50 clients rename to one free name at once, then exactly one wins and
     // are 50 guesses, and only its room of them are checked.
     await browser.get('/login');
     const login = await browser.post('/login', { username: names[i] ?? '', password: CLUSTER_PASSWORD }, { headers: { 'X-Forwarded-For': `198.51.100.${i}` } });
-    assert.is(login.location, '/index', `login of ${names[i] ?? ''}`);
+    assert.is(login.location, '/index', `login of ${names[i] ?? ''}: ${login.status} ${login.text.slice(0, 300)}`);
     await browser.get('/edit_profile');
   }));
 
