@@ -63,6 +63,16 @@ export const PROBLEM_TYPES = {
     title: 'You cannot follow yourself',
     description: 'A user cannot follow or unfollow their own account.',
   },
+  'cannot-message-yourself': {
+    status: 422,
+    title: 'You cannot send a message to yourself',
+    description: 'A private message goes to another user: the `{id}` in the path is your own.',
+  },
+  'too-many-messages': {
+    status: 429,
+    title: 'Too many messages',
+    description: 'You have sent as many private messages as a minute allows, on the website and the API together. Wait the number of seconds given in `Retry-After` before sending another.',
+  },
   'reset-link-invalid': {
     status: 400,
     title: 'Password reset link invalid',
