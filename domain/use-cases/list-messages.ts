@@ -39,7 +39,8 @@ export class ListMessages {
     const { messages, notifications, transactions, clock } = this.ports;
     if (await messages.countUnread(userId) === 0) return;
     const now = clock.now();
-    await transactions.run(() => ResultAsync.fromSafePromise((async () => {
+    // Its work refuses nothing (never), so there is no error to read.
+    void await transactions.run(() => ResultAsync.fromSafePromise((async () => {
       await messages.markRead(userId, now);
       await notifications.replace({ userId, name: UNREAD_MESSAGE_COUNT, data: 0, timestamp: now });
     })()));
