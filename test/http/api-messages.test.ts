@@ -8,20 +8,26 @@ import { withSusanAndJohn } from '../support/api-app.js';
 
 const test = suite('API messages');
 
+type Shown = { body: string; sender: { id: number; username: string } };
+type Notified = { name: string; data: unknown; timestamp: number };
+type Listed = { items: Shown[]; _meta: { total_items: number } };
+
 test('when Susan sends John a message, then 201 with it, John\'s list has it with the sender, reading marks it read, and the notifications say so', async () => {
   await withSusanAndJohn(async ({ api, susan, john }) => {
     const sent = await api.post(`/api/users/${john.id}/messages`, { token: susan.token, json: { body: '  hi john  ' } });
     assert.is(sent.status, 201);
-    assert.equal([sent.json.body, sent.json.sender.id, sent.json.sender.username], ['hi john', susan.id, 'susan']);
-    const unread = await api.get('/api/notifications?since=0', { token: john.token });
-    assert.equal(unread.json.map((n: { name: string; data: unknown }) => [n.name, n.data]), [['unread_message_count', 1]]);
+    const message = sent.json as Shown;
+    assert.equal([message.body, message.sender.id, message.sender.username], ['hi john', susan.id, 'susan']);
+    const unread = (await api.get('/api/notifications?since=0', { token: john.token })).json as unknown as Notified[];
+    assert.equal(unread.map((n) => [n.name, n.data]), [['unread_message_count', 1]]);
     const listed = await api.get('/api/messages', { token: john.token });
     assert.is(listed.status, 200);
-    assert.equal((listed.json.items as { body: string; sender: { username: string } }[]).map((m) => [m.body, m.sender.username]), [['hi john', 'susan']]);
-    assert.equal(listed.json._meta.total_items, 1);
-    const read = await api.get(`/api/notifications?since=${unread.json[0].timestamp}`, { token: john.token });
-    assert.equal(read.json.map((n: { data: unknown }) => n.data), [0], 'reading through the API marks them read');
-    assert.equal((await api.get('/api/messages', { token: susan.token })).json.items, [], 'the sender received nothing');
+    const page = listed.json as Listed;
+    assert.equal(page.items.map((m) => [m.body, m.sender.username]), [['hi john', 'susan']]);
+    assert.equal(page._meta.total_items, 1);
+    const read = (await api.get(`/api/notifications?since=${unread[0]?.timestamp ?? 0}`, { token: john.token })).json as unknown as Notified[];
+    assert.equal(read.map((n) => n.data), [0], 'reading through the API marks them read');
+    assert.equal(((await api.get('/api/messages', { token: susan.token })).json as Listed).items, [], 'the sender received nothing');
   });
 });
 
@@ -52,7 +58,7 @@ test('when a sender goes past the throttle, then 429 with Retry-After, counted w
     assert.is(refused.status, 429);
     assert.is(refused.json.type, '/api/problems/too-many-messages');
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
-    assert.is((await api.get('/api/messages?per_page=100', { token: john.token })).json._meta.total_items, MESSAGE_RULE.maxFailures);
+    assert.is(((await api.get('/api/messages?per_page=100', { token: john.token })).json as Listed)._meta.total_items, MESSAGE_RULE.maxFailures);
   });
 });
 
