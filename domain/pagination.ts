@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import { pageNotFound, type PageNotFound } from './errors.js';
 
 /** Which page of a list to show: numbered from 1, newest first. */
@@ -24,8 +24,8 @@ export function offsetOf(request: PageRequest): number {
 }
 
 /** One page of a list without its totals, which would cost a count of the whole list. */
-export async function pageOf<T>(request: PageRequest, list: PagedList<T>): Promise<Result<Page<T>, PageNotFound>> {
-  return pageFrom(request, await list.fetch(offsetOf(request), request.size + 1));
+export function pageOf<T>(request: PageRequest, list: PagedList<T>): ResultAsync<Page<T>, PageNotFound> {
+  return ResultAsync.fromSafePromise(list.fetch(offsetOf(request), request.size + 1)).andThen((fetched) => pageFrom(request, fetched));
 }
 
 /**
@@ -50,16 +50,18 @@ export type CountedPage<T> = Page<T> & Readonly<{ totalItems: number; totalPages
  * Fetches one page of a list whose size is known. Page 1 always exists (it may be empty); any page
  * past the last is out of range.
  */
-export async function countedPage<T>(request: PageRequest, list: PagedList<T>): Promise<Result<CountedPage<T>, PageNotFound>> {
-  const totalItems = await list.count();
-  const totalPages = Math.ceil(totalItems / request.size);
-  if (request.number > Math.max(totalPages, 1)) return err(pageNotFound());
-  return ok({
-    items: await list.fetch(offsetOf(request), request.size),
-    number: request.number,
-    hasNewer: request.number > 1,
-    hasOlder: request.number < totalPages,
-    totalItems,
-    totalPages,
-  });
+export function countedPage<T>(request: PageRequest, list: PagedList<T>): ResultAsync<CountedPage<T>, PageNotFound> {
+  return ResultAsync.fromSafePromise(list.count())
+    .andThen((totalItems) => {
+      const totalPages = Math.ceil(totalItems / request.size);
+      return request.number > Math.max(totalPages, 1) ? err(pageNotFound()) : ok({ totalItems, totalPages });
+    })
+    .map(async ({ totalItems, totalPages }) => ({
+      items: await list.fetch(offsetOf(request), request.size),
+      number: request.number,
+      hasNewer: request.number > 1,
+      hasOlder: request.number < totalPages,
+      totalItems,
+      totalPages,
+    }));
 }

@@ -1,4 +1,4 @@
-import { ResultAsync, type Result } from 'neverthrow';
+import { okAsync, ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
 import type { ReceivedMessage } from '../messages/message.js';
 import { UNREAD_MESSAGE_COUNT } from '../notifications/notification.js';
@@ -23,27 +23,24 @@ export type ListMessagesPorts = Readonly<{
 export class ListMessages {
   constructor(private readonly ports: ListMessagesPorts) {}
 
-  async execute(userId: UserId, page: PageRequest): Promise<Result<Page<ReceivedMessage>, PageNotFound>> {
-    await this.markRead(userId);
-    return pageOf(page, this.receivedBy(userId));
+  execute(userId: UserId, page: PageRequest): ResultAsync<Page<ReceivedMessage>, PageNotFound> {
+    return this.markRead(userId).andThen(() => pageOf(page, this.receivedBy(userId)));
   }
 
   /** The page with the totals, for clients that show how many pages there are. */
-  async executeCounted(userId: UserId, page: PageRequest): Promise<Result<CountedPage<ReceivedMessage>, PageNotFound>> {
-    await this.markRead(userId);
-    return countedPage(page, this.receivedBy(userId));
+  executeCounted(userId: UserId, page: PageRequest): ResultAsync<CountedPage<ReceivedMessage>, PageNotFound> {
+    return this.markRead(userId).andThen(() => countedPage(page, this.receivedBy(userId)));
   }
 
   // Nothing is written when nothing is unread: reading one's messages again costs no write.
-  private async markRead(userId: UserId): Promise<void> {
+  private markRead(userId: UserId): ResultAsync<void, never> {
     const { messages, notifications, transactions, clock } = this.ports;
-    if (await messages.countUnread(userId) === 0) return;
-    const now = clock.now();
-    // Its work refuses nothing (never), so there is no error to read.
-    void await transactions.run(() => ResultAsync.fromSafePromise((async () => {
-      await messages.markRead(userId, now);
-      await notifications.replace({ userId, name: UNREAD_MESSAGE_COUNT, data: 0, timestamp: now });
-    })()));
+    return ResultAsync.fromSafePromise(messages.countUnread(userId)).andThen((unread) => {
+      if (unread === 0) return okAsync(undefined);
+      const now = clock.now();
+      return transactions.run(() => ResultAsync.fromSafePromise(messages.markRead(userId, now))
+        .map(() => notifications.replace({ userId, name: UNREAD_MESSAGE_COUNT, data: 0, timestamp: now })));
+    });
   }
 
   private receivedBy(userId: UserId): PagedList<ReceivedMessage> {

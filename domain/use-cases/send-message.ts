@@ -1,6 +1,6 @@
 import { err, ok, ResultAsync, safeTry } from 'neverthrow';
 import {
-  cannotMessageYourself, fieldsRejected, tooManyMessages, userNotFound,
+  cannotMessageYourself, fieldsRejected, tooManyMessages,
   type CannotMessageYourself, type FieldsRejected, type PostEmpty, type PostTooLong, type TooManyMessages, type UserNotFound,
 } from '../errors.js';
 import { waitBeforeNextTry } from '../login-throttle.js';
@@ -44,19 +44,22 @@ export class SendMessage {
 
   private async *send(input: Readonly<{ senderId: UserId; recipient: UserLookup; body: string }>) {
     const body = yield* parsePostBody(input.body).mapErr((problem) => fieldsRejected([problem]));
-    const { users, messages, notifications, transactions, clock } = this.ports;
-    const recipient = await findUser(users, input.recipient);
-    if (!recipient) return err(userNotFound());
-    if (recipient.id === input.senderId) return err(cannotMessageYourself());
+    const { users, messages, transactions, clock } = this.ports;
+    const recipient = yield* findUser(users, input.recipient)
+      .andThen((user) => (user.id === input.senderId ? err(cannotMessageYourself()) : ok(user)));
     const sentAt = clock.now();
     yield* this.reserve(input.senderId, sentAt);
-    const message = yield* transactions.run(() => ResultAsync.fromSafePromise((async () => {
-      const stored = await messages.add({ senderId: input.senderId, recipientId: recipient.id, body, sentAt });
-      const unread = await messages.countUnread(recipient.id);
-      await notifications.replace({ userId: recipient.id, name: UNREAD_MESSAGE_COUNT, data: unread, timestamp: sentAt });
-      return stored;
-    })()));
+    const message = yield* transactions.run(() => ResultAsync.fromSafePromise(messages.add({ senderId: input.senderId, recipientId: recipient.id, body, sentAt }))
+      .map(async (stored) => {
+        await this.notifyUnread(recipient.id, sentAt);
+        return stored;
+      }));
     return ok({ message, recipient });
+  }
+
+  private async notifyUnread(recipientId: UserId, at: Date): Promise<void> {
+    const { messages, notifications } = this.ports;
+    await notifications.replace({ userId: recipientId, name: UNREAD_MESSAGE_COUNT, data: await messages.countUnread(recipientId), timestamp: at });
   }
 
   // Reserved atomically before the message is stored, as login attempts are: messages sent at

@@ -1,4 +1,3 @@
-import { err, ok } from 'neverthrow';
 import { readForm } from '../forms/fields.js';
 import { postFields, postForm } from '../forms/post-form.js';
 import { submitForm } from '../forms/submit-form.js';
@@ -15,8 +14,6 @@ import { presentMessage } from './representations.js';
 import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
-
-const SINCE_INVALID = 'Must be a number of seconds since the epoch.';
 
 /** Private messages and notifications for API clients, with the website's use cases and throttle. */
 export function messageOperations({ sendMessage, listMessages, listNotifications }: UseCases): ApiOperation[] {
@@ -35,12 +32,13 @@ export function messageOperations({ sendMessage, listMessages, listNotifications
       problems: [404, 422, 429],
       handle: async (ctx) => {
         const me = callerOf(ctx);
-        const recipientId = userIdOf(ctx);
-        const send = (body: string) => sendMessage.execute({ senderId: me.id, recipient: { id: recipientId }, body });
-        const sent = await submitForm(readForm(ctx.request.body, postForm('body')), postFields('body'), { act: send });
-        await answerApi(ctx, sent, ({ message }) => {
-          ctx.status = 201;
-          ctx.body = presentMessage({ id: message.id, body: message.body, sentAt: message.sentAt, sender: me });
+        await answerApi(ctx, userIdOf(ctx), async (recipientId) => {
+          const send = (body: string) => sendMessage.execute({ senderId: me.id, recipient: { id: recipientId }, body });
+          const sent = await submitForm(readForm(ctx.request.body, postForm('body')), postFields('body'), { act: send });
+          await answerApi(ctx, sent, ({ message }) => {
+            ctx.status = 201;
+            ctx.body = presentMessage({ id: message.id, body: message.body, sentAt: message.sentAt, sender: me });
+          });
         });
       },
     },
@@ -69,12 +67,11 @@ export function messageOperations({ sendMessage, listMessages, listNotifications
       success: { status: 200, description: 'Your notifications after `since`.', schema: { type: 'array', items: ref('Notification') } },
       problems: [400],
       handle: async (ctx) => {
-        const since = sinceOf(ctx.query.since);
-        const read = since ? ok(since) : err(ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: since.', {
-          errors: [{ field: 'since', code: 'invalid', message: SINCE_INVALID }],
-        }));
-        await answerApi(ctx, read, async (after) => {
-          ctx.body = (await listNotifications.execute(callerOf(ctx).id, after)).map(presentNotification);
+        const listed = sinceOf(ctx.query.since)
+          .mapErr((message) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: since.', { errors: [{ field: 'since', code: 'invalid', message }] }))
+          .asyncMap((since) => listNotifications.execute(callerOf(ctx).id, since));
+        await answerApi(ctx, await listed, (notifications) => {
+          ctx.body = notifications.map(presentNotification);
         });
       },
     },

@@ -76,7 +76,7 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       paginated: true,
       success: postList,
       problems: [404],
-      handle: pagedList((ctx, page) => userPosts.executeCounted({ id: userIdOf(ctx) }, page), presentPost),
+      handle: pagedList((ctx, page) => userIdOf(ctx).asyncAndThen((id) => userPosts.executeCounted({ id }, page)), presentPost),
     },
   ];
 }

@@ -15,16 +15,15 @@ export function loadCurrentUser({ resumeSession, recordLastSeen, getExport, unre
     ctx.state.unreadMessages = 0;
     const token = ctx.session?.token;
     if (typeof token === 'string') {
-      const resumed = await resumeSession.execute(token);
-      if (resumed.isOk()) {
-        const user = await recordLastSeen.execute(resumed.value);
+      await resumeSession.execute(token).match(async (resumed) => {
+        const user = await recordLastSeen.execute(resumed);
         ctx.state.user = user;
         const [latestExport, unread] = await Promise.all([getExport.latestOf(user.id), unreadMessageCount.execute(user.id)]);
         ctx.state.exportNotice = presentExportNotice(latestExport);
         ctx.state.unreadMessages = unread;
-      } else if (ctx.session) {
-        delete ctx.session.token;
-      }
+      }, () => {
+        if (ctx.session) delete ctx.session.token;
+      });
     }
     await next();
   };

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from 'neverthrow';
 import type { ReceivedMessage } from '../../../domain/messages/message.js';
 import type { Notification } from '../../../domain/notifications/notification.js';
 import type { Page } from '../../../domain/pagination.js';
@@ -16,10 +17,12 @@ export function presentNotification({ name, data, timestamp }: Notification) {
 // Seconds since the epoch, as a float, within the range of a date.
 const SECONDS = /^\d{1,12}(\.\d{1,9})?$/;
 
-/** `?since=`: absent means every notification; anything but seconds since the epoch is null, a bad request. */
-export function sinceOf(raw: unknown): Date | null {
-  if (raw === undefined) return new Date(0);
-  if (typeof raw !== 'string' || !SECONDS.test(raw)) return null;
+export const SINCE_INVALID = 'Must be a number of seconds since the epoch.';
+
+/** `?since=`: absent means every notification; anything but seconds since the epoch is a bad request, said in these words. */
+export function sinceOf(raw: unknown): Result<Date, typeof SINCE_INVALID> {
+  if (raw === undefined) return ok(new Date(0));
+  if (typeof raw !== 'string' || !SECONDS.test(raw)) return err(SINCE_INVALID);
   // Times are kept to the millisecond: the last timestamp a client saw, sent back, names that very one.
-  return new Date(Math.round(Number(raw) * 1000));
+  return ok(new Date(Math.round(Number(raw) * 1000)));
 }
