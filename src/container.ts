@@ -150,6 +150,7 @@ function jobHandlers(c: DependencyContainer, options: ContainerOptions): Record<
       posts: c.resolve(TOKENS.PostRepository),
       emails: new PugExportEmails(options.viewsDir),
       mailer: exports.mailer,
+      notifications: c.resolve(TOKENS.Database).notifications,
       clock: c.resolve(TOKENS.Clock),
     });
     handlers[EXPORT_POSTS] = exportPostsHandler(exportPosts, c.resolve(TOKENS.Logger));

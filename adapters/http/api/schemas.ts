@@ -162,7 +162,8 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
   MessageList: listOf('Message', 'One page of the messages you received, newest first.'),
   Notification: {
     type: 'object',
-    description: 'Something that happened for you: `unread_message_count` (`data`: the count) is written each time the count changes.',
+    description: 'Something that happened for you: `unread_message_count` (`data`: the count) is written each time the count changes, '
+      + '`task_progress` (`data`: `{task_id, progress}`, the export\'s id and 0 to 100) as your export goes.',
     additionalProperties: false,
     required: ['name', 'data', 'timestamp'],
     properties: {
