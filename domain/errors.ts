@@ -33,6 +33,9 @@ export type ServiceBusy = Readonly<{ type: 'ServiceBusy'; retryAfterMs: number }
 export type SessionEnded = Readonly<{ type: 'SessionEnded' }>;
 export type PageNotFound = Readonly<{ type: 'PageNotFound' }>;
 export type CannotFollowYourself = Readonly<{ type: 'CannotFollowYourself' }>;
+export type CannotMessageYourself = Readonly<{ type: 'CannotMessageYourself' }>;
+/** The sender has sent as many messages as the throttle allows for now. */
+export type TooManyMessages = Readonly<{ type: 'TooManyMessages'; retryAfterMs: number }>;
 /** A reset link that is unknown, used already, or expired: one fact, so it reveals nothing about which. */
 export type ResetTokenInvalid = Readonly<{ type: 'ResetTokenInvalid' }>;
 /** `reason` is the transport's one-line account (an SMTP reply, a connection error), never a credential. */
@@ -69,6 +72,8 @@ export const serviceBusy = (retryAfterMs: number): ServiceBusy => ({ type: 'Serv
 export const sessionEnded = (): SessionEnded => ({ type: 'SessionEnded' });
 export const pageNotFound = (): PageNotFound => ({ type: 'PageNotFound' });
 export const cannotFollowYourself = (): CannotFollowYourself => ({ type: 'CannotFollowYourself' });
+export const cannotMessageYourself = (): CannotMessageYourself => ({ type: 'CannotMessageYourself' });
+export const tooManyMessages = (retryAfterMs: number): TooManyMessages => ({ type: 'TooManyMessages', retryAfterMs });
 export const resetTokenInvalid = (): ResetTokenInvalid => ({ type: 'ResetTokenInvalid' });
 export const mailNotSent = (reason: string, permanence: Permanence): MailNotSent => ({ type: 'MailNotSent', reason, permanence });
 export const exportInProgress = (): ExportInProgress => ({ type: 'ExportInProgress' });

@@ -54,6 +54,10 @@ import { StartExport } from '../domain/use-cases/start-export.js';
 import { StartSession } from '../domain/use-cases/start-session.js';
 import { UnfollowUser } from '../domain/use-cases/unfollow-user.js';
 import { UserPosts } from '../domain/use-cases/user-posts.js';
+import { ListMessages } from '../domain/use-cases/list-messages.js';
+import { ListNotifications } from '../domain/use-cases/list-notifications.js';
+import { SendMessage } from '../domain/use-cases/send-message.js';
+import { UnreadMessageCount } from '../domain/use-cases/unread-message-count.js';
 
 // The composition root: the only place that knows every adapter and the only user of tsyringe.
 // Tokens are symbols (no DI by strings) and every registration is a factory, since esbuild emits
@@ -146,11 +150,23 @@ function jobHandlers(c: DependencyContainer, options: ContainerOptions): Record<
       posts: c.resolve(TOKENS.PostRepository),
       emails: new PugExportEmails(options.viewsDir),
       mailer: exports.mailer,
+      notifications: c.resolve(TOKENS.Database).notifications,
       clock: c.resolve(TOKENS.Clock),
     });
     handlers[EXPORT_POSTS] = exportPostsHandler(exportPosts, c.resolve(TOKENS.Logger));
   }
   return handlers;
+}
+
+/** Private messages and the notifications they write, on the database's stores. */
+function messageUseCases(database: Database, users: UserRepository, sends: LoginAttemptLog, transactions: Transactions, clock: Clock) {
+  const { messages, notifications } = database;
+  return {
+    sendMessage: new SendMessage({ users, messages, notifications, sends, transactions, clock }),
+    listMessages: new ListMessages({ messages, notifications, transactions, clock }),
+    unreadMessageCount: new UnreadMessageCount(messages),
+    listNotifications: new ListNotifications(notifications),
+  };
 }
 
 export function buildContainer(options: ContainerOptions): DependencyContainer {
@@ -228,6 +244,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         revokeAccessToken: new RevokeAccessToken(accessTokens, clock),
         startExport: options.postExports ? new StartExport({ exports, jobs: c.resolve(TOKENS.Jobs), transactions, clock }) : null,
         getExport: new GetExport(exports),
+        ...messageUseCases(c.resolve(TOKENS.Database), users, c.resolve(TOKENS.LoginAttemptLog), transactions, clock),
       };
     }),
   });

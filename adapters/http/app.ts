@@ -25,6 +25,7 @@ import { sessions } from './middleware/session.js';
 import { staticAssets } from './middleware/static-assets.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
+import { messageRoutes } from './routes/message-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
@@ -84,6 +85,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   passwordResetRoutes(router, options.useCases, { logger: options.logger });
   profileRoutes(router, options.useCases, postListing);
   exportRoutes(router, options.useCases);
+  messageRoutes(router, options.useCases, postListing);
 
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);

@@ -10,6 +10,8 @@ export type AppState = {
   user: User | null;
   /** Loaded with the user: what the pages say about their latest export; `null` when nothing. */
   exportNotice: ExportNotice | null;
+  /** Loaded with the user: the nav's count of their unread messages; 0 for visitors. */
+  unreadMessages: number;
   /** Issues the session's CSRF token on first use, so pages without forms create no session. */
   csrfToken: () => string;
   /** Set by the error boundary: answers an expected outcome with its error page, as a thrown error of that status is answered. */

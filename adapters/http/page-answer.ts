@@ -1,10 +1,10 @@
 import type { Result } from 'neverthrow';
-import type { PageNotFound, ServiceBusy, TooManyAttempts, UserNotFound } from '../../domain/errors.js';
+import type { PageNotFound, ServiceBusy, TooManyAttempts, TooManyMessages, UserNotFound } from '../../domain/errors.js';
 import type { AppKoaContext, ExpectedErrorPage } from './context.js';
 import { retryAfter } from './errors/retry-after.js';
 
 /** The domain's outcomes that are an error page wherever a page meets them, unless its route answers one its own way. */
-export type ErrorPageOutcome = UserNotFound | PageNotFound | TooManyAttempts | ServiceBusy;
+export type ErrorPageOutcome = UserNotFound | PageNotFound | TooManyAttempts | TooManyMessages | ServiceBusy;
 
 type ErrorPages = { [Type in ErrorPageOutcome['type']]: (outcome: Extract<ErrorPageOutcome, { type: Type }>) => Omit<ExpectedErrorPage, 'outcome'> };
 
@@ -13,6 +13,7 @@ const ERROR_PAGES: ErrorPages = {
   UserNotFound: () => ({ status: 404 }),
   PageNotFound: () => ({ status: 404 }),
   TooManyAttempts: (outcome) => ({ status: 429, headers: retryAfter(outcome.retryAfterMs) }),
+  TooManyMessages: (outcome) => ({ status: 429, headers: retryAfter(outcome.retryAfterMs) }),
   ServiceBusy: (outcome) => ({ status: 503, headers: retryAfter(outcome.retryAfterMs) }),
 };
 

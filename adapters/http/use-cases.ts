@@ -22,6 +22,10 @@ import type { StartExport } from '../../domain/use-cases/start-export.js';
 import type { StartSession } from '../../domain/use-cases/start-session.js';
 import type { UnfollowUser } from '../../domain/use-cases/unfollow-user.js';
 import type { UserPosts } from '../../domain/use-cases/user-posts.js';
+import type { ListMessages } from '../../domain/use-cases/list-messages.js';
+import type { ListNotifications } from '../../domain/use-cases/list-notifications.js';
+import type { SendMessage } from '../../domain/use-cases/send-message.js';
+import type { UnreadMessageCount } from '../../domain/use-cases/unread-message-count.js';
 
 /** The domain operations the web app and its API drive, built by the composition root. */
 export type UseCases = Readonly<{
@@ -51,4 +55,8 @@ export type UseCases = Readonly<{
   /** Null when the site sends no mail: exporting posts is then not offered. */
   startExport: StartExport | null;
   getExport: GetExport;
+  sendMessage: SendMessage;
+  listMessages: ListMessages;
+  unreadMessageCount: UnreadMessageCount;
+  listNotifications: ListNotifications;
 }>;

@@ -1,14 +1,15 @@
 import { err, ok, ResultAsync, safeTry } from 'neverthrow';
-import { isInProgress, type ExportId } from '../exports/export.js';
+import { isInProgress, type Export, type ExportChanges, type ExportId } from '../exports/export.js';
 import { jobFailure, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
+import { TASK_PROGRESS } from '../notifications/notification.js';
 import type { Clock } from '../ports/clock.js';
 import type { ExportEmails } from '../ports/export-emails.js';
 import type { ExportRepository } from '../ports/export-repository.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { NotificationRepository } from '../ports/notification-repository.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { PostCursor } from '../posts/post.js';
-import type { UserId } from '../user.js';
 
 /** The kind of job `StartExport` leaves for this use case. */
 export const EXPORT_POSTS = 'export-posts';
@@ -38,12 +39,15 @@ export type ExportPostsPorts = Readonly<{
   posts: PostRepository;
   emails: ExportEmails;
   mailer: Mailer;
+  /** Where the owner's `task_progress` notification is kept, for a polling page to read. */
+  notifications: NotificationRepository;
   clock: Clock;
 }>;
 
 /**
  * The job behind "Export your posts": reads every post of the owner, oldest first, a page at a
- * time, noting its progress as it goes; emails them as `posts.json`; and marks the export done.
+ * time, noting its progress as it goes, on the export and in its owner's `task_progress`
+ * notification; emails them as `posts.json`; and marks the export done.
  * Each attempt starts over, and one that fails leaves the owner's reason on the export, which
  * `failedForGood` shows them once the queue gives up.
  */
@@ -60,15 +64,15 @@ export class ExportPosts {
   private async *export(job: Pick<ClaimedJob, 'payload'>) {
     const id = exportIdOf(job);
     if (id === null) return err(jobFailure('permanent', 'the job names no export'));
-    const { exports, users, clock } = this.ports;
+    const { exports, users } = this.ports;
     const exported = await exports.findById(id);
     if (!exported) return err(jobFailure('permanent', `export ${id} no longer exists`));
     if (!isInProgress(exported)) return ok<ExportOutcome>('already-ended');
     const user = await users.findById(exported.userId);
     if (!user) return this.failed(id, 'permanent', `the user of export ${id} no longer exists`, EXPORT_FAILURES.accountGone);
 
-    await exports.update(id, { state: 'running', progress: 0, error: null, updatedAt: clock.now() });
-    const content = await this.archive(id, user.id);
+    await this.progressed(exported, { state: 'running', progress: 0, error: null });
+    const content = await this.archive(exported);
     const email = await this.ports.emails.compose({ username: user.username });
     yield* this.ports.mailer.send({
       to: [user.email],
@@ -76,7 +80,7 @@ export class ExportPosts {
       attachments: [{ filename: EXPORT_FILENAME, contentType: 'application/json', content }],
     }).orElse(({ permanence, reason }) =>
       this.failed(id, permanence, reason, permanence === 'permanent' ? EXPORT_FAILURES.mailRefused : EXPORT_FAILURES.mailUnavailable));
-    await exports.update(id, { state: 'done', progress: 100, updatedAt: clock.now() });
+    await this.progressed(exported, { state: 'done', progress: 100 });
     return ok<ExportOutcome>('emailed');
   }
 
@@ -93,8 +97,8 @@ export class ExportPosts {
    * `{"posts": [{"body": …, "timestamp": "<ISO 8601 UTC>"}, …]}`, every post oldest first. Each page
    * is serialized as soon as it is read, so only its text is kept, never the posts themselves.
    */
-  private async archive(id: ExportId, userId: UserId): Promise<string> {
-    const { exports, posts, clock } = this.ports;
+  private async archive({ id, userId }: Export): Promise<string> {
+    const { posts } = this.ports;
     const total = await posts.countByAuthor(userId);
     const pages: string[] = [];
     let after: PostCursor | null = null;
@@ -107,10 +111,22 @@ export class ExportPosts {
       read += page.length;
       after = last;
       // 100 % is for the email accepted; posts written meanwhile may take the count past the total.
-      await exports.update(id, { progress: Math.min(99, Math.floor((read * 100) / Math.max(total, 1))), updatedAt: clock.now() });
+      await this.progressed({ id, userId }, { progress: Math.min(99, Math.floor((read * 100) / Math.max(total, 1))) });
       if (page.length < this.pageSize) break;
     }
     return `{"posts":[${pages.join(',')}]}`;
+  }
+
+  /**
+   * Notes how far the export got, on the export and then in its owner's notification. Not one
+   * transaction: a notification lost to a crash between the two is written again by the retry,
+   * which starts over from 0 %.
+   */
+  private async progressed({ id, userId }: Pick<Export, 'id' | 'userId'>, changes: Omit<ExportChanges, 'updatedAt'> & { progress: number }): Promise<void> {
+    const { exports, notifications, clock } = this.ports;
+    const now = clock.now();
+    await exports.update(id, { ...changes, updatedAt: now });
+    await notifications.replace({ userId, name: TASK_PROGRESS, data: { task_id: id, progress: changes.progress }, timestamp: now });
   }
 
   private failed(id: ExportId, permanence: Permanence, reason: string, forOwner: string): ResultAsync<never, JobFailure> {

@@ -4,11 +4,13 @@ import { InMemoryMailer } from '../../adapters/mail/in-memory-mailer.js';
 import { InMemoryExportRepository } from '../../adapters/persistence/in-memory/in-memory-export-repository.js';
 import { InMemoryFollowRepository } from '../../adapters/persistence/in-memory/in-memory-follow-repository.js';
 import { InMemoryJobQueue } from '../../adapters/persistence/in-memory/in-memory-job-queue.js';
+import { InMemoryNotificationRepository } from '../../adapters/persistence/in-memory/in-memory-notification-repository.js';
 import { InMemoryPostRepository } from '../../adapters/persistence/in-memory/in-memory-post-repository.js';
 import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import type { ExportChanges, ExportId } from '../../domain/exports/export.js';
 import type { ClaimedJob, JobPayload } from '../../domain/jobs/job.js';
+import { TASK_PROGRESS } from '../../domain/notifications/notification.js';
 import { DEFAULT_RETRY_POLICY } from '../../domain/jobs/retry-policy.js';
 import type { ExportEmails } from '../../domain/ports/export-emails.js';
 import type { Jobs } from '../../domain/ports/jobs.js';
@@ -29,7 +31,7 @@ const plainExportEmails: ExportEmails = {
 
 type Archive = { posts: { body: string; timestamp: string }[] };
 
-async function setup(options: Readonly<{ posts?: (real: PostRepository) => PostRepository; jobs?: (real: Jobs) => Jobs }> = {}) {
+async function setup(options: Readonly<{ posts?: (real: PostRepository) => PostRepository; jobs?: (real: Jobs) => Jobs; pageSize?: number }> = {}) {
   const users = new InMemoryUserRepository();
   const realPosts = new InMemoryPostRepository(users, new InMemoryFollowRepository(users));
   const posts = options.posts?.(realPosts) ?? realPosts;
@@ -37,10 +39,11 @@ async function setup(options: Readonly<{ posts?: (real: PostRepository) => PostR
   const clock = new FixedClock();
   const queue = new InMemoryJobQueue({ clock, leaseMs: MINUTE, retryPolicy: DEFAULT_RETRY_POLICY, jitter: () => 0 });
   const mailer = new InMemoryMailer();
+  const notifications = new InMemoryNotificationRepository();
   const susan = (await users.add(aNewUser({ username: 'susan', email: 'susan@example.com' })))._unsafeUnwrap();
   const john = (await users.add(aNewUser({ username: 'john', email: 'john@example.com' })))._unsafeUnwrap();
   const start = new StartExport({ exports, jobs: options.jobs?.(queue) ?? queue, transactions: new InMemoryTransactions([exports, queue]), clock });
-  const job = new ExportPosts({ exports, users, posts, emails: plainExportEmails, mailer, clock });
+  const job = new ExportPosts({ exports, users, posts, emails: plainExportEmails, mailer, notifications, clock }, options.pageSize);
   /** Claims the export job that is due, as a worker would. */
   const claim = async (): Promise<ClaimedJob> => {
     const [claimed] = await queue.claim([EXPORT_POSTS], 1);
@@ -51,7 +54,7 @@ async function setup(options: Readonly<{ posts?: (real: PostRepository) => PostR
     const attachment = mailer.sent.at(index)?.attachments?.[0];
     return JSON.parse(String(attachment?.content)) as Archive;
   };
-  return { users, posts: realPosts, exports, clock, queue, mailer, susan, john, start, job, claim, archiveOf, get: new GetExport(exports) };
+  return { users, posts: realPosts, exports, clock, queue, mailer, notifications, susan, john, start, job, claim, archiveOf, get: new GetExport(exports) };
 }
 
 test('when a user starts an export, then it is queued with one job keyed by it, which emails every post oldest first as posts.json and marks it done', async () => {
@@ -75,6 +78,25 @@ test('when a user starts an export, then it is queued with one job keyed by it, 
     { body: 'second', timestamp: '2026-01-02T10:00:00.000Z' },
   ] });
   assert.equal(await exports.findById(started.id), { ...started, state: 'done', progress: 100 });
+});
+
+test('when an export runs, then its owner\'s task_progress notification follows it, from 0 as it starts, page by page, to 100 once emailed, and nobody else gets one', async () => {
+  const { posts, start, job, claim, notifications, susan, john, clock } = await setup({ pageSize: 1 });
+  for (const body of ['one', 'two', 'three']) await posts.add({ authorId: susan.id, body, createdAt: clock.now() });
+  const reported: unknown[] = [];
+  const replace = notifications.replace.bind(notifications);
+  notifications.replace = async (notification) => {
+    reported.push(notification.data);
+    return replace(notification);
+  };
+  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  assert.is((await job.execute(await claim()))._unsafeUnwrap(), 'emailed');
+
+  assert.equal(reported, [0, 33, 66, 99, 100].map((progress) => ({ task_id: started.id, progress })));
+  assert.equal(await notifications.since(susan.id, new Date(0)), [
+    { userId: susan.id, name: TASK_PROGRESS, data: { task_id: started.id, progress: 100 }, timestamp: clock.now() },
+  ]);
+  assert.equal(await notifications.since(john.id, new Date(0)), []);
 });
 
 test('when the same key is enqueued again, then it is the one job: an export is emailed once', async () => {

@@ -83,6 +83,15 @@ async function productionPages(browser: Browser): Promise<void> {
     await avatarLoaded(onPhone);
     await shoot(onPhone, 'profile-phone');
 
+    await page.goto(`${app.baseUrl}/send_message/john`);
+    await page.getByLabel('Message').fill('Loved your post about the run. Same route on Saturday?');
+    await shoot(page, 'send-message');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(/\/user\/john$/);
+    await john.goto(`${app.baseUrl}/messages`);
+    await avatarLoaded(john);
+    await shoot(john, 'messages');
+
     await page.goto(`${app.baseUrl}/edit_profile`);
     await page.getByLabel('Username').fill('john');
     await page.getByRole('button', { name: 'Submit' }).click();

@@ -52,6 +52,20 @@ test('when a client starts an export, then 202 with its Location, which reads qu
   });
 });
 
+test('while an export runs, then GET /api/notifications reports it to its owner as task_progress, 99 while the email waits and 100 once sent; nobody else', async () => {
+  await withExports({ gated: true }, async ({ api, app, gate, susan, john }) => {
+    const taskId = (await api.post('/api/exports', { token: susan })).json.id;
+    const progressOf = async (token: string) => ((await api.get('/api/notifications', { token })).json as unknown as { name: string; data: unknown }[])
+      .filter((notification) => notification.name === 'task_progress').map((notification) => notification.data);
+    await eventually(() => gate.waiting === 1, 'the job waiting on the mail server');
+    assert.equal(await progressOf(susan), [{ task_id: taskId, progress: 99 }]);
+    gate.open();
+    await app.backgroundSettled();
+    assert.equal(await progressOf(susan), [{ task_id: taskId, progress: 100 }]);
+    assert.equal(await progressOf(john), []);
+  });
+});
+
 test('when an export is in progress, then another is a 409 problem and the first goes on; another user\'s export, or none, is a 404', async () => {
   await withExports({ gated: true }, async ({ api, app, gate, susan, john }) => {
     const location = (await api.post('/api/exports', { token: susan })).headers.get('location') ?? '';

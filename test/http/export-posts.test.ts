@@ -163,6 +163,28 @@ test('while her export waits on the mail server, then every page of hers shows i
   });
 });
 
+test('while her export runs, then /notifications reports its task_progress to her, 99 while the email waits and 100 once sent, and to nobody else', async () => {
+  await withSmtpTestServer({}, async (smtp) => {
+    const gate = new GatedMailer(smtpMailer(smtp));
+    await withAppMailing(gate, async ({ app, susan }) => {
+      await pressExport(susan);
+      const taskId = (await latestExportOf(app, 'susan'))?.id;
+      const progressOf = async (browser: Browser) => (JSON.parse((await browser.get('/notifications?since=0')).text) as { name: string; data: unknown }[])
+        .filter((notification) => notification.name === 'task_progress').map((notification) => notification.data);
+      await eventually(() => gate.waiting === 1, 'the job waiting on the mail server');
+      assert.equal(await progressOf(susan), [{ task_id: taskId, progress: 99 }]);
+      gate.open();
+      await smtp.waitForMessages(1);
+      await app.backgroundSettled();
+      assert.equal(await progressOf(susan), [{ task_id: taskId, progress: 100 }]);
+      const john = app.browser();
+      await john.register('john');
+      await john.logIn('john');
+      assert.equal(await progressOf(john), []);
+    });
+  });
+});
+
 test('when a visitor or a forged form posts to /export_posts, then nothing starts', async () => {
   await withSmtpTestServer({}, async (smtp) => {
     await withAppMailing(smtpMailer(smtp), async ({ app, susan }) => {

@@ -22,9 +22,9 @@ const NOBODY_ID = '999999';
 const isApiRoute = (route: RouteEntry): boolean => route.path.startsWith('/api/');
 const nobodyIn = (route: RouteEntry): string => (isApiRoute(route) ? NOBODY_ID : NOBODY);
 // Query names the routes read, and one more that none does.
-const QUERY_NAMES = ['page', 'next', 'token', 'q'];
+const QUERY_NAMES = ['page', 'next', 'token', 'since', 'q'];
 // Field names of the app's data, besides those its forms show (found on the pages themselves).
-const KNOWN_FIELDS = ['username', 'email', 'password', 'password2', 'about_me', 'post', 'remember_me', 'token', 'body'];
+const KNOWN_FIELDS = ['username', 'email', 'password', 'password2', 'about_me', 'post', 'remember_me', 'token', 'body', 'message'];
 
 // What no field, parameter or query value may carry through to the database: NUL, lone surrogates,
 // other control characters, and 100 KB strings (past the body limit and Node's header limit).

@@ -11,6 +11,7 @@ export const API_TAGS = {
   Follows: 'Who follows whom.',
   Posts: 'Publishing posts and reading them, everyone\'s, a user\'s or your timeline.',
   'Password reset': 'A new password through a link sent by email.',
+  Messages: 'Private messages between users, and the notifications that say when something happened.',
   Exports: 'Your posts, every one, emailed to you as a JSON file by a background job you can follow.',
   'About the API': 'This document, and a page for each problem type.',
 } as const;

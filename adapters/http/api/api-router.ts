@@ -14,6 +14,7 @@ import { databaseOutage } from './database-outage.js';
 import { exportOperations } from './export-operations.js';
 import { followOperations } from './follow-operations.js';
 import { jsonBody } from './json-body.js';
+import { messageOperations } from './message-operations.js';
 import { openApiDocument } from './openapi-document.js';
 import { passwordResetOperations } from './password-reset-operations.js';
 import { postOperations } from './post-operations.js';
@@ -40,6 +41,7 @@ export function apiOperations(useCases: UseCases, logger: Logger): ApiOperation[
   const operations: ApiOperation[] = [
     ...tokenOperations(useCases), ...userOperations(useCases), ...followOperations(useCases), ...postOperations(useCases),
     ...passwordResetOperations(useCases, logger), ...exportOperations(useCases),
+    ...messageOperations(useCases),
   ];
   let document: OpenAPIObject | undefined;
   operations.push(

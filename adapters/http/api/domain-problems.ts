@@ -1,5 +1,6 @@
 import type * as DomainErrors from '../../../domain/errors.js';
 import { retryAfter } from '../errors/retry-after.js';
+import { CANNOT_MESSAGE_YOURSELF, TOO_MANY_MESSAGES } from '../forms/messages.js';
 import { fieldErrorOf } from './api-fields.js';
 import { ApiProblem } from './api-problem.js';
 import { PROBLEM_TYPES } from './problem-types.js';
@@ -31,6 +32,8 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   UserNotFound: () => ApiProblem.of('user-not-found', 'There is no user with this id.'),
   PageNotFound: () => ApiProblem.of('page-not-found', 'This list has no page with that number.'),
   CannotFollowYourself: () => ApiProblem.of('cannot-follow-yourself', 'You cannot follow yourself!'),
+  CannotMessageYourself: () => ApiProblem.of('cannot-message-yourself', CANNOT_MESSAGE_YOURSELF),
+  TooManyMessages: (error) => ApiProblem.of('too-many-messages', TOO_MANY_MESSAGES, { headers: retryAfter(error.retryAfterMs) }),
   // One answer for an unknown user and a wrong password alike: no hint which names exist.
   InvalidCredentials: () => ApiProblem.of('invalid-credentials', PROBLEM_TYPES['invalid-credentials'].title, { headers: BASIC_CHALLENGE }),
   TooManyAttempts: (error) => ApiProblem.of('too-many-attempts', 'Too many failed logins. Wait before trying again.', {

@@ -56,12 +56,22 @@ export const PROBLEM_TYPES = {
   'invalid-query-parameter': {
     status: 400,
     title: 'Invalid query parameter',
-    description: '`page` and `per_page` must be whole numbers from 1 (`per_page` is capped at 100). The `errors` member lists the parameters that were wrong.',
+    description: '`page` and `per_page` must be whole numbers from 1 (`per_page` is capped at 100), and `since` a number of seconds since the epoch. The `errors` member lists the parameters that were wrong.',
   },
   'cannot-follow-yourself': {
     status: 422,
     title: 'You cannot follow yourself',
     description: 'A user cannot follow or unfollow their own account.',
+  },
+  'cannot-message-yourself': {
+    status: 422,
+    title: 'You cannot send a message to yourself',
+    description: 'A private message goes to another user: the `{id}` in the path is your own.',
+  },
+  'too-many-messages': {
+    status: 429,
+    title: 'Too many messages',
+    description: 'You have sent as many private messages as a minute allows, on the website and the API together. Wait the number of seconds given in `Retry-After` before sending another.',
   },
   'reset-link-invalid': {
     status: 400,

@@ -1,5 +1,6 @@
 import type { Export, ExportId } from '../../../domain/exports/export.js';
 import type { TimelinePost } from '../../../domain/posts/post.js';
+import type { ReceivedMessage } from '../../../domain/messages/message.js';
 import type { CountedUser } from '../../../domain/user-counts.js';
 import type { User, UserId } from '../../../domain/user.js';
 import { gravatarUrl } from '../presenters/gravatar.js';
@@ -32,16 +33,16 @@ export function presentUser({ user, counts }: CountedUser, viewer: User) {
 }
 
 export function presentPost(post: TimelinePost) {
-  return {
-    id: post.id,
-    body: post.body,
-    created_at: post.createdAt.toISOString(),
-    author: {
-      id: post.author.id,
-      username: post.author.username,
-      _links: { self: userUrl(post.author.id), avatar: gravatarUrl(post.author.email, POST_AVATAR_SIZE) },
-    },
-  };
+  return { id: post.id, body: post.body, created_at: post.createdAt.toISOString(), author: presentWriter(post.author) };
+}
+
+export function presentMessage(message: ReceivedMessage) {
+  return { id: message.id, body: message.body, created_at: message.sentAt.toISOString(), sender: presentWriter(message.sender) };
+}
+
+/** Who wrote a post or sent a message, as they are named now. */
+function presentWriter(writer: TimelinePost['author']) {
+  return { id: writer.id, username: writer.username, _links: { self: userUrl(writer.id), avatar: gravatarUrl(writer.email, POST_AVATAR_SIZE) } };
 }
 
 /** An export as its owner follows it; `error` only once it failed, in words meant for them. */

@@ -10,13 +10,30 @@ import { MAX_PER_PAGE } from './pagination-query.js';
 
 export type SchemaName =
   | 'User' | 'Post' | 'PageMeta' | 'PageLinks' | 'UserList' | 'PostList' | 'Token' | 'NewUser' | 'UserChanges' | 'NewPost'
-  | 'ResetRequest' | 'NewPassword' | 'Export' | 'Problem';
+  | 'ResetRequest' | 'NewPassword' | 'Export' | 'Problem' | 'Message' | 'MessageList' | 'Notification';
 
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 
 const link: SchemaObject = { type: 'string', format: 'uri-reference' };
 const optionalLink: SchemaObject = { type: ['string', 'null'], format: 'uri-reference' };
 const count: SchemaObject = { type: 'integer', minimum: 0 };
+
+/** Who wrote a post or sent a message, as they are named now. */
+const writer: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'username', '_links'],
+  properties: {
+    id: { type: 'integer', minimum: 1 },
+    username: { type: 'string' },
+    _links: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['self', 'avatar'],
+      properties: { self: link, avatar: { type: 'string', format: 'uri' } },
+    },
+  },
+};
 
 const listOf = (item: SchemaName, description: string): SchemaObject => ({
   type: 'object',
@@ -60,21 +77,7 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
       id: { type: 'integer', minimum: 1 },
       body: { type: 'string', minLength: 1 },
       created_at: { type: 'string', format: 'date-time' },
-      author: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'username', '_links'],
-        properties: {
-          id: { type: 'integer', minimum: 1 },
-          username: { type: 'string' },
-          _links: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['self', 'avatar'],
-            properties: { self: link, avatar: { type: 'string', format: 'uri' } },
-          },
-        },
-      },
+      author: writer,
     },
   },
   PageMeta: {
@@ -142,6 +145,31 @@ export const SCHEMAS: Readonly<Record<SchemaName, SchemaObject>> = {
       created_at: { type: 'string', format: 'date-time' },
       updated_at: { type: 'string', format: 'date-time' },
       _links: { type: 'object', additionalProperties: false, required: ['self'], properties: { self: link } },
+    },
+  },
+  Message: {
+    type: 'object',
+    description: 'A private message, with its sender as now named.',
+    additionalProperties: false,
+    required: ['id', 'body', 'created_at', 'sender'],
+    properties: {
+      id: { type: 'integer', minimum: 1 },
+      body: { type: 'string', minLength: 1 },
+      created_at: { type: 'string', format: 'date-time' },
+      sender: writer,
+    },
+  },
+  MessageList: listOf('Message', 'One page of the messages you received, newest first.'),
+  Notification: {
+    type: 'object',
+    description: 'Something that happened for you: `unread_message_count` (`data`: the count) is written each time the count changes, '
+      + '`task_progress` (`data`: `{task_id, progress}`, the export\'s id and 0 to 100) as your export goes.',
+    additionalProperties: false,
+    required: ['name', 'data', 'timestamp'],
+    properties: {
+      name: { type: 'string' },
+      data: {},
+      timestamp: { type: 'number', description: 'Seconds since the epoch, to the millisecond: send the last one seen as `since`.' },
     },
   },
   Problem: {

@@ -5,6 +5,8 @@ import { NOT_TEXT, REQUIRED, UNSAFE_TEXT } from './fields.js';
 // The words users read next to a field, kept to the original app's where it has them.
 export const USERNAME_TAKEN = 'Please use a different username.';
 export const EMAIL_TAKEN = 'Please use a different email address.';
+export const CANNOT_MESSAGE_YOURSELF = 'You cannot send a message to yourself.';
+export const TOO_MANY_MESSAGES = 'You have sent too many messages. Wait a little before sending another.';
 
 /** Every code an invalid field can carry: the API's document lists them, so a client can act on each. */
 export const FIELD_CODES = ['required', 'invalid', 'taken', 'too-short', 'too-long', 'bad-characters', 'not-text', 'unsafe-text'] as const;

@@ -5,19 +5,22 @@ import type { UseCases } from '../use-cases.js';
 /**
  * Loads the user whose server-side session the cookie names, and notes that they were seen. A
  * token the server no longer knows (logged out, expired, user gone) leaves an anonymous visitor.
- * With the user comes their latest export, which every page's layout may mention: one indexed
- * lookup, on logged-in requests only.
+ * With the user come their latest export, which every page's layout may mention, and the count of
+ * their unread messages for the nav: two indexed reads, side by side, on logged-in requests only.
  */
-export function loadCurrentUser({ resumeSession, recordLastSeen, getExport }: UseCases): AppMiddleware {
+export function loadCurrentUser({ resumeSession, recordLastSeen, getExport, unreadMessageCount }: UseCases): AppMiddleware {
   return async (ctx, next) => {
     ctx.state.user = null;
     ctx.state.exportNotice = null;
+    ctx.state.unreadMessages = 0;
     const token = ctx.session?.token;
     if (typeof token === 'string') {
       await resumeSession.execute(token).match(async (resumed) => {
         const user = await recordLastSeen.execute(resumed);
         ctx.state.user = user;
-        ctx.state.exportNotice = presentExportNotice(await getExport.latestOf(user.id));
+        const [latestExport, unread] = await Promise.all([getExport.latestOf(user.id), unreadMessageCount.execute(user.id)]);
+        ctx.state.exportNotice = presentExportNotice(latestExport);
+        ctx.state.unreadMessages = unread;
       }, () => {
         if (ctx.session) delete ctx.session.token;
       });

@@ -6,6 +6,8 @@ import type { ExportRepository } from '../../../domain/ports/export-repository.j
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { JobQueue } from '../../../domain/ports/jobs.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
+import type { MessageRepository } from '../../../domain/ports/message-repository.js';
+import type { NotificationRepository } from '../../../domain/ports/notification-repository.js';
 import type { PasswordResetTokens } from '../../../domain/ports/password-reset-tokens.js';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { SessionRepository } from '../../../domain/ports/session-repository.js';
@@ -21,6 +23,8 @@ import { MikroOrmAccessTokenRepository } from './mikro-orm-access-token-reposito
 import { MikroOrmExportRepository } from './mikro-orm-export-repository.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
+import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
+import { MikroOrmNotificationRepository } from './mikro-orm-notification-repository.js';
 import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
 import { MikroOrmPostRepository } from './mikro-orm-post-repository.js';
 import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
@@ -53,6 +57,8 @@ export class Database {
   readonly transactions: Transactions;
   readonly accessTokens: AccessTokenRepository;
   readonly exports: ExportRepository;
+  readonly messages: MessageRepository;
+  readonly notifications: NotificationRepository;
   /** Work owed after an answer, kept in this database so that it outlives the process. */
   readonly jobs: JobQueue;
 
@@ -74,6 +80,8 @@ export class Database {
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);
     this.exports = new MikroOrmExportRepository(em, this.reads);
+    this.messages = new MikroOrmMessageRepository(em, this.reads);
+    this.notifications = new MikroOrmNotificationRepository(em);
     this.transactions = new MikroOrmTransactions(em);
     this.jobs = jobQueue.queue;
   }
