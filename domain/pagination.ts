@@ -52,10 +52,21 @@ export type CountedPage<T> = Page<T> & Readonly<{ totalItems: number; totalPages
  */
 export async function countedPage<T>(request: PageRequest, list: PagedList<T>): Promise<Result<CountedPage<T>, PageNotFound>> {
   const totalItems = await list.count();
+  if (!pageExists(request, totalItems)) return err(pageNotFound());
+  return countedPageFrom(request, totalItems, await list.fetch(offsetOf(request), request.size));
+}
+
+/** Whether a list of `totalItems` has the page asked for: page 1 always, a later one if items reach it. */
+export function pageExists(request: PageRequest, totalItems: number): boolean {
+  return request.number <= Math.max(Math.ceil(totalItems / request.size), 1);
+}
+
+/** The page of a list of `totalItems` whose items, fetched at the page's offset, are `items`. */
+export function countedPageFrom<T>(request: PageRequest, totalItems: number, items: readonly T[]): Result<CountedPage<T>, PageNotFound> {
+  if (!pageExists(request, totalItems)) return err(pageNotFound());
   const totalPages = Math.ceil(totalItems / request.size);
-  if (request.number > Math.max(totalPages, 1)) return err(pageNotFound());
   return ok({
-    items: await list.fetch(offsetOf(request), request.size),
+    items,
     number: request.number,
     hasNewer: request.number > 1,
     hasOlder: request.number < totalPages,

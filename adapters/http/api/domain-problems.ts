@@ -28,6 +28,9 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   AboutMeTooLong: invalidField,
   PostEmpty: invalidField,
   PostTooLong: invalidField,
+  SearchQueryTooLong: (error) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: q.', {
+    errors: [{ field: error.field, code: 'too-long', message: `Search for at most ${error.maxLength} characters.` }],
+  }),
   UserNotFound: () => ApiProblem.of('user-not-found', 'There is no user with this id.'),
   PageNotFound: () => ApiProblem.of('page-not-found', 'This list has no page with that number.'),
   CannotFollowYourself: () => ApiProblem.of('cannot-follow-yourself', 'You cannot follow yourself!'),
