@@ -7,7 +7,7 @@ import { runSql, testDialect, withTestDatabase, type TestDatabase } from '../../
 // Runs on SQLite with `npm test` and on PostgreSQL with `npm run test:pg`.
 
 /** What the newest migration creates: a database from before it lacks this table. */
-const NEWEST_TABLE = 'exports';
+const NEWEST_TABLE = 'posts_search';
 
 async function migrateOnce(testDatabase: TestDatabase): Promise<string[]> {
   const database = await Database.open(testDatabase.location);

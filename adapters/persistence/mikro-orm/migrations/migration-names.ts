@@ -12,6 +12,7 @@ export const MIGRATION_NAMES = [
   '2026-12-07-0006-fold-usernames-in-ascii',
   '2026-12-07-0007-create-jobs',
   '2026-12-07-0008-create-exports',
+  '2026-12-07-0010-create-post-search',
 ] as const;
 
 export type MigrationName = (typeof MIGRATION_NAMES)[number];

@@ -4,6 +4,7 @@ import { CreateAccessTokens } from './create-access-tokens.js';
 import { CreateExports } from './create-exports.js';
 import { CreateJobs } from './create-jobs.js';
 import { CreatePostsAndFollows } from './create-posts-and-follows.js';
+import { CreatePostSearch } from './create-post-search.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
 import { FoldUsernamesInAscii } from './fold-usernames-in-ascii.js';
@@ -19,4 +20,5 @@ export const sqliteMigrations: MigrationObject[] = inRunOrder({
   '2026-12-07-0006-fold-usernames-in-ascii': FoldUsernamesInAscii,
   '2026-12-07-0007-create-jobs': CreateJobs,
   '2026-12-07-0008-create-exports': CreateExports,
+  '2026-12-07-0010-create-post-search': CreatePostSearch,
 });

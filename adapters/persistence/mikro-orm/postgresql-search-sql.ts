@@ -1,0 +1,33 @@
+import type { SearchQuery, SearchTerm } from '../../../domain/search/search-query.js';
+import type { SearchSql } from './mikro-orm-post-search.js';
+
+/**
+ * Search in the posts' generated `search_vector` column and its GIN index, the query read with the
+ * configuration the vectors were made with, so its words are folded as the posts' were.
+ */
+export const POSTGRESQL_SEARCH: SearchSql = {
+  match: tsQuery,
+  search: `select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email
+    from posts p join users u on u.id = p.author_id, to_tsquery('posts_search', ?) query
+    where p.search_vector @@ query order by ts_rank_cd(p.search_vector, query) desc, p.created_at desc, p.id desc limit ? offset ?`,
+  count: 'select count(*) as count from posts where search_vector @@ to_tsquery(\'posts_search\', ?)',
+};
+
+/**
+ * The query as `to_tsquery` text in which every word is a quoted lexeme, so nothing of it is read
+ * as an operator (https://www.postgresql.org/docs/15/datatype-textsearch.html#DATATYPE-TSQUERY):
+ * `'word'`, a prefix `'word':*`, a phrase its words joined by `<->`; all terms joined by `&`.
+ */
+export function tsQuery(query: SearchQuery): string {
+  return query.terms.map(tsTerm).join(' & ');
+}
+
+function tsTerm(term: SearchTerm): string {
+  if (term.kind === 'phrase') return `(${term.words.map(lexeme).join(' <-> ')})`;
+  return term.prefix ? `${lexeme(term.word)}:*` : lexeme(term.word);
+}
+
+// A quote inside a quoted lexeme is written twice, and a backslash escapes.
+function lexeme(word: string): string {
+  return `'${word.replaceAll('\\', '\\\\').replaceAll('\'', '\'\'')}'`;
+}
