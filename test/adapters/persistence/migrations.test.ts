@@ -65,7 +65,7 @@ test('when posts were written before search existed, then its migration indexes 
         await database.posts.add({ authorId: susan.id, body: 'written before the index', createdAt: new Date() });
       });
       assert.equal(await database.migrate(), ['2026-12-07-0010-create-post-search']);
-      const found = await database.inUnitOfWork(() => database.postSearch.search(parseSearchQuery('before')._unsafeUnwrap(), 0, 10));
+      const found = await database.inUnitOfWork(async () => database.postSearch.search(parseSearchQuery('before')._unsafeUnwrap(), 0, 10));
       assert.equal(found._unsafeUnwrap().map((post) => post.body), ['written before the index']);
     } finally {
       await database.close();
