@@ -29,7 +29,7 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   PostEmpty: invalidField,
   PostTooLong: invalidField,
   SearchQueryTooLong: (error) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: q.', {
-    errors: [{ field: error.field, code: 'too-long', message: `Search for at most ${error.maxLength} characters.` }],
+    errors: [{ field: error.field, code: 'too-long', message: `Search for at most ${error.maxLength.toLocaleString('en')} characters.` }],
   }),
   UserNotFound: () => ApiProblem.of('user-not-found', 'There is no user with this id.'),
   PageNotFound: () => ApiProblem.of('page-not-found', 'This list has no page with that number.'),

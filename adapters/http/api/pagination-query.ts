@@ -37,7 +37,7 @@ export function pageRequestOf(ctx: AppKoaContext): Result<PageRequest, ApiProble
  */
 export function presentPage<T, Shown>(page: CountedPage<T>, size: number, path: string, query: URLSearchParams, show: (item: T) => Shown) {
   const kept = [...query].filter(([name]) => name !== 'page' && name !== 'per_page');
-  const url = (number: number) => `${path}?${new URLSearchParams([...kept, ['page', String(number)], ['per_page', String(size)]])}`;
+  const url = (number: number) => `${path}?${new URLSearchParams([...kept, ['page', String(number)], ['per_page', String(size)]]).toString()}`;
   return {
     items: page.items.map(show),
     _meta: { page: page.number, per_page: size, total_pages: page.totalPages, total_items: page.totalItems },
