@@ -14,10 +14,11 @@ import { runLadder } from './ladder.js';
 import { requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
-  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeStart, summarizeTimeline,
+  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeSearch, summarizeStart, summarizeTimeline,
   type BenchReport, type CaseSpec,
 } from './report.js';
 import { readSettings } from './settings.js';
+import { measureSearch, SEARCH_POSTS, SEARCHES } from './search.js';
 import { prepareSite, probe, seedUsername, seedUsers, type Site } from './site.js';
 import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS } from './timeline.js';
 import { silentTrackerDsn, startTrackerSink } from './tracker-sink.js';
@@ -201,6 +202,18 @@ async function main(): Promise<void> {
     log,
   });
 
+  const searchRuns = await measureSearch({
+    appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
+    start,
+    stop,
+    workDir,
+    connections: settings.connections,
+    warmupS: settings.warmupS,
+    durationS: settings.durationS,
+    rounds: settings.rounds,
+    log,
+  });
+
   const report: BenchReport = {
     startedAt,
     machine: { ...machineAtStart, loadAverageAtEnd: loadavg().map((value) => Number(value.toFixed(2))) },
@@ -214,6 +227,7 @@ async function main(): Promise<void> {
     ],
     errorPath: summarizeErrorPath(errorPath, alertEmails, trackerEnvelopes),
     timeline: summarizeTimeline(TIMELINE_AUTHORS, TIMELINE_POSTS, timelineRuns),
+    search: summarizeSearch(SEARCH_POSTS, SEARCHES, searchRuns),
     memory: summarizeMemory(afterWarmupMiB, perRound, afterRoundsMiB, afterLoginMiB),
     start: summarizeStart(first.startMs, restartsMs),
     jobs: summarizeJobs(queue, settings.jobBacklog, left, [withoutBacklog], [withBacklog]),

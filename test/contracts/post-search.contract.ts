@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { PostRepository } from '../../domain/ports/post-repository.js';
-import type { PostSearch } from '../../domain/ports/post-search.js';
+import { SEARCH_MATCH_LIMIT, type PostSearch } from '../../domain/ports/post-search.js';
 import type { UserRepository } from '../../domain/ports/user-repository.js';
 import { parseSearchQuery } from '../../domain/search/search-query.js';
 import { aNewUser } from '../support/builders.js';
@@ -110,6 +110,19 @@ export function postSearchContract(name: string, open: () => Promise<SearchStore
       assert.equal(await bodies(0, 10), ['otter 4', 'otter 3', 'otter 2', 'otter 1']);
       assert.equal(await bodies(1, 2), ['otter 3', 'otter 2']);
       assert.equal(await bodies(4, 2), []);
+    });
+  });
+
+  test('when more posts match than a search ranks, then the most recently written ones are listed and counted', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const susan = (await store.users.add(aNewUser({ username: 'susan' })))._unsafeUnwrap();
+      for (let n = 0; n <= SEARCH_MATCH_LIMIT; n++) await store.posts.add({ authorId: susan.id, body: `beaver ${n}`, createdAt: at(0) });
+      const query = parseSearchQuery('beaver')._unsafeUnwrap();
+      assert.is((await store.search.count(query))._unsafeUnwrap(), SEARCH_MATCH_LIMIT);
+      const listed = (await store.search.search(query, 0, SEARCH_MATCH_LIMIT + 1))._unsafeUnwrap().map((post) => post.body);
+      assert.is(listed.length, SEARCH_MATCH_LIMIT);
+      assert.ok(listed.includes(`beaver ${SEARCH_MATCH_LIMIT}`));
+      assert.not.ok(listed.includes('beaver 0'), 'the first written is past the limit');
     });
   });
 

@@ -1,13 +1,13 @@
 import { ResultAsync } from 'neverthrow';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
-import type { PostSearch, SearchUnavailable } from '../../../domain/ports/post-search.js';
+import { SEARCH_MATCH_LIMIT, type PostSearch, type SearchUnavailable } from '../../../domain/ports/post-search.js';
 import type { TimelinePost } from '../../../domain/posts/post.js';
 import { wordsOf, type SearchQuery, type SearchTerm } from '../../../domain/search/search-query.js';
 
 /**
  * Search over the posts in memory, for domain tests: a scan of every post, matched word by word
  * with case and diacritics folded away, as the databases' tokenizers fold them. It has no ranking
- * of its own: matches come newest first, the order the repository lists them in.
+ * of its own: matches come newest first, the order the repository lists them in, up to the limit.
  */
 export class InMemoryPostSearch implements PostSearch {
   constructor(private readonly posts: PostRepository) {}
@@ -25,7 +25,7 @@ export class InMemoryPostSearch implements PostSearch {
       .map((posts) => posts.filter((post) => {
         const words = wordsOf(post.body).map(folded);
         return query.terms.every((term) => isFound(term, words));
-      }));
+      }).slice(0, SEARCH_MATCH_LIMIT));
   }
 }
 

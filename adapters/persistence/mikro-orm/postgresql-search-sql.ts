@@ -1,19 +1,23 @@
+import { SEARCH_MATCH_LIMIT } from '../../../domain/ports/post-search.js';
 import type { SearchQuery, SearchTerm } from '../../../domain/search/search-query.js';
 import type { SearchSql } from './mikro-orm-post-search.js';
 
 /**
  * Search in the posts' generated `search_vector` column and its GIN index, the query read with the
- * configuration the vectors were made with, so its words are folded as the posts' were.
+ * configuration the vectors were made with, so its words are folded as the posts' were: the newest
+ * matches, then ranked with `ts_rank_cd`. One line: the scrubber knows a select by its `from` on
+ * the same line, and a driver error quotes it.
  */
 export const POSTGRESQL_SEARCH: SearchSql = {
   match: tsQuery,
-  // One line: the scrubber knows a select by its `from` on the same line, and a driver error quotes it.
   search: [
     'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
-    'from posts p join users u on u.id = p.author_id, to_tsquery(\'posts_search\', ?) query',
-    'where p.search_vector @@ query order by ts_rank_cd(p.search_vector, query) desc, p.created_at desc, p.id desc limit ? offset ?',
+    'from (select posts.id, search_vector, query from posts, to_tsquery(\'posts_search\', ?) query',
+    `where search_vector @@ query order by posts.id desc limit ${SEARCH_MATCH_LIMIT}) newest`,
+    'join posts p on p.id = newest.id join users u on u.id = p.author_id',
+    'order by ts_rank_cd(newest.search_vector, newest.query) desc, p.created_at desc, p.id desc limit ? offset ?',
   ].join(' '),
-  count: 'select count(*) as count from posts where search_vector @@ to_tsquery(\'posts_search\', ?)',
+  count: `select count(*) as count from (select 1 from posts where search_vector @@ to_tsquery('posts_search', ?) limit ${SEARCH_MATCH_LIMIT}) matches`,
 };
 
 /**
