@@ -20,7 +20,7 @@ import {
 import { readSettings } from './settings.js';
 import { measureSearch, SEARCH_POSTS, SEARCHES } from './search.js';
 import { prepareSite, probe, seedUsername, seedUsers, type Site } from './site.js';
-import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS } from './timeline.js';
+import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS, type TimelineOptions } from './timeline.js';
 import { silentTrackerDsn, startTrackerSink } from './tracker-sink.js';
 
 const settings = readSettings(process.env);
@@ -190,7 +190,8 @@ async function main(): Promise<void> {
   await tracker.close();
   await slowTracker.close();
 
-  const timelineRuns = await measureTimelines({
+  // The timeline's and the search's cases each run in app processes of their own, on their own databases.
+  const ownApps: TimelineOptions = {
     appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
     start,
     stop,
@@ -200,19 +201,9 @@ async function main(): Promise<void> {
     durationS: settings.durationS,
     rounds: settings.rounds,
     log,
-  });
-
-  const searchRuns = await measureSearch({
-    appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
-    start,
-    stop,
-    workDir,
-    connections: settings.connections,
-    warmupS: settings.warmupS,
-    durationS: settings.durationS,
-    rounds: settings.rounds,
-    log,
-  });
+  };
+  const timelineRuns = await measureTimelines(ownApps);
+  const searchRuns = await measureSearch(ownApps);
 
   const report: BenchReport = {
     startedAt,

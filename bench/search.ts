@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Browser } from '../test/support/browser.js';
 import { withSqliteFile } from '../test/support/sqlite-file.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
-import type { AppSettings, ServerProcess } from './processes.js';
 import { cookieHeader, expectPage, probe, SEED_PASSWORD } from './site.js';
 import { seedTimeline } from './timeline-seed.js';
+import type { TimelineOptions } from './timeline.js';
 
 export const SEARCH_POSTS = 100_000;
 const SEARCH_AUTHORS = 500;
@@ -34,24 +34,14 @@ export type SearchRuns = Readonly<{
   publishWithoutIndex: LoadResult[];
 }>;
 
-export type SearchOptions = Readonly<{
-  appSettings: (name: string, databasePath: string) => AppSettings;
-  start: (settings: AppSettings) => Promise<ServerProcess>;
-  stop: (server: ServerProcess) => Promise<void>;
-  workDir: string;
-  connections: number;
-  warmupS: number;
-  durationS: number;
-  rounds: number;
-  log: (message: string) => void;
-}>;
 
 // What the search's migration makes, as its SQLite migration writes it.
 const INSERT_TRIGGER = `create trigger if not exists "posts_search_after_insert" after insert on "posts" begin
   insert into "posts_search" (rowid, body) values (new.id, new.body);
 end`;
 
-export async function measureSearch(options: SearchOptions): Promise<SearchRuns> {
+/** `options` as the timeline's: the case runs in an app process of its own, like the timeline's. */
+export async function measureSearch(options: TimelineOptions): Promise<SearchRuns> {
   const { log } = options;
   log(`search: ${SEARCH_POSTS.toLocaleString('en')} posts, ${SEARCHES.length} searches and publishing with and without the index, ${options.rounds} rounds × ${options.durationS} s`);
   const databasePath = join(options.workDir, 'search.db');
