@@ -1,5 +1,6 @@
 import type * as DomainErrors from '../../../domain/errors.js';
 import { retryAfter } from '../errors/retry-after.js';
+import { searchTooLongMessage } from '../forms/messages.js';
 import { fieldErrorOf } from './api-fields.js';
 import { ApiProblem } from './api-problem.js';
 import { PROBLEM_TYPES } from './problem-types.js';
@@ -29,7 +30,7 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   PostEmpty: invalidField,
   PostTooLong: invalidField,
   SearchQueryTooLong: (error) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: q.', {
-    errors: [{ field: error.field, code: 'too-long', message: `Search for at most ${error.maxLength.toLocaleString('en')} characters.` }],
+    errors: [{ field: error.field, code: 'too-long', message: searchTooLongMessage(error) }],
   }),
   UserNotFound: () => ApiProblem.of('user-not-found', 'There is no user with this id.'),
   PageNotFound: () => ApiProblem.of('page-not-found', 'This list has no page with that number.'),

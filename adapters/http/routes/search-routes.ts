@@ -1,7 +1,7 @@
 import { assertNever } from '../../../domain/assert-never.js';
-import { SEARCH_QUERY_MAX_LENGTH } from '../../../domain/search/search-query.js';
 import type { AppRouter } from '../context.js';
 import { unlessSearchUnavailable } from '../errors/search-unavailable.js';
+import { searchTooLongMessage } from '../forms/messages.js';
 import { pageNumber } from '../page-number.js';
 import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
@@ -10,8 +10,6 @@ import type { UseCases } from '../use-cases.js';
 import { loginRequired } from './login-required.js';
 
 const drives = routeNames(import.meta.url);
-
-export const SEARCH_TOO_LONG_MESSAGE = `Search for at most ${SEARCH_QUERY_MAX_LENGTH.toLocaleString('en')} characters.`;
 
 export function searchUrl(text: string): string {
   return `/search?q=${encodeURIComponent(text)}`;
@@ -28,7 +26,7 @@ export function searchRoutes(router: AppRouter, { searchPosts }: UseCases, { pos
     const found = unlessSearchUnavailable(await searchPosts.execute(text, { number, size: postsPerPage }));
     if (found.isErr()) {
       switch (found.error.type) {
-        case 'SearchQueryTooLong': return renderPage(ctx, 'search', { title: 'Search', searchQuery: text, tooLong: SEARCH_TOO_LONG_MESSAGE }, 400);
+        case 'SearchQueryTooLong': return renderPage(ctx, 'search', { title: 'Search', searchQuery: text, tooLong: searchTooLongMessage(found.error) }, 400);
         case 'PageNotFound': return ctx.throw(404);
         default: return assertNever(found.error);
       }
