@@ -4,14 +4,14 @@
 // as a ratio to the bare server's of the same round. The database rungs read a SQLite file made
 // with the app's migrations: the viewer follows an author with 30 posts, as in the page cases.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
 import { tokenHash } from '../adapters/persistence/random-token.js';
 import { withSqliteFile } from '../test/support/sqlite-file.js';
 import { LADDER_POSTS_PER_PAGE, LADDER_STEPS, type LadderStep } from './ladder-steps.js';
-import { median, requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { median, requireWrk, runLoad, unexpectedAnswers, type LoadRequest, type LoadResult } from './load.js';
 import { startBare, startRung, type ServerProcess } from './processes.js';
 import type { BenchSettings } from './settings.js';
 
@@ -45,9 +45,7 @@ export async function runLadder(settings: BenchSettings, log: (message: string) 
       rungs.push({ step, server, request: await rungRequest(server.baseUrl, step) });
     }
     const page = await fetch(`${rungs[0]?.server.baseUrl ?? ''}/`).then((response) => response.text());
-    const pageFile = join(workDir, 'page.html');
-    writeFileSync(pageFile, page);
-    const bare = await startBare(workDir, pageFile, 'koa');
+    const bare = await startBare(workDir, { '/': { status: 200, body: page } }, 'koa');
     running.push(bare);
     const bareRequest: LoadRequest = { method: 'GET', path: '/', headers: { Accept: 'text/html' } };
     const load = (baseUrl: string, request: LoadRequest, durationS: number) =>
@@ -81,7 +79,7 @@ export async function runLadder(settings: BenchSettings, log: (message: string) 
 
 function row(title: string, rounds: readonly LoadResult[], bareRounds: readonly LoadResult[]): string {
   const ratio = median(rounds.map((round, index) => round.requestsPerSecond / (bareRounds[index]?.requestsPerSecond ?? Number.NaN)));
-  const unexpected = rounds.reduce((sum, round) => sum + round.errors + round.completed - (round.statuses['200'] ?? 0), 0);
+  const unexpected = rounds.reduce((sum, round) => sum + unexpectedAnswers(round, 200), 0);
   const rate = median(rounds.map((round) => round.requestsPerSecond));
   return `| ${title} | ${rate.toFixed(0)} | ${ratio.toFixed(2)} | ${median(rounds.map((round) => round.p50Ms)).toFixed(1)} | ${median(rounds.map((round) => round.p99Ms)).toFixed(1)} | ${unexpected} |`;
 }

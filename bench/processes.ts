@@ -2,7 +2,7 @@
 // `npm start` starts it) and the baselines. Each runs in a child process of its own, beside the
 // load generator (wrk, a process of its own too).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -91,10 +91,15 @@ export function startScriptFlags(): string[] {
 
 export type BareServer = 'koa' | 'node-http';
 
-/** A baseline: Koa, or Node's HTTP server alone, answering every request with `pageFile`'s bytes. */
-export async function startBare(workDir: string, pageFile: string, server: BareServer): Promise<ServerProcess> {
+/** What a bare server answers, by path: the app's own status and bytes for that path. */
+export type BarePages = Readonly<Record<string, Readonly<{ status: number; body: string }>>>;
+
+/** A baseline: Koa, or Node's HTTP server alone, answering each path of `pages` with its page. */
+export async function startBare(workDir: string, pages: BarePages, server: BareServer): Promise<ServerProcess> {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port), BARE_PAGE_FILE: pageFile, BARE_SERVER: server };
+  const pagesFile = join(workDir, `bare-${server}-pages.json`);
+  writeFileSync(pagesFile, JSON.stringify(pages));
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port), BARE_PAGES_FILE: pagesFile, BARE_SERVER: server };
   return startServer(`bare-${server}`, workDir, port, [`--import=${TSX_LOADER}`, BARE_ENTRY], env, '/');
 }
 

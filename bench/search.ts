@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { Browser } from '../test/support/browser.js';
 import { withSqliteFile } from '../test/support/sqlite-file.js';
-import { runLoad, type LoadRequest, type LoadResult } from './load.js';
-import { cookieHeader, expectPage, probe, SEED_PASSWORD } from './site.js';
+import { probe, runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { cookieHeader, expectPage, SEED_PASSWORD } from './site.js';
 import { seedTimeline } from './timeline-seed.js';
 import type { TimelineOptions } from './timeline.js';
 

@@ -27,8 +27,6 @@ export async function seedUsers(baseUrl: string, count: number): Promise<void> {
 }
 
 export type Site = Readonly<{
-  /** The logged-in index page as the app sends it: the size the bare server copies. */
-  indexHtml: string;
   /**
    * `POST /login` with the right password, one per login user: a burst of many people logging in.
    * One account takes at most five attempts at once, and one address twenty (each is counted
@@ -80,7 +78,6 @@ export async function prepareSite(baseUrl: string, viewer: string, other: string
   const [loginPost] = loginPosts;
   if (!loginPost) throw new Error('the login case needs at least one user');
   return {
-    indexHtml: settled.text,
     loginPosts,
     requests: {
       index: { method: 'GET', path: '/index', headers: { ...HTML, Cookie: cookie } },
@@ -110,16 +107,15 @@ async function publishPosts(baseUrl: string, author: string, count: number): Pro
   }
 }
 
-/** Sends one request of a case and returns its status: a case is only loaded once it answers right. */
-export async function probe(baseUrl: string, request: LoadRequest): Promise<number> {
+/** One request's answer as the app sends it: what the case's bare twin answers with. */
+export async function answerOf(baseUrl: string, request: LoadRequest): Promise<Readonly<{ status: number; body: string }>> {
   const response = await fetch(new URL(request.path, baseUrl), {
     method: request.method,
     headers: { ...request.headers },
     redirect: 'manual',
     ...(request.body === undefined ? {} : { body: request.body }),
   });
-  await response.arrayBuffer();
-  return response.status;
+  return { status: response.status, body: await response.text() };
 }
 
 /** The cookies `browser` holds, as the Cookie header of a load request. */

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import { pageNotFound, type PageNotFound } from './errors.js';
 
 /** Which page of a list to show: numbered from 1, newest first. */
@@ -24,8 +24,8 @@ export function offsetOf(request: PageRequest): number {
 }
 
 /** One page of a list without its totals, which would cost a count of the whole list. */
-export async function pageOf<T>(request: PageRequest, list: PagedList<T>): Promise<Result<Page<T>, PageNotFound>> {
-  return pageFrom(request, await list.fetch(offsetOf(request), request.size + 1));
+export function pageOf<T>(request: PageRequest, list: PagedList<T>): ResultAsync<Page<T>, PageNotFound> {
+  return ResultAsync.fromSafePromise(list.fetch(offsetOf(request), request.size + 1)).andThen((fetched) => pageFrom(request, fetched));
 }
 
 /**
@@ -50,10 +50,11 @@ export type CountedPage<T> = Page<T> & Readonly<{ totalItems: number; totalPages
  * Fetches one page of a list whose size is known. Page 1 always exists (it may be empty); any page
  * past the last is out of range.
  */
-export async function countedPage<T>(request: PageRequest, list: PagedList<T>): Promise<Result<CountedPage<T>, PageNotFound>> {
-  const totalItems = await list.count();
-  if (!pageExists(request, totalItems)) return err(pageNotFound());
-  return countedPageFrom(request, totalItems, await list.fetch(offsetOf(request), request.size));
+export function countedPage<T>(request: PageRequest, list: PagedList<T>): ResultAsync<CountedPage<T>, PageNotFound> {
+  return ResultAsync.fromSafePromise(list.count())
+    .andThen((totalItems) => (pageExists(request, totalItems) ? ok(totalItems) : err(pageNotFound())))
+    .andThen((totalItems) => ResultAsync.fromSafePromise(list.fetch(offsetOf(request), request.size))
+      .andThen((items) => countedPageFrom(request, totalItems, items)));
 }
 
 /** Whether a list of `totalItems` has the page asked for: page 1 always, a later one if items reach it. */

@@ -12,7 +12,12 @@ export type AppState = {
   exportNotice: ExportNotice | null;
   /** Issues the session's CSRF token on first use, so pages without forms create no session. */
   csrfToken: () => string;
+  /** Set by the error boundary: answers an expected outcome with its error page, as a thrown error of that status is answered. */
+  showErrorPage: (page: ExpectedErrorPage) => Promise<void>;
 };
+
+/** An expected outcome a page answers with an error page: its status, the headers it needs (when to come back), its name for the log. */
+export type ExpectedErrorPage = Readonly<{ status: number; headers?: Readonly<Record<string, string>>; outcome: string }>;
 
 /** The signed cookie's content. Who is logged in lives on the server, under `token`. */
 export type AppSession = {

@@ -8,12 +8,12 @@ import type { PasswordResetRequest, RequestPasswordReset } from '../../domain/us
  * account; only the log says what became of the request.
  */
 export async function requestReset(useCase: RequestPasswordReset, request: PasswordResetRequest, logger: Logger): Promise<void> {
-  const outcome = await useCase.execute(request);
-  if (outcome.isOk()) return;
-  switch (outcome.error.type) {
-    case 'TooManyAttempts': return logger.info('Password reset request throttled: no email sent');
-    // The address was checked before; nothing was counted or queued.
-    case 'FieldsRejected': return;
-    default: return assertNever(outcome.error);
-  }
+  await useCase.execute(request).match(() => {}, (refusal) => {
+    switch (refusal.type) {
+      case 'TooManyAttempts': return logger.info('Password reset request throttled: no email sent');
+      // The address was checked before; nothing was counted or queued.
+      case 'FieldsRejected': return;
+      default: return assertNever(refusal);
+    }
+  });
 }

@@ -1,8 +1,9 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import { tokenExpired, tokenInvalid, tokenRevoked, type TokenExpired, type TokenInvalid, type TokenRevoked } from '../errors.js';
 import type { AccessTokenRepository, BearerToken } from '../ports/access-token-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import type { AccessToken } from '../tokens/access-token.js';
 import type { User } from '../user.js';
 
 export type AuthenticateAccessTokenError = TokenInvalid | TokenExpired | TokenRevoked;
@@ -15,12 +16,17 @@ export class AuthenticateAccessToken {
     private readonly clock: Clock,
   ) {}
 
-  async execute(bearer: BearerToken): Promise<Result<User, AuthenticateAccessTokenError>> {
-    const token = await this.tokens.find(bearer);
+  execute(bearer: BearerToken): ResultAsync<User, AuthenticateAccessTokenError> {
+    return ResultAsync.fromSafePromise(this.tokens.find(bearer))
+      .andThen((token) => this.usable(token))
+      .andThen((token) => ResultAsync.fromSafePromise(this.users.findById(token.userId)))
+      .andThen((user) => (user ? ok(user) : err(tokenInvalid())));
+  }
+
+  private usable(token: AccessToken | null): Result<AccessToken, AuthenticateAccessTokenError> {
     if (!token) return err(tokenInvalid());
     if (token.revokedAt) return err(tokenRevoked());
     if (token.expiresAt.getTime() <= this.clock.now().getTime()) return err(tokenExpired());
-    const user = await this.users.findById(token.userId);
-    return user ? ok(user) : err(tokenInvalid());
+    return ok(token);
   }
 }

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import { ResultAsync } from 'neverthrow';
 import type { ResetTokenInvalid } from '../errors.js';
 import { pendingReset, type PasswordReset } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
@@ -11,7 +11,7 @@ export class CheckResetToken {
     private readonly clock: Clock,
   ) {}
 
-  async execute(token: ResetToken): Promise<Result<PasswordReset, ResetTokenInvalid>> {
-    return pendingReset(await this.tokens.find(token), this.clock.now());
+  execute(token: ResetToken): ResultAsync<PasswordReset, ResetTokenInvalid> {
+    return ResultAsync.fromSafePromise(this.tokens.find(token)).andThen((found) => pendingReset(found, this.clock.now()));
   }
 }

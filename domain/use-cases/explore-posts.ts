@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
 import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
@@ -8,12 +8,12 @@ import type { TimelinePost } from '../posts/post.js';
 export class ExplorePosts {
   constructor(private readonly posts: PostRepository) {}
 
-  execute(page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
+  execute(page: PageRequest): ResultAsync<Page<TimelinePost>, PageNotFound> {
     return pageOf(page, this.everyone());
   }
 
   /** The same page with the totals, which cost a count of every post. */
-  executeCounted(page: PageRequest): Promise<Result<CountedPage<TimelinePost>, PageNotFound>> {
+  executeCounted(page: PageRequest): ResultAsync<CountedPage<TimelinePost>, PageNotFound> {
     return countedPage(page, this.everyone());
   }
 

@@ -1,5 +1,5 @@
-import { err, ok, type Result } from 'neverthrow';
-import { cannotFollowYourself, userNotFound, type CannotFollowYourself, type UserNotFound } from '../errors.js';
+import { err, ok, type ResultAsync } from 'neverthrow';
+import { cannotFollowYourself, type CannotFollowYourself, type UserNotFound } from '../errors.js';
 import type { FollowRepository } from '../ports/follow-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { User, UserId } from '../user.js';
@@ -20,12 +20,13 @@ export abstract class FollowChangeUseCase {
   ) {}
 
   /** The user the change is about. */
-  async execute(input: FollowChange): Promise<Result<User, FollowChangeError>> {
-    const user = await findUser(this.users, input.user);
-    if (!user) return err(userNotFound());
-    if (user.id === input.followerId) return err(cannotFollowYourself());
-    await this.write(input.followerId, user.id);
-    return ok(user);
+  execute(input: FollowChange): ResultAsync<User, FollowChangeError> {
+    return findUser(this.users, input.user)
+      .andThen((user) => (user.id === input.followerId ? err(cannotFollowYourself()) : ok(user)))
+      .map(async (user) => {
+        await this.write(input.followerId, user.id);
+        return user;
+      });
   }
 
   protected abstract write(followerId: UserId, followedId: UserId): Promise<void>;

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync } from 'neverthrow';
 import { exportNotFound, type ExportNotFound } from '../errors.js';
 import type { Export, ExportId } from '../exports/export.js';
 import type { ExportRepository } from '../ports/export-repository.js';
@@ -9,9 +9,9 @@ export class GetExport {
   constructor(private readonly exports: ExportRepository) {}
 
   /** Another user's export is not found, exactly as one that does not exist. */
-  async execute(input: Readonly<{ exportId: ExportId; userId: UserId }>): Promise<Result<Export, ExportNotFound>> {
-    const found = await this.exports.findById(input.exportId);
-    return found && found.userId === input.userId ? ok(found) : err(exportNotFound());
+  execute(input: Readonly<{ exportId: ExportId; userId: UserId }>): ResultAsync<Export, ExportNotFound> {
+    return ResultAsync.fromSafePromise(this.exports.findById(input.exportId))
+      .andThen((found) => (found && found.userId === input.userId ? ok(found) : err(exportNotFound())));
   }
 
   /** The user's most recent export: its progress while it runs, its reason once it failed. */

@@ -1,5 +1,5 @@
-import { err, ok, type Result } from 'neverthrow';
-import { userNotFound, type UserNotFound } from '../errors.js';
+import type { ResultAsync } from 'neverthrow';
+import type { UserNotFound } from '../errors.js';
 import type { FollowRepository } from '../ports/follow-repository.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -21,13 +21,13 @@ export class GetProfile {
     private readonly posts: PostRepository,
   ) {}
 
-  async execute(input: Readonly<{ user: UserLookup; viewerId: UserId }>): Promise<Result<Profile, GetProfileError>> {
-    const user = await findUser(this.users, input.user);
-    if (!user) return err(userNotFound());
-    const [counts, followedByViewer] = await Promise.all([
-      countsOf(user.id, this.follows, this.posts),
-      this.follows.isFollowing(input.viewerId, user.id),
-    ]);
-    return ok({ user, counts, followedByViewer });
+  execute(input: Readonly<{ user: UserLookup; viewerId: UserId }>): ResultAsync<Profile, GetProfileError> {
+    return findUser(this.users, input.user).map(async (user) => {
+      const [counts, followedByViewer] = await Promise.all([
+        countsOf(user.id, this.follows, this.posts),
+        this.follows.isFollowing(input.viewerId, user.id),
+      ]);
+      return { user, counts, followedByViewer };
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
 import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
@@ -9,12 +9,12 @@ import type { UserId } from '../user.js';
 export class HomeTimeline {
   constructor(private readonly posts: PostRepository) {}
 
-  execute(userId: UserId, page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
+  execute(userId: UserId, page: PageRequest): ResultAsync<Page<TimelinePost>, PageNotFound> {
     return pageOf(page, this.timelineOf(userId));
   }
 
   /** The same page with the totals, which cost a count of the whole timeline. */
-  executeCounted(userId: UserId, page: PageRequest): Promise<Result<CountedPage<TimelinePost>, PageNotFound>> {
+  executeCounted(userId: UserId, page: PageRequest): ResultAsync<CountedPage<TimelinePost>, PageNotFound> {
     return countedPage(page, this.timelineOf(userId));
   }
 

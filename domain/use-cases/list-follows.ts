@@ -1,5 +1,5 @@
-import { err, type Result } from 'neverthrow';
-import { userNotFound, type PageNotFound, type UserNotFound } from '../errors.js';
+import type { ResultAsync } from 'neverthrow';
+import type { PageNotFound, UserNotFound } from '../errors.js';
 import { countedPage, type CountedPage, type PageRequest } from '../pagination.js';
 import type { FollowRepository } from '../ports/follow-repository.js';
 import type { PostRepository } from '../ports/post-repository.js';
@@ -19,18 +19,17 @@ export class ListFollows {
     private readonly posts: PostRepository,
   ) {}
 
-  async execute(input: Readonly<{ user: UserLookup; direction: FollowDirection; page: PageRequest }>):
-      Promise<Result<CountedPage<CountedUser>, ListFollowsError>> {
-    const user = await findUser(this.users, input.user);
-    if (!user) return err(userNotFound());
-    const { followers, following } = await this.follows.counts(user.id);
-    return countedPage(input.page, {
+  execute(input: Readonly<{ user: UserLookup; direction: FollowDirection; page: PageRequest }>): ResultAsync<CountedPage<CountedUser>, ListFollowsError> {
+    return findUser(this.users, input.user).andThen((user) => countedPage(input.page, {
       fetch: async (offset, limit) => withCounts(
         input.direction === 'followers' ? await this.follows.followersOf(user.id, offset, limit) : await this.follows.followeesOf(user.id, offset, limit),
         this.follows,
         this.posts,
       ),
-      count: async () => (input.direction === 'followers' ? followers : following),
-    });
+      count: async () => {
+        const { followers, following } = await this.follows.counts(user.id);
+        return input.direction === 'followers' ? followers : following;
+      },
+    }));
   }
 }

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
 import { countedPage, type CountedPage, type PageRequest } from '../pagination.js';
 import type { FollowRepository } from '../ports/follow-repository.js';
@@ -14,7 +14,7 @@ export class ListUsers {
     private readonly posts: PostRepository,
   ) {}
 
-  async execute(page: PageRequest): Promise<Result<CountedPage<CountedUser>, PageNotFound>> {
+  execute(page: PageRequest): ResultAsync<CountedPage<CountedUser>, PageNotFound> {
     return countedPage(page, {
       fetch: async (offset, limit) => withCounts(await this.users.list(offset, limit), this.follows, this.posts),
       count: () => this.users.count(),

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import { fieldsRejected, type FieldsRejected, type PostEmpty, type PostTooLong } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PostRepository } from '../ports/post-repository.js';
@@ -14,8 +14,8 @@ export class PublishPost {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: Readonly<{ authorId: UserId; body: string }>): Promise<Result<Post, PublishPostError>> {
-    return await parsePostBody(input.body)
+  execute(input: Readonly<{ authorId: UserId; body: string }>): ResultAsync<Post, PublishPostError> {
+    return parsePostBody(input.body)
       .mapErr((problem) => fieldsRejected([problem]))
       .asyncMap((body) => this.posts.add({ authorId: input.authorId, body, createdAt: this.clock.now() }));
   }

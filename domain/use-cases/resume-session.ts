@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, ResultAsync } from 'neverthrow';
 import { sessionEnded, type SessionEnded } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { SessionRepository, SessionToken } from '../ports/session-repository.js';
@@ -17,16 +17,21 @@ export class ResumeSession {
     private readonly clock: Clock,
   ) {}
 
-  async execute(token: SessionToken): Promise<Result<User, ResumeSessionError>> {
+  execute(token: SessionToken): ResultAsync<User, ResumeSessionError> {
+    return ResultAsync.fromSafePromise(this.resume(token)).andThen((user) => (user ? ok(user) : err(sessionEnded())));
+  }
+
+  /** The session's user, or null once it has ended. */
+  private async resume(token: SessionToken): Promise<User | null> {
     const found = await this.sessions.find(token);
-    if (!found) return err(sessionEnded());
+    if (!found) return null;
     const { session, user } = found;
     const now = this.clock.now();
     if (isExpired(session, now)) {
       await this.sessions.delete(token);
-      return err(sessionEnded());
+      return null;
     }
     if (now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_PRECISION_MS) await this.sessions.touch(token, now);
-    return ok(user);
+    return user;
   }
 }

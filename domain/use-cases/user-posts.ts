@@ -1,5 +1,5 @@
-import { err, type Result } from 'neverthrow';
-import { userNotFound, type PageNotFound, type UserNotFound } from '../errors.js';
+import type { ResultAsync } from 'neverthrow';
+import type { PageNotFound, UserNotFound } from '../errors.js';
 import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -14,15 +14,13 @@ export class UserPosts {
     private readonly users: UserRepository,
   ) {}
 
-  execute(authorId: UserId, page: PageRequest): Promise<Result<Page<TimelinePost>, PageNotFound>> {
+  execute(authorId: UserId, page: PageRequest): ResultAsync<Page<TimelinePost>, PageNotFound> {
     return pageOf(page, this.postsBy(authorId));
   }
 
   /** The page with the totals, for an author who may not exist. */
-  async executeCounted(author: UserLookup, page: PageRequest): Promise<Result<CountedPage<TimelinePost>, UserNotFound | PageNotFound>> {
-    const user = await findUser(this.users, author);
-    if (!user) return err(userNotFound());
-    return countedPage(page, this.postsBy(user.id));
+  executeCounted(author: UserLookup, page: PageRequest): ResultAsync<CountedPage<TimelinePost>, UserNotFound | PageNotFound> {
+    return findUser(this.users, author).andThen((user) => countedPage(page, this.postsBy(user.id)));
   }
 
   private postsBy(authorId: UserId): PagedList<TimelinePost> {

@@ -1,14 +1,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LoadResult } from '../../bench/load.js';
-import { summarizeErrorPath } from '../../bench/report.js';
+import { summarizeCase, summarizeErrorPath } from '../../bench/report.js';
 
 /** One 4-second round of the 500 path: every answer a 500, at `requestsPerSecond` and `meanMs`. */
 function round(requestsPerSecond: number, meanMs: number): LoadResult {
   const completed = requestsPerSecond * 4;
   return {
     requestsPerSecond, completed, p50Ms: meanMs, p99Ms: meanMs * 3, meanMs, maxMs: meanMs * 5,
-    errors: 0, timeouts: 0, statuses: { 500: completed }, elapsedS: 4,
+    errors: 0, timeouts: 0, counting: 'counted', statuses: { 500: completed }, errorStatuses: completed, elapsedS: 4,
   };
 }
 
@@ -45,6 +45,23 @@ test('when the slow sides are slower by less than 10 %, then their checks pass',
   const summary = summarizeErrorPath(sides(round(920, 32.5), round(910, 32.9)), 1, 1);
   assert.equal(metOf(summary, 'slow-mail'), [true, true]);
   assert.equal(metOf(summary, 'silent-tracker'), [true, true]);
+});
+
+test('when a page case is summarized, then its ratio is to its own twin of the same round and the generator is checked at its size', () => {
+  const page = (requestsPerSecond: number): LoadResult => ({ ...round(requestsPerSecond, 10), counting: 'plain', statuses: { 200: 5 }, errorStatuses: 0 });
+  const spec = { id: 'login-page', title: 'GET /login', kind: 'page', expect: 200, minRatio: 0.2, maxP99Ms: 25 } as const;
+  // Round two is twice as fast all round (a quiet minute): its ratio is the same as round one's.
+  const summary = summarizeCase(spec, [page(1000), page(2000), page(900)], {
+    bare: [page(4000), page(8000), page(5000)],
+    nodeHttp: [page(5000), page(8400), page(6000)],
+  });
+  assert.equal({ ratio: summary.ratioToTwin, headroom: summary.generatorHeadroom }, { ratio: 0.25, headroom: 1.2 });
+  assert.equal(summary.checks.map((check) => [check.target, check.met]), [
+    ['≥ 0.20 × its twin', true],
+    ['p99 ≤ 25 ms', false],
+    ['node:http ≥ 1.10 × Koa at this size: wrk is not the limit', true],
+    ['every answer 200', true],
+  ]);
 });
 
 test.run();

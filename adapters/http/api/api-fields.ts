@@ -1,3 +1,4 @@
+import { err, ok, type Result } from 'neverthrow';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { problemCode, problemMessage } from '../forms/messages.js';
 import type { InvalidField } from '../forms/submit-form.js';
@@ -23,19 +24,18 @@ const PATH_ID = /^[1-9]\d{0,9}$/;
 const MAX_ID = 2 ** 31 - 1;
 
 /** The `{id}` of a path; anything that cannot be a user's id is a user that does not exist. */
-export function userIdOf(ctx: ApiContext): number {
+export function userIdOf(ctx: ApiContext): Result<number, ApiProblem> {
   return pathIdOf(ctx, () => ApiProblem.of('user-not-found', 'There is no user with this id.'));
 }
 
 /** The `{id}` of an export's path, as `userIdOf` reads a user's. */
-export function exportIdOf(ctx: ApiContext): number {
+export function exportIdOf(ctx: ApiContext): Result<number, ApiProblem> {
   return pathIdOf(ctx, () => ApiProblem.of('export-not-found', 'You have no export with this id.'));
 }
 
 // Ids are the database's serial integers: anything else names nothing, and is refused before a query.
-function pathIdOf(ctx: ApiContext, notFound: () => ApiProblem): number {
+function pathIdOf(ctx: ApiContext, notFound: () => ApiProblem): Result<number, ApiProblem> {
   const raw = ctx.params.id ?? '';
   const id = PATH_ID.test(raw) ? Number(raw) : NaN;
-  if (!(id <= MAX_ID)) throw notFound();
-  return id;
+  return id <= MAX_ID ? ok(id) : err(notFound());
 }

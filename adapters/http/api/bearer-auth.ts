@@ -1,3 +1,4 @@
+import type { BearerToken } from '../../../domain/ports/access-token-repository.js';
 import type { User } from '../../../domain/user.js';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
 import type { UseCases } from '../use-cases.js';
@@ -11,7 +12,7 @@ import { answerApi } from './api-answer.js';
  */
 export function bearerAuth({ authenticateAccessToken, recordLastSeen }: UseCases): AppMiddleware {
   return async (ctx, next) => {
-    const user = await authenticateAccessToken.execute(bearerTokenOf(ctx.get('Authorization')));
+    const user = await bearerTokenOf(ctx.get('Authorization')).asyncAndThen((token) => authenticateAccessToken.execute(token));
     await answerApi(ctx, user, async (caller) => {
       ctx.state.user = await recordLastSeen.execute(caller);
       await next();
@@ -24,4 +25,11 @@ export function callerOf(ctx: AppKoaContext): User {
   const user = ctx.state.user;
   if (!user) throw new Error('callerOf() used on an operation without bearer authentication');
   return user;
+}
+
+/** The token that authenticated the request, for operations behind `bearerAuth`, which let it in only with one. */
+export function callerTokenOf(ctx: AppKoaContext): BearerToken {
+  return bearerTokenOf(ctx.get('Authorization')).match((token) => token, () => {
+    throw new Error('callerTokenOf() used on an operation without bearer authentication');
+  });
 }

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from 'neverthrow';
 import { ApiProblem } from './api-problem.js';
 import { BASIC_CHALLENGE, BEARER_CHALLENGE } from './domain-problems.js';
 
@@ -7,21 +8,20 @@ const BASIC = /^Basic +([A-Za-z0-9+/]+=*) *$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bearer token of an `Authorization` header; a 401 asking for one when there is none. */
-export function bearerTokenOf(header: string): string {
+export function bearerTokenOf(header: string): Result<string, ApiProblem> {
   const token = BEARER.exec(header)?.[1];
-  if (!token) throw ApiProblem.of('authentication-required', 'Send a token from POST /api/tokens as "Authorization: Bearer <token>".', { headers: BEARER_CHALLENGE });
-  return token;
+  return token ? ok(token) : err(ApiProblem.of('authentication-required', 'Send a token from POST /api/tokens as "Authorization: Bearer <token>".', { headers: BEARER_CHALLENGE }));
 }
 
 /** HTTP Basic credentials (RFC 7617, UTF-8); a 401 asking for them when they are absent or unreadable. */
-export function basicCredentialsOf(header: string): Readonly<{ username: string; password: string }> {
+export function basicCredentialsOf(header: string): Result<Readonly<{ username: string; password: string }>, ApiProblem> {
   const encoded = BASIC.exec(header)?.[1];
   const decoded = encoded === undefined ? null : decodeUtf8(Buffer.from(encoded, 'base64'));
   const colon = decoded?.indexOf(':') ?? -1;
   if (!decoded || colon <= 0 || colon === decoded.length - 1) {
-    throw ApiProblem.of('authentication-required', 'Send your username and password with HTTP Basic authentication.', { headers: BASIC_CHALLENGE });
+    return err(ApiProblem.of('authentication-required', 'Send your username and password with HTTP Basic authentication.', { headers: BASIC_CHALLENGE }));
   }
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  return ok({ username: decoded.slice(0, colon), password: decoded.slice(colon + 1) });
 }
 
 function decodeUtf8(bytes: Buffer): string | null {

@@ -51,7 +51,7 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       success: { status: 200, description: 'The export.', schema: ref('Export') },
       problems: [404],
       handle: async (ctx) => {
-        const found = await getExport.execute({ exportId: exportIdOf(ctx), userId: callerOf(ctx).id });
+        const found = await exportIdOf(ctx).asyncAndThen((exportId) => getExport.execute({ exportId, userId: callerOf(ctx).id }));
         await answerApi(ctx, found, (shown) => {
           ctx.body = presentExport(shown);
         });

@@ -10,7 +10,7 @@ const drives = routeNames(import.meta.url);
 
 export function followOperations({ followUser, unfollowUser }: UseCases): ApiOperation[] {
   const change = (useCase: FollowChangeUseCase) => async (ctx: ApiContext) => {
-    const changed = await useCase.execute({ followerId: callerOf(ctx).id, user: { id: userIdOf(ctx) } });
+    const changed = await userIdOf(ctx).asyncAndThen((id) => useCase.execute({ followerId: callerOf(ctx).id, user: { id } }));
     await answerApi(ctx, changed, () => {
       ctx.status = 204;
     });

@@ -2,6 +2,7 @@ import compose from 'koa-compose';
 import type { AppMiddleware } from '../context.js';
 import { requestBody } from '../middleware/form-body.js';
 import { refuseUnsafeText } from '../middleware/refuse-unsafe-text.js';
+import { sendProblem } from './api-answer.js';
 import { ApiProblem } from './api-problem.js';
 
 const parseJson = requestBody(['json'], 'Send the request body as application/json.');
@@ -9,7 +10,8 @@ const parseJson = requestBody(['json'], 'Send the request body as application/js
 const requireObject: AppMiddleware = async (ctx, next) => {
   const body: unknown = ctx.request.body;
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-    throw ApiProblem.plain(400, 'The request body must be a JSON object.');
+    sendProblem(ctx, ApiProblem.plain(400, 'The request body must be a JSON object.'));
+    return;
   }
   await next();
 };

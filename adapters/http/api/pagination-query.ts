@@ -1,10 +1,9 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import type { CountedPage, PageRequest } from '../../../domain/pagination.js';
 import type { AppKoaContext } from '../context.js';
 import type { ApiContext } from './api-operation.js';
-import { answerApi } from './api-answer.js';
+import { answerApi, type ApiRefusal } from './api-answer.js';
 import { ApiProblem, type FieldError } from './api-problem.js';
-import type { DomainError } from './domain-problems.js';
 
 export const DEFAULT_PER_PAGE = 10;
 /** Asking for more per page is not refused: the page is cut to this many, as the links then say. */
@@ -50,7 +49,7 @@ export function presentPage<T, Shown>(page: CountedPage<T>, size: number, path: 
  * the API's shape; a page past the end or a user who does not exist is the domain's problem.
  */
 export function pagedList<T>(
-  list: (ctx: ApiContext, page: PageRequest) => Promise<Result<CountedPage<T>, DomainError>>,
+  list: (ctx: ApiContext, page: PageRequest) => ResultAsync<CountedPage<T>, ApiRefusal>,
   show: (item: T, ctx: ApiContext) => unknown,
 ): (ctx: ApiContext) => Promise<void> {
   return (ctx) => answerApi(ctx, pageRequestOf(ctx), async (page) => {

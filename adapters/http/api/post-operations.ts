@@ -36,10 +36,9 @@ export function postOperations({ explorePosts, searchPosts, homeTimeline, userPo
         schema: { type: 'string', maxLength: SEARCH_QUERY_MAX_LENGTH },
       }],
       success: postList,
-      handle: pagedList(async (ctx, page) => {
+      handle: pagedList((ctx, page) => {
         const text = searchTextOf(ctx.query.q);
-        if (text === null) return explorePosts.executeCounted(page);
-        return unlessSearchUnavailable(await searchPosts.executeCounted(text, page));
+        return text === null ? explorePosts.executeCounted(page) : unlessSearchUnavailable(searchPosts.executeCounted(text, page));
       }, presentPost),
     },
     {
@@ -89,7 +88,7 @@ export function postOperations({ explorePosts, searchPosts, homeTimeline, userPo
       paginated: true,
       success: postList,
       problems: [404],
-      handle: pagedList((ctx, page) => userPosts.executeCounted({ id: userIdOf(ctx) }, page), presentPost),
+      handle: pagedList((ctx, page) => userIdOf(ctx).asyncAndThen((id) => userPosts.executeCounted({ id }, page)), presentPost),
     },
   ];
 }

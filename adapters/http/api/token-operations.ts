@@ -1,7 +1,8 @@
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import type { ApiOperation } from './api-operation.js';
-import { basicCredentialsOf, bearerTokenOf } from './credentials.js';
+import { callerTokenOf } from './bearer-auth.js';
+import { basicCredentialsOf } from './credentials.js';
 import { answerApi } from './api-answer.js';
 import { ref } from './schemas.js';
 
@@ -20,9 +21,9 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
       auth: 'basic',
       success: { status: 200, description: 'A new token.', schema: ref('Token') },
       handle: async (ctx) => {
-        const { username, password } = basicCredentialsOf(ctx.get('Authorization'));
         // The login form's own use case: one throttle counts failures from the form and the API alike.
-        const loggedIn = await logIn.execute({ username, password, clientAddress: ctx.ip });
+        const loggedIn = await basicCredentialsOf(ctx.get('Authorization'))
+          .asyncAndThen(({ username, password }) => logIn.execute({ username, password, clientAddress: ctx.ip }));
         await answerApi(ctx, loggedIn, async (user) => {
           const issued = await issueAccessToken.execute(user.id);
           ctx.body = { token: issued.token, expires_at: issued.expiresAt.toISOString() };
@@ -40,7 +41,7 @@ export function tokenOperations({ logIn, issueAccessToken, revokeAccessToken }: 
       auth: 'bearer',
       success: { status: 204, description: 'The token is revoked.' },
       handle: async (ctx) => {
-        await revokeAccessToken.execute(bearerTokenOf(ctx.get('Authorization')));
+        await revokeAccessToken.execute(callerTokenOf(ctx));
         ctx.status = 204;
       },
     },

@@ -1,3 +1,4 @@
+import { err, ok } from 'neverthrow';
 import type { CountedUser } from '../../../domain/user-counts.js';
 import type { User } from '../../../domain/user.js';
 import type { FollowDirection } from '../../../domain/use-cases/list-follows.js';
@@ -8,11 +9,10 @@ import { REGISTRATION_FIELDS, REGISTRATION_FORM } from '../forms/registration-fo
 import { submitForm } from '../forms/submit-form.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
-import { answerApi, sendProblem } from './api-answer.js';
+import { answerApi } from './api-answer.js';
 import { ApiProblem } from './api-problem.js';
 import type { ApiContext, ApiOperation } from './api-operation.js';
-import { callerOf } from './bearer-auth.js';
-import { bearerTokenOf } from './credentials.js';
+import { callerOf, callerTokenOf } from './bearer-auth.js';
 import { pagedList } from './pagination-query.js';
 import { presentUser, userUrl } from './representations.js';
 import { userIdOf } from './api-fields.js';
@@ -31,7 +31,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
   };
 
   const shownTo = (user: CountedUser, ctx: ApiContext) => presentUser(user, callerOf(ctx));
-  const follows = (direction: FollowDirection) => pagedList((ctx, page) => listFollows.execute({ user: { id: userIdOf(ctx) }, direction, page }), shownTo);
+  const follows = (direction: FollowDirection) => pagedList((ctx, page) => userIdOf(ctx).asyncAndThen((id) => listFollows.execute({ user: { id }, direction, page })), shownTo);
 
   return [
     {
@@ -82,7 +82,7 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       success: { status: 200, description: 'The user.', schema: ref('User') },
       problems: [404],
       handle: async (ctx) => {
-        await showUser(ctx, userIdOf(ctx), callerOf(ctx));
+        await answerApi(ctx, userIdOf(ctx), (id) => showUser(ctx, id, callerOf(ctx)));
       },
     },
     {
@@ -99,16 +99,18 @@ export function userOperations(useCases: UseCases): ApiOperation[] {
       problems: [403, 404, 422],
       handle: async (ctx) => {
         const me = callerOf(ctx);
-        if (userIdOf(ctx) !== me.id) return sendProblem(ctx, ApiProblem.of('not-your-account', 'You can change only your own account.'));
-        // Fields left out keep their value.
-        const current = { username: me.username, about_me: me.aboutMe };
-        const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
-        const edited = await submitForm(readEditProfileForm({ ...current, ...body }), PROFILE_FIELDS, {
-          // A new name ends every browser session and every other token; the one in use stays.
-          act: (changes) => editProfile.execute({ userId: me.id, signedInWith: { accessToken: bearerTokenOf(ctx.get('Authorization')) }, ...changes }),
-          check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),
+        const mine = userIdOf(ctx).andThen((id) => (id === me.id ? ok(id) : err(ApiProblem.of('not-your-account', 'You can change only your own account.'))));
+        await answerApi(ctx, mine, async () => {
+          // Fields left out keep their value.
+          const current = { username: me.username, about_me: me.aboutMe };
+          const body = typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {};
+          const edited = await submitForm(readEditProfileForm({ ...current, ...body }), PROFILE_FIELDS, {
+            // A new name ends every browser session and every other token; the one in use stays.
+            act: (changes) => editProfile.execute({ userId: me.id, signedInWith: { accessToken: callerTokenOf(ctx) }, ...changes }),
+            check: (changes) => editProfile.check({ userId: me.id, ...profileOf(changes) }),
+          });
+          await answerApi(ctx, edited, () => showUser(ctx, me.id, me));
         });
-        await answerApi(ctx, edited, () => showUser(ctx, me.id, me));
       },
     },
     {

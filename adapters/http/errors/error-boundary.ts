@@ -19,30 +19,40 @@ export type ErrorBoundaryOptions = Readonly<{
 /**
  * Turns every failure below it into a proper error response: client errors into their page,
  * anything unexpected into a logged, reported 500 with a reference the user can quote. Whatever
- * the failed request had set (cookies, a half-written body, a session change) is discarded.
+ * the failed request had set (cookies, a half-written body, a session change) is discarded. A
+ * route that meets an expected outcome shows its page through `ctx.state.showErrorPage`: the same
+ * page, headers and log line, without a reference, since nothing failed on our side.
  */
 export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
   return async function errorBoundaryMiddleware(ctx, next) {
+    ctx.state.showErrorPage = (page) => respond(ctx, options, { error: null, ...page });
     try {
       await next();
       // Nothing answered: no route (404) or not with this method (405, with Allow set by the
       // router). Each is the client's doing.
-      if (ctx.body == null && ctx.status >= 400) await respond(ctx, options, null, ctx.status);
+      if (ctx.body == null && ctx.status >= 400) await respond(ctx, options, { error: null, status: ctx.status });
     } catch (error) {
       if (isClientDisconnect(error, ctx)) {
         options.logger.info('Client closed the connection before the response', { method: ctx.method, path: ctx.path });
         return;
       }
-      await respond(ctx, options, error, statusOf(error));
+      await respond(ctx, options, { error, status: statusOf(error), headers: headersOf(error) });
     }
   };
 }
+
+/**
+ * What an error page answers: a thrown error, or nothing (no route answered, or a route answered an
+ * expected outcome, named for the log, with this page); the status asked for; and the headers of
+ * the failed response worth keeping.
+ */
+type Failure = Readonly<{ error: unknown; status: number; headers?: Readonly<Record<string, string>>; outcome?: string }>;
 
 // Requests that matched no route share one name in logs and alert groups: the path is the client's
 // to choose, and a scanner trying a thousand paths must not make a thousand groups.
 const NO_ROUTE = '(no route)';
 
-async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error: unknown, status: number): Promise<void> {
+async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, { error, status, headers = {}, outcome }: Failure): Promise<void> {
   // The registry decides the status: an error class with a handler of its own (an HttpError with
   // its 503 and Retry-After, say) keeps what it carries; anything else unexpected is a 500.
   const handlers = options.handlers.forPath(ctx.path);
@@ -52,14 +62,14 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, error:
   const requestFacts = requestFactsOf(ctx);
   if (reference) {
     options.logger.error(`Exception on ${ctx.path} [${ctx.method}]`, error, { errorId: reference, ...requestFacts });
-  } else if (error !== null && response.status >= 500) {
+  } else if ((error !== null || outcome !== undefined) && response.status >= 500) {
     // A failure the code saw coming and answered on purpose (overload, maintenance): worth a line, not an alert.
-    options.logger.warn(`${response.status} on ${ctx.path} [${ctx.method}]: ${errorName(error)}`, requestFacts);
+    options.logger.warn(`${response.status} on ${ctx.path} [${ctx.method}]: ${outcome ?? errorName(error)}`, requestFacts);
   } else {
     logClientError(options.logger, ctx, response.status);
   }
 
-  resetHeaders(ctx, headersOf(error));
+  resetHeaders(ctx, headers);
   await applySecurityHeaders(ctx);
   ctx.set({ 'Cache-Control': 'no-store', ...response.headers });
   ctx.status = response.status;

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { ResultAsync } from 'neverthrow';
 import type { SearchUnavailable } from '../../../domain/ports/post-search.js';
 import type { ErrorResponse } from './error-handlers.js';
 
@@ -15,11 +15,16 @@ export class SearchUnavailableError extends Error {
 
 /**
  * A search's outcome with an unavailable store taken out of it, thrown as the outage it is, so the
- * page and the API answer it alike and the administrators hear of it like any other failure.
+ * page and the API answer it alike and the administrators hear of it like any other failure: it is
+ * no outcome a route answers, however expected the other refusals are.
  */
-export function unlessSearchUnavailable<T, E extends Readonly<{ type: string }>>(result: Result<T, E | SearchUnavailable>): Result<T, Exclude<E, SearchUnavailable>> {
-  if (result.isErr() && isUnavailable(result.error)) throw new SearchUnavailableError(result.error.cause);
-  return result as Result<T, Exclude<E, SearchUnavailable>>;
+export function unlessSearchUnavailable<T, E extends Readonly<{ type: string }>>(
+  result: ResultAsync<T, E | SearchUnavailable>,
+): ResultAsync<T, Exclude<E, SearchUnavailable>> {
+  return result.mapErr((error) => {
+    if (isUnavailable(error)) throw new SearchUnavailableError(error.cause);
+    return error as Exclude<E, SearchUnavailable>;
+  });
 }
 
 function isUnavailable(error: Readonly<{ type: string }>): error is SearchUnavailable {

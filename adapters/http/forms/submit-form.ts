@@ -30,19 +30,21 @@ export async function submitForm<Field extends string, Value, Done, Refusal exte
   fieldsOf: FieldsOf<Key, Field>,
   useCase: FormUseCase<Field, Value, Done, Refusal, Key>,
 ): Promise<Result<Done, FormRejected<Field> | Exclude<Refusal, FieldsRejected<FieldProblem>>>> {
-  if (form.value.isErr()) {
-    const formProblems = Object.entries<string | undefined>(form.value.error)
+  return form.value.match(async (value) => {
+    const done = await useCase.act(value);
+    return done.mapErr((error) => (isFieldsRejected<Key>(error)
+      ? formRejected(invalidFields(error.problems, fieldsOf))
+      : error as Exclude<Refusal, FieldsRejected<FieldProblem>>));
+  }, async (formErrors) => {
+    const formProblems = Object.entries<string | undefined>(formErrors)
       .map(([field, message = '']) => ({ field: field as Field, code: formCode(message), messageKey: message }));
     const checked = await useCase.check?.(form.text);
     const reported = new Set(formProblems.map((problem) => problem.field));
-    const domainProblems = checked?.isErr() ? invalidFields(checked.error.problems, fieldsOf).filter((problem) => !reported.has(problem.field)) : [];
+    const domainProblems = checked?.match(() => [], (rejected) => invalidFields(rejected.problems, fieldsOf)) ?? [];
     const order = Object.keys(form.text);
-    return err(formRejected([...formProblems, ...domainProblems].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))));
-  }
-  const done = await useCase.act(form.value.value);
-  return done.mapErr((error) => (isFieldsRejected<Key>(error)
-    ? formRejected(invalidFields(error.problems, fieldsOf))
-    : error as Exclude<Refusal, FieldsRejected<FieldProblem>>));
+    const problems = [...formProblems, ...domainProblems.filter((problem) => !reported.has(problem.field))];
+    return err(formRejected(problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))));
+  });
 }
 
 /** What a page shows next to each field: the first problem found with it, since a form shows a field's mistakes one at a time. */

@@ -14,14 +14,13 @@ export function loadCurrentUser({ resumeSession, recordLastSeen, getExport }: Us
     ctx.state.exportNotice = null;
     const token = ctx.session?.token;
     if (typeof token === 'string') {
-      const resumed = await resumeSession.execute(token);
-      if (resumed.isOk()) {
-        const user = await recordLastSeen.execute(resumed.value);
+      await resumeSession.execute(token).match(async (resumed) => {
+        const user = await recordLastSeen.execute(resumed);
         ctx.state.user = user;
         ctx.state.exportNotice = presentExportNotice(await getExport.latestOf(user.id));
-      } else if (ctx.session) {
-        delete ctx.session.token;
-      }
+      }, () => {
+        if (ctx.session) delete ctx.session.token;
+      });
     }
     await next();
   };

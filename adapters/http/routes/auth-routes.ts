@@ -1,11 +1,10 @@
-import { assertNever } from '../../../domain/assert-never.js';
 import type { AppKoaContext, AppRoute, AppRouter } from '../context.js';
-import { retryAfter } from '../errors/retry-after.js';
 import { flash } from '../flash.js';
 import { isTicked, type FieldErrors } from '../forms/fields.js';
-import { readLoginForm, type LoginField } from '../forms/login-form.js';
+import { LOGIN_FIELDS, readLoginForm, type LoginField } from '../forms/login-form.js';
 import { REGISTRATION_FIELDS, readRegistrationForm, registrationOf, type RegistrationField } from '../forms/registration-form.js';
 import { fieldMessages, submitForm } from '../forms/submit-form.js';
+import { answerPage } from '../page-answer.js';
 import { renderPage } from '../render.js';
 import { safeNextPath } from '../safe-next.js';
 import { endLoggedInSession, startLoggedInSession } from '../session-login.js';
@@ -31,27 +30,21 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
 
   router.post(drives('logIn', 'startSession'), '/login', anonymousOnly, async (ctx) => {
     const form = readLoginForm(ctx.request.body);
-    // The password is never sent back.
-    if (form.value.isErr()) return renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, form.value.error, 422);
-
-    const { username, password, rememberMe } = form.value.value;
-    const result = await logIn.execute({ username, password, clientAddress: ctx.ip });
-    if (result.isErr()) {
-      switch (result.error.type) {
-        case 'InvalidCredentials':
-          // One message for an unknown user and a wrong password alike: no hint which names exist.
-          flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
-          return ctx.redirect(loginUrl(ctx.query.next));
-        case 'TooManyAttempts':
-          return ctx.throw(429, { headers: retryAfter(result.error.retryAfterMs) });
-        case 'ServiceBusy':
-          return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
-        default:
-          return assertNever(result.error);
-      }
-    }
-    await startLoggedInSession(ctx, useCases, result.value, rememberMe);
-    ctx.redirect(safeNextPath(ctx.query.next) ?? '/index');
+    const result = await submitForm(form, LOGIN_FIELDS, {
+      act: ({ username, password, rememberMe }) => logIn.execute({ username, password, clientAddress: ctx.ip }).map((user) => ({ user, rememberMe })),
+    });
+    await answerPage(ctx, result, async ({ user, rememberMe }) => {
+      await startLoggedInSession(ctx, useCases, user, rememberMe);
+      ctx.redirect(safeNextPath(ctx.query.next) ?? '/index');
+    }, {
+      // The password is never sent back.
+      FormRejected: (rejected) => renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, fieldMessages(rejected.problems), 422),
+      InvalidCredentials: () => {
+        // One message for an unknown user and a wrong password alike: no hint which names exist.
+        flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
+        ctx.redirect(loginUrl(ctx.query.next));
+      },
+    });
   });
 
   // Logging out changes state, so it is a POST carrying the CSRF token; the GET page only asks.
@@ -75,13 +68,13 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
       act: (registration) => registerUser.execute(registration),
       check: (text) => registerUser.check(registrationOf(text)),
     });
-    if (result.isErr()) {
-      if (result.error.type === 'ServiceBusy') return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
+    await answerPage(ctx, result, () => {
+      flash(ctx, REGISTERED_MESSAGE, 'success');
+      ctx.redirect('/login');
+    }, {
       // Passwords are never sent back.
-      return renderRegister(ctx, { username: form.text.username, email: form.text.email }, fieldMessages(result.error.problems), 422);
-    }
-    flash(ctx, REGISTERED_MESSAGE, 'success');
-    ctx.redirect('/login');
+      FormRejected: (rejected) => renderRegister(ctx, { username: form.text.username, email: form.text.email }, fieldMessages(rejected.problems), 422),
+    });
   });
 }
 

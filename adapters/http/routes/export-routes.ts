@@ -1,6 +1,6 @@
-import { assertNever } from '../../../domain/assert-never.js';
 import type { AppRouter } from '../context.js';
 import { flash } from '../flash.js';
+import { answerPage } from '../page-answer.js';
 import { profileUrl } from '../presenters/post-presenter.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
@@ -20,18 +20,15 @@ export function exportRoutes(router: AppRouter, { startExport }: UseCases): void
       flash(ctx, EXPORTS_UNAVAILABLE_MESSAGE, 'error');
       return ctx.redirect(profileUrl(user.username));
     }
-    const started = await startExport.execute(user.id);
-    if (started.isErr()) {
-      switch (started.error.type) {
-        case 'ExportInProgress':
-          flash(ctx, EXPORT_IN_PROGRESS_MESSAGE, 'info');
-          break;
-        default:
-          return assertNever(started.error.type);
-      }
-    }
-    // Started: no message, since the layout of the page this leads to shows "Exporting posts... 0%"
-    // already, and then its progress on every page until the email is on its way.
-    ctx.redirect(profileUrl(user.username));
+    await answerPage(ctx, startExport.execute(user.id), () => {
+      // Started: no message, since the layout of the page this leads to shows "Exporting posts... 0%"
+      // already, and then its progress on every page until the email is on its way.
+      ctx.redirect(profileUrl(user.username));
+    }, {
+      ExportInProgress: () => {
+        flash(ctx, EXPORT_IN_PROGRESS_MESSAGE, 'info');
+        ctx.redirect(profileUrl(user.username));
+      },
+    });
   });
 }

@@ -3,7 +3,8 @@ import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { POST_FIELDS, readPostForm, type PostField } from '../forms/post-form.js';
 import { fieldMessages, submitForm } from '../forms/submit-form.js';
-import { pageNumber } from '../page-number.js';
+import { answerPage } from '../page-answer.js';
+import { pageRequest } from '../page-number.js';
 import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
 import { renderPage } from '../render.js';
 import { routeNames } from '../route-table.js';
@@ -18,13 +19,10 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
   const { homeTimeline, explorePosts, publishPost } = useCases;
 
   const renderIndex = async (ctx: AppKoaContext, post: string, errors: FieldErrors<PostField>, status: number) => {
-    const number = pageNumber(ctx.query.page);
-    if (number === null) return ctx.throw(404);
-    const page = await homeTimeline.execute(currentUser(ctx).id, { number, size: postsPerPage });
-    if (page.isErr()) return ctx.throw(404);
-    await renderPage(ctx, 'index', {
-      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page.value, ctx.path, clock.now()),
-    }, status);
+    const timeline = pageRequest(ctx.query.page, postsPerPage).asyncAndThen((page) => homeTimeline.execute(currentUser(ctx).id, page));
+    await answerPage(ctx, timeline, (page) => renderPage(ctx, 'index', {
+      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page, ctx.path, clock.now()),
+    }, status));
   };
 
   const index: AppRoute = (ctx) => renderIndex(ctx, '', {}, 200);
@@ -33,9 +31,12 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
   const publish: AppRoute = async (ctx) => {
     const form = readPostForm(ctx.request.body);
     const result = await submitForm(form, POST_FIELDS, { act: (body) => publishPost.execute({ authorId: currentUser(ctx).id, body }) });
-    if (result.isErr()) return renderIndex(ctx, form.text.post, fieldMessages(result.error.problems), 422);
-    flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
-    ctx.redirect('/index');
+    await answerPage(ctx, result, () => {
+      flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
+      ctx.redirect('/index');
+    }, {
+      FormRejected: (rejected) => renderIndex(ctx, form.text.post, fieldMessages(rejected.problems), 422),
+    });
   };
 
   router.get(drives('homeTimeline'), '/', loginRequired, index);
@@ -44,10 +45,7 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
   router.post(drives('publishPost'), '/index', loginRequired, publish);
 
   router.get(drives('explorePosts'), '/explore', loginRequired, async (ctx) => {
-    const number = pageNumber(ctx.query.page);
-    if (number === null) return ctx.throw(404);
-    const page = await explorePosts.execute({ number, size: postsPerPage });
-    if (page.isErr()) return ctx.throw(404);
-    await renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page.value, '/explore', clock.now()) });
+    const posts = pageRequest(ctx.query.page, postsPerPage).asyncAndThen((page) => explorePosts.execute(page));
+    await answerPage(ctx, posts, (page) => renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page, '/explore', clock.now()) }));
   });
 }

@@ -1,12 +1,12 @@
-import { assertNever } from '../../../domain/assert-never.js';
+import type { ResetTokenInvalid } from '../../../domain/errors.js';
 import type { Logger } from '../../../domain/ports/logger.js';
 import type { AppKoaContext, AppRouter } from '../context.js';
-import { retryAfter } from '../errors/retry-after.js';
 import { flash } from '../flash.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { readResetPasswordForm, RESET_PASSWORD_FIELDS, type ResetPasswordField } from '../forms/reset-password-form.js';
 import { readResetRequestForm, RESET_REQUEST_FIELDS, type ResetRequestField } from '../forms/reset-request-form.js';
 import { fieldMessages, submitForm } from '../forms/submit-form.js';
+import { answerPage, type OwnAnswers } from '../page-answer.js';
 import { renderPage } from '../render.js';
 import { requestReset } from '../reset-requests.js';
 import { routeNames } from '../route-table.js';
@@ -37,39 +37,35 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     if (!requestPasswordReset) return renderRequestForm(ctx, useCases, { email: '' }, {}, 403);
     const form = readResetRequestForm(ctx.request.body);
     const email = await submitForm(form, RESET_REQUEST_FIELDS, { act: async (address) => requestPasswordReset.check(address) });
-    if (email.isErr()) return renderRequestForm(ctx, useCases, form.text, fieldMessages(email.error.problems), 422);
-
-    await requestReset(requestPasswordReset, { email: email.value, clientAddress: ctx.ip }, options.logger);
-    flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
-    ctx.redirect('/login');
+    await answerPage(ctx, email, async (address) => {
+      await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, options.logger);
+      flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
+      ctx.redirect('/login');
+    }, {
+      FormRejected: (rejected) => renderRequestForm(ctx, useCases, form.text, fieldMessages(rejected.problems), 422),
+    });
   });
 
   router.get(drives('checkResetToken'), '/reset_password/:token', anonymousOnly, async (ctx) => {
-    const reset = await checkResetToken.execute(tokenOf(ctx));
-    if (reset.isErr()) return refuseLink(ctx);
-    await renderResetForm(ctx, tokenOf(ctx), {}, 200);
+    await answerPage(ctx, checkResetToken.execute(tokenOf(ctx)), () => renderResetForm(ctx, tokenOf(ctx), {}, 200), deadLink(ctx));
   });
 
   router.post(drives('checkResetToken', 'resetPassword'), '/reset_password/:token', anonymousOnly, async (ctx) => {
     const token = tokenOf(ctx);
     const form = readResetPasswordForm(ctx.request.body);
-    // A dead link is told as such, rather than asking to fix a form that can never succeed.
-    if (form.value.isErr() && (await checkResetToken.execute(token)).isErr()) return refuseLink(ctx);
     const result = await submitForm(form, RESET_PASSWORD_FIELDS, {
       act: (password) => resetPassword.execute({ token, password }),
       check: async (text) => resetPassword.check(text.password),
     });
-    if (result.isErr()) {
-      switch (result.error.type) {
-        case 'FormRejected': return renderResetForm(ctx, token, fieldMessages(result.error.problems), 422);
-        case 'ResetTokenInvalid': return refuseLink(ctx);
-        case 'ServiceBusy': return ctx.throw(503, { headers: retryAfter(result.error.retryAfterMs) });
-        default: return assertNever(result.error);
-      }
-    }
-    options.logger.info('Password reset through an emailed link; every session of the user ended', { userId: result.value });
-    flash(ctx, PASSWORD_RESET_DONE, 'success');
-    ctx.redirect('/login');
+    await answerPage(ctx, result, (userId) => {
+      options.logger.info('Password reset through an emailed link; every session of the user ended', { userId });
+      flash(ctx, PASSWORD_RESET_DONE, 'success');
+      ctx.redirect('/login');
+    }, {
+      // A dead link is told as such, rather than asking to fix a form that can never succeed.
+      FormRejected: (rejected) => answerPage(ctx, checkResetToken.execute(token), () => renderResetForm(ctx, token, fieldMessages(rejected.problems), 422), deadLink(ctx)),
+      ...deadLink(ctx),
+    });
   });
 }
 
@@ -77,9 +73,13 @@ function tokenOf(ctx: Readonly<{ params: Readonly<Record<string, string | undefi
   return ctx.params.token ?? '';
 }
 
-function refuseLink(ctx: AppKoaContext): void {
-  flash(ctx, RESET_LINK_INVALID, 'error');
-  ctx.redirect('/login');
+function deadLink(ctx: AppKoaContext): OwnAnswers<ResetTokenInvalid> {
+  return {
+    ResetTokenInvalid: () => {
+      flash(ctx, RESET_LINK_INVALID, 'error');
+      ctx.redirect('/login');
+    },
+  };
 }
 
 function renderRequestForm(ctx: AppKoaContext, useCases: UseCases, values: { email: string }, errors: FieldErrors<ResetRequestField>, status: number) {
