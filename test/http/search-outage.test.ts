@@ -4,6 +4,7 @@ import { emailAlertAppender } from '../../adapters/logging/alerts/email-alert-ap
 import { createScrubber } from '../../adapters/logging/scrub.js';
 import { NodemailerMailer } from '../../adapters/mail/nodemailer-mailer.js';
 import { SEARCH_RETRY_AFTER_SECONDS } from '../../adapters/http/errors/search-unavailable.js';
+import { CREATE_POSTS_SEARCH, REBUILD_POSTS_SEARCH } from '../../adapters/persistence/mikro-orm/migrations/sqlite/create-post-search.js';
 import { ApiClient } from '../support/api-client.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
 import { startSmtpTestServer } from '../support/smtp-test-server.js';
@@ -69,6 +70,46 @@ test('when the search index fails, then search says it is unavailable (503, Retr
   } finally {
     await smtp.close();
   }
+});
+
+// The index gone altogether. On PostgreSQL the vectors are the posts' own column, which publishing
+// writes whatever its name: the same break leaves publishing nothing to fail on.
+const DROP = {
+  sqlite: 'drop table posts_search',
+  postgresql: BREAK.postgresql,
+} as const;
+const RECREATE = {
+  sqlite: `${CREATE_POSTS_SEARCH}; ${REBUILD_POSTS_SEARCH}`,
+  postgresql: REPAIR.postgresql,
+} as const;
+
+test('when the search index is gone, then a post is still published, on the timeline at once, and findable once the index is rebuilt', async () => {
+  await withApp({}, async (app) => {
+    const susan = app.browser();
+    await susan.register('susan');
+    await susan.logIn('susan');
+    await susan.get('/index');
+    await runSql(app.location, DROP[app.location.dialect]);
+
+    const published = await susan.post('/index', { post: 'otters hold hands' });
+    assert.is(published.status, 302);
+    assert.is(published.headers.get('location'), '/index');
+    assert.match((await susan.get('/index')).text, 'otters hold hands');
+    const api = new ApiClient(app.baseUrl, await OpenApiContract.load(app.baseUrl));
+    const token = await api.tokenFor('susan');
+    assert.is((await api.post('/api/posts', { token, json: { body: 'sea otters too' } })).status, 201);
+    if (app.location.dialect === 'sqlite') {
+      const logged = app.logs.text();
+      assert.match(logged, /ERROR: A new post could not be added to the search index: search will not find it until the index is rebuilt.*\n.*no such table: posts_search/);
+      assert.not.match(logged, 'otters hold', 'the SQL is logged without its values');
+    }
+
+    await runSql(app.location, RECREATE[app.location.dialect]);
+    const found = await susan.get('/search?q=otters');
+    assert.is(found.status, 200);
+    assert.match(found.text, 'otters hold hands');
+    assert.match(found.text, 'sea otters too');
+  });
 });
 
 test.run();

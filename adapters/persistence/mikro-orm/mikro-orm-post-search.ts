@@ -16,6 +16,11 @@ export type SearchSql = Readonly<{
   search: string;
   /** `select count(*) as count` of the matches. */
   count: string;
+  /**
+   * The statement that indexes a new post, bound to its id and body; null where the database
+   * indexes every post itself, in the post's own insert (a generated column).
+   */
+  indexPost: string | null;
 }>;
 
 type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };

@@ -18,6 +18,7 @@ export const SQLITE_SEARCH: SearchSql = {
     'order by newest.rank, p.created_at desc, p.id desc limit ? offset ?',
   ].join(' '),
   count: `select count(*) as count from (select rowid from posts_search where posts_search match ? limit ${SEARCH_MATCH_LIMIT})`,
+  indexPost: 'insert into posts_search (rowid, body) values (?, ?)',
 };
 
 /**
