@@ -102,6 +102,18 @@ export type TimelineSummary = Readonly<{
   checks: readonly Check[];
 }>;
 
+export type SearchSide = LoadSide & Readonly<{ id: string; title: string }>;
+
+export type SearchSummary = Readonly<{
+  posts: number;
+  searches: readonly SearchSide[];
+  publishInStep: LoadSide;
+  publishWithoutIndex: LoadSide;
+  /** Publishing req/s with the index kept in step ÷ without it. */
+  publishRatio: number;
+  checks: readonly Check[];
+}>;
+
 export type JobsSummary = Readonly<{
   queue: QueueFigures;
   backlog: number;
@@ -121,6 +133,7 @@ export type BenchReport = Readonly<{
   cases: readonly CaseSummary[];
   errorPath: ErrorPathSummary;
   timeline: TimelineSummary;
+  search: SearchSummary;
   memory: MemorySummary;
   start: StartSummary;
   jobs: JobsSummary;
@@ -138,6 +151,10 @@ const RSS_LIMIT_MIB = 200;
 const RSS_FLAT_TOLERANCE = 0.1;
 const START_LIMIT_MS = 1500;
 const TIMELINE_SLOWDOWN_LIMIT = 2;
+/** A page of 25 results on SQLite, whatever the search. */
+const SEARCH_P99_TARGET_MS = 50;
+/** Keeping the search index in step may cost publishing at most this much. */
+const PUBLISH_IN_STEP_TOLERANCE = 0.1;
 /** A backlog of due jobs may cost the pages of the process working it off this much, no more. */
 const BACKLOG_TOLERANCE = 0.1;
 
@@ -230,6 +247,29 @@ export function summarizeTimeline(followedUsers: number, posts: Readonly<{ small
   };
 }
 
+export function summarizeSearch(
+  posts: number,
+  searches: readonly Readonly<{ id: string; title: string }>[],
+  runs: Readonly<{ searches: Readonly<Record<string, readonly LoadResult[]>>; publishInStep: readonly LoadResult[]; publishWithoutIndex: readonly LoadResult[] }>,
+): SearchSummary {
+  const sides = searches.map((search): SearchSide => ({ ...search, ...summarizeSide(runs.searches[search.id] ?? [], 200) }));
+  const publishInStep = summarizeSide(runs.publishInStep, 302);
+  const publishWithoutIndex = summarizeSide(runs.publishWithoutIndex, 302);
+  const publishRatio = publishInStep.requestsPerSecond / publishWithoutIndex.requestsPerSecond;
+  return {
+    posts,
+    searches: sides,
+    publishInStep,
+    publishWithoutIndex,
+    publishRatio,
+    checks: [
+      ...sides.map((side) => ({ target: `${side.id}: p99 ≤ ${SEARCH_P99_TARGET_MS} ms`, met: side.rounds.length > 0 && side.p99Ms <= SEARCH_P99_TARGET_MS })),
+      { target: `publishing in step ≥ ${fixed(1 - PUBLISH_IN_STEP_TOLERANCE, 2)} × without the index`, met: publishRatio >= 1 - PUBLISH_IN_STEP_TOLERANCE },
+      { target: 'every answer as expected', met: [...sides, publishInStep, publishWithoutIndex].every((side) => side.rounds.length > 0 && side.unexpected === 0) },
+    ],
+  };
+}
+
 export function summarizeMemory(afterWarmupMiB: number, requestsPerRound: number, afterRoundsMiB: readonly number[], afterLoginMiB: number | null): MemorySummary {
   const first = afterRoundsMiB[0] ?? afterWarmupMiB;
   const last = afterRoundsMiB.at(-1) ?? first;
@@ -273,7 +313,7 @@ export function summarizeStart(firstStartMs: number, restartsMs: readonly number
 /** The report as Markdown tables: readable in a terminal and pasteable into bench/README.md. */
 export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
-  const { cases, errorPath, timeline, memory, start, jobs } = report;
+  const { cases, errorPath, timeline, search, memory, start, jobs } = report;
   const load = (value: unknown) => (Array.isArray(value) ? value.join(' / ') : '?');
   lines.push(`${report.startedAt} · commit ${String(report.machine.commit)} · ${String(report.machine.cpus)} × ${String(report.machine.cpuModel)} · Node ${String(report.machine.node)} · load average ${load(report.machine.loadAverageAtStart)} at start, ${load(report.machine.loadAverageAtEnd)} at end · ${String(report.settings.connections)} connections, ${String(report.settings.rounds)} rounds × ${String(report.settings.durationS)} s (medians)`, '');
   lines.push('| case | req/s | twin: bare Koa req/s | × twin | twin: node:http ÷ Koa | p50 ms | p99 ms | ≥ 400 | unexpected | targets |');
@@ -302,6 +342,11 @@ export function formatReport(report: BenchReport): string {
     lines.push(`| ${side.posts.toLocaleString('en')} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
   }
   lines.push('', `${timeline.small.posts} ÷ ${timeline.large.posts.toLocaleString('en')} posts: req/s ${fixed(timeline.slowdown, 2)} — ${checks(timeline.checks)}`);
+  lines.push('', `**Search** (logged-in \`GET /search\`, a page of 25, on ${search.posts.toLocaleString('en')} posts in SQLite's FTS5 index, an app of its own)`, '');
+  lines.push('| search | req/s | p50 ms | p99 ms | unexpected |');
+  lines.push('|---|--:|--:|--:|--:|');
+  for (const side of search.searches) lines.push(`| ${side.title} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
+  lines.push('', `Publishing (\`POST /index\`): ${fixed(search.publishInStep.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishInStep.p99Ms, 1)} ms) with the index in step, ${fixed(search.publishWithoutIndex.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishWithoutIndex.p99Ms, 1)} ms) without: ${fixed(search.publishRatio, 2)} — ${checks(search.checks)}`);
   lines.push('', `**Memory** (RSS of the app): after warm-up ${fixed(memory.afterWarmupMiB, 0)} MB; after each of ${memory.afterRoundsMiB.length} rounds of ${memory.requestsPerRound.toLocaleString('en')} mixed page requests ${memory.afterRoundsMiB.map((value) => `${fixed(value, 0)} MB`).join(', ')}${memory.afterLoginMiB === null ? '' : `; after the POST /login runs ${fixed(memory.afterLoginMiB, 0)} MB`} — ${checks(memory.checks)}`);
   const { queue } = jobs;
   lines.push('', `**Jobs** (SQLite, one process, ${WORKERS_NOTE}): ${fixed(queue.jobsPerSecond, 0)} jobs/s through the queue (${queue.jobs.toLocaleString('en')} no-op jobs, claim and completion included); enqueue to start p50 ${fixed(queue.enqueueToStartMs.p50, 1)} ms, p99 ${fixed(queue.enqueueToStartMs.p99, 1)} ms, max ${fixed(queue.enqueueToStartMs.max, 1)} ms over ${queue.enqueueToStartMs.samples} jobs; logged-in index ${fixed(jobs.withoutBacklog.requestsPerSecond, 0)} req/s without a backlog, ${fixed(jobs.withBacklog.requestsPerSecond, 0)} req/s (p99 ${fixed(jobs.withBacklog.p99Ms, 1)} ms) with ${jobs.backlog.toLocaleString('en')} due password reset jobs (${(jobs.backlog - jobs.backlogLeft).toLocaleString('en')} worked off meanwhile): ${fixed(jobs.ratio, 2)} — ${checks(jobs.checks)}`);
@@ -314,6 +359,7 @@ export function allChecks(report: BenchReport): Check[] {
     ...report.cases.flatMap((row) => row.checks.map((check) => ({ ...check, target: `${row.title}: ${check.target}` }))),
     ...report.errorPath.checks.map((check) => ({ ...check, target: `500 path: ${check.target}` })),
     ...report.timeline.checks.map((check) => ({ ...check, target: `timeline: ${check.target}` })),
+    ...report.search.checks.map((check) => ({ ...check, target: `search: ${check.target}` })),
     ...report.memory.checks.map((check) => ({ ...check, target: `memory: ${check.target}` })),
     ...report.start.checks,
     ...report.jobs.checks.map((check) => ({ ...check, target: `jobs: ${check.target}` })),

@@ -14,12 +14,13 @@ import { runLadder } from './ladder.js';
 import { probe, requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
-  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeStart, summarizeTimeline,
+  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeSearch, summarizeStart, summarizeTimeline,
   type BenchReport, type CaseSpec,
 } from './report.js';
 import { readSettings } from './settings.js';
+import { measureSearch, SEARCH_POSTS, SEARCHES } from './search.js';
 import { answerOf, prepareSite, seedUsername, seedUsers, type Site } from './site.js';
-import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS } from './timeline.js';
+import { measureTimelines, TIMELINE_AUTHORS, TIMELINE_POSTS, type TimelineOptions } from './timeline.js';
 import { silentTrackerDsn, startTrackerSink } from './tracker-sink.js';
 
 const settings = readSettings(process.env);
@@ -190,7 +191,8 @@ async function main(): Promise<void> {
   await tracker.close();
   await slowTracker.close();
 
-  const timelineRuns = await measureTimelines({
+  // The timeline's and the search's cases each run in app processes of their own, on their own databases.
+  const ownApps: TimelineOptions = {
     appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
     start,
     stop,
@@ -200,7 +202,9 @@ async function main(): Promise<void> {
     durationS: settings.durationS,
     rounds: settings.rounds,
     log,
-  });
+  };
+  const timelineRuns = await measureTimelines(ownApps);
+  const searchRuns = await measureSearch(ownApps);
 
   const report: BenchReport = {
     startedAt,
@@ -216,6 +220,7 @@ async function main(): Promise<void> {
     ],
     errorPath: summarizeErrorPath(errorPath, alertEmails, trackerEnvelopes),
     timeline: summarizeTimeline(TIMELINE_AUTHORS, TIMELINE_POSTS, timelineRuns),
+    search: summarizeSearch(SEARCH_POSTS, SEARCHES, searchRuns),
     memory: summarizeMemory(afterWarmupMiB, perRound, afterRoundsMiB, afterLoginMiB),
     start: summarizeStart(first.startMs, restartsMs),
     jobs: summarizeJobs(queue, settings.jobBacklog, left, [withoutBacklog], [withBacklog]),

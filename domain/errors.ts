@@ -52,6 +52,8 @@ export type ExportInProgress = Readonly<{ type: 'ExportInProgress' }>;
 export type ExportNotFound = Readonly<{ type: 'ExportNotFound' }>;
 export type TokenExpired = Readonly<{ type: 'TokenExpired' }>;
 export type TokenRevoked = Readonly<{ type: 'TokenRevoked' }>;
+/** A search longer than anyone types: refused before any store is asked. */
+export type SearchQueryTooLong = Readonly<{ type: 'SearchQueryTooLong'; field: 'q'; maxLength: number }>;
 
 export const usernameInvalid = (problem: UsernameProblem, maxLength: number): UsernameInvalid =>
   ({ type: 'UsernameInvalid', field: 'username', problem, maxLength });
@@ -81,3 +83,4 @@ export const exportNotFound = (): ExportNotFound => ({ type: 'ExportNotFound' })
 export const tokenInvalid = (): TokenInvalid => ({ type: 'TokenInvalid' });
 export const tokenExpired = (): TokenExpired => ({ type: 'TokenExpired' });
 export const tokenRevoked = (): TokenRevoked => ({ type: 'TokenRevoked' });
+export const searchQueryTooLong = (maxLength: number): SearchQueryTooLong => ({ type: 'SearchQueryTooLong', field: 'q', maxLength });

@@ -52,16 +52,26 @@ export type CountedPage<T> = Page<T> & Readonly<{ totalItems: number; totalPages
  */
 export function countedPage<T>(request: PageRequest, list: PagedList<T>): ResultAsync<CountedPage<T>, PageNotFound> {
   return ResultAsync.fromSafePromise(list.count())
-    .andThen((totalItems) => {
-      const totalPages = Math.ceil(totalItems / request.size);
-      return request.number > Math.max(totalPages, 1) ? err(pageNotFound()) : ok({ totalItems, totalPages });
-    })
-    .map(async ({ totalItems, totalPages }) => ({
-      items: await list.fetch(offsetOf(request), request.size),
-      number: request.number,
-      hasNewer: request.number > 1,
-      hasOlder: request.number < totalPages,
-      totalItems,
-      totalPages,
-    }));
+    .andThen((totalItems) => (pageExists(request, totalItems) ? ok(totalItems) : err(pageNotFound())))
+    .andThen((totalItems) => ResultAsync.fromSafePromise(list.fetch(offsetOf(request), request.size))
+      .andThen((items) => countedPageFrom(request, totalItems, items)));
+}
+
+/** Whether a list of `totalItems` has the page asked for: page 1 always, a later one if items reach it. */
+export function pageExists(request: PageRequest, totalItems: number): boolean {
+  return request.number <= Math.max(Math.ceil(totalItems / request.size), 1);
+}
+
+/** The page of a list of `totalItems` whose items, fetched at the page's offset, are `items`. */
+export function countedPageFrom<T>(request: PageRequest, totalItems: number, items: readonly T[]): Result<CountedPage<T>, PageNotFound> {
+  if (!pageExists(request, totalItems)) return err(pageNotFound());
+  const totalPages = Math.ceil(totalItems / request.size);
+  return ok({
+    items,
+    number: request.number,
+    hasNewer: request.number > 1,
+    hasOlder: request.number < totalPages,
+    totalItems,
+    totalPages,
+  });
 }

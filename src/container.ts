@@ -26,6 +26,7 @@ import type { Mailer } from '../domain/ports/mailer.js';
 import type { PasswordResetTokens } from '../domain/ports/password-reset-tokens.js';
 import type { PasswordHasher } from '../domain/ports/password-hasher.js';
 import type { PostRepository } from '../domain/ports/post-repository.js';
+import type { PostSearch } from '../domain/ports/post-search.js';
 import type { SessionRepository } from '../domain/ports/session-repository.js';
 import type { Transactions } from '../domain/ports/transactions.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
@@ -58,6 +59,7 @@ import { ListMessages } from '../domain/use-cases/list-messages.js';
 import { ListNotifications } from '../domain/use-cases/list-notifications.js';
 import { SendMessage } from '../domain/use-cases/send-message.js';
 import { UnreadMessageCount } from '../domain/use-cases/unread-message-count.js';
+import { SearchPosts } from '../domain/use-cases/search-posts.js';
 
 // The composition root: the only place that knows every adapter and the only user of tsyringe.
 // Tokens are symbols (no DI by strings) and every registration is a factory, since esbuild emits
@@ -70,6 +72,7 @@ export const TOKENS = {
   SessionRepository: Symbol('SessionRepository') as InjectionToken<SessionRepository>,
   LoginAttemptLog: Symbol('LoginAttemptLog') as InjectionToken<LoginAttemptLog>,
   PostRepository: Symbol('PostRepository') as InjectionToken<PostRepository>,
+  PostSearch: Symbol('PostSearch') as InjectionToken<PostSearch>,
   FollowRepository: Symbol('FollowRepository') as InjectionToken<FollowRepository>,
   PasswordResetTokens: Symbol('PasswordResetTokens') as InjectionToken<PasswordResetTokens>,
   ExportRepository: Symbol('ExportRepository') as InjectionToken<ExportRepository>,
@@ -183,6 +186,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   });
   container.register(TOKENS.LoginAttemptLog, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).loginAttempts) });
   container.register(TOKENS.PostRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).posts) });
+  container.register(TOKENS.PostSearch, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).postSearch) });
   container.register(TOKENS.FollowRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).follows) });
   container.register(TOKENS.PasswordResetTokens, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).passwordResets) });
   container.register(TOKENS.ExportRepository, { useFactory: instanceCachingFactory((c) => c.resolve(TOKENS.Database).exports) });
@@ -245,6 +249,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         startExport: options.postExports ? new StartExport({ exports, jobs: c.resolve(TOKENS.Jobs), transactions, clock }) : null,
         getExport: new GetExport(exports),
         ...messageUseCases(c.resolve(TOKENS.Database), users, c.resolve(TOKENS.LoginAttemptLog), transactions, clock),
+        searchPosts: new SearchPosts(c.resolve(TOKENS.PostSearch)),
       };
     }),
   });

@@ -19,7 +19,7 @@ const CRASH_LIMIT_PER_MINUTE = 10;
  */
 export async function runPrimary(config: Config, logging: Logging): Promise<void> {
   const { logger } = logging;
-  const database = await Database.open(config.database, (message) => logger.info(message));
+  const database = await Database.open(config.database, logger);
   try {
     const applied = await database.migrate();
     if (applied.length > 0) logger.info(`Database migrated: ${applied.join(', ')}`);

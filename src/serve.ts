@@ -33,7 +33,7 @@ export type ServeOptions = Readonly<{
 export async function serve(options: ServeOptions): Promise<void> {
   const { config, logging } = options;
   const { logger } = logging;
-  const database = await Database.open(config.database, (message) => logger.info(message));
+  const database = await Database.open(config.database, logger);
   if (options.migrate) {
     const applied = await database.migrate();
     if (applied.length > 0) logger.info(`Database migrated: ${applied.join(', ')}`);

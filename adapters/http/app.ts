@@ -29,6 +29,7 @@ import { messageRoutes } from './routes/message-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
 import type { UseCases } from './use-cases.js';
 import { pugViews } from './views.js';
 
@@ -86,6 +87,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   profileRoutes(router, options.useCases, postListing);
   exportRoutes(router, options.useCases);
   messageRoutes(router, options.useCases, postListing);
+  searchRoutes(router, options.useCases, postListing);
 
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);

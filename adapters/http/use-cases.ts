@@ -17,6 +17,7 @@ import type { RegisterUser } from '../../domain/use-cases/register-user.js';
 import type { RequestPasswordReset } from '../../domain/use-cases/request-password-reset.js';
 import type { ResetPassword } from '../../domain/use-cases/reset-password.js';
 import type { ResumeSession } from '../../domain/use-cases/resume-session.js';
+import type { SearchPosts } from '../../domain/use-cases/search-posts.js';
 import type { RevokeAccessToken } from '../../domain/use-cases/revoke-access-token.js';
 import type { StartExport } from '../../domain/use-cases/start-export.js';
 import type { StartSession } from '../../domain/use-cases/start-session.js';
@@ -59,4 +60,5 @@ export type UseCases = Readonly<{
   listMessages: ListMessages;
   unreadMessageCount: UnreadMessageCount;
   listNotifications: ListNotifications;
+  searchPosts: SearchPosts;
 }>;

@@ -1,6 +1,6 @@
 import { InMemoryJobQueue } from '../../adapters/persistence/in-memory/in-memory-job-queue.js';
 import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
-import { Database } from '../../adapters/persistence/mikro-orm/database.js';
+import { Database, SILENT_DATABASE_LOG } from '../../adapters/persistence/mikro-orm/database.js';
 import { systemClock } from '../../adapters/time/system-clock.js';
 import { createPostgresDatabase, createSqliteDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/test-database.js';
 import { jobQueueContract, type JobQueueUnderTest, type QueueSettings } from './job-queue.contract.js';
@@ -20,7 +20,7 @@ jobQueueContract('InMemoryJobQueue', async (settings) => {
 function databaseQueue(create: () => Promise<TestDatabase>) {
   return async (settings: QueueSettings): Promise<JobQueueUnderTest> => {
     const where = await create();
-    const open = () => Database.open(where.location, () => {}, settings);
+    const open = () => Database.open(where.location, SILENT_DATABASE_LOG, settings);
     const database = await open();
     await database.migrate();
     const others: Database[] = [];

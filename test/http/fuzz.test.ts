@@ -22,7 +22,10 @@ const NOBODY_ID = '999999';
 const isApiRoute = (route: RouteEntry): boolean => route.path.startsWith('/api/');
 const nobodyIn = (route: RouteEntry): string => (isApiRoute(route) ? NOBODY_ID : NOBODY);
 // Query names the routes read, and one more that none does.
-const QUERY_NAMES = ['page', 'next', 'token', 'since', 'q'];
+const QUERY_NAMES = ['page', 'next', 'token', 'since', 'q', 'unread'];
+// What a search engine's own query language would read as syntax: in a search's `q`, alone so that
+// no other parameter refuses the request first, it must be a search like any other, never a 5xx.
+const ENGINE_SYNTAX = ['"', '"unbalanced', 'a AND', 'NOT', 'NEAR(a b, 2)', 'body:x', '{a b}:c', '^a', '-a', '(a', '*', 'a*b*', '🙂', 'a '.repeat(1_000), 'a'.repeat(2_001)];
 // Field names of the app's data, besides those its forms show (found on the pages themselves).
 const KNOWN_FIELDS = ['username', 'email', 'password', 'password2', 'about_me', 'post', 'remember_me', 'token', 'body', 'message'];
 
@@ -210,7 +213,10 @@ function* hostileRequests(route: RouteEntry, fields: readonly string[], token: (
       yield withBody(routePath(route, nobodyIn(route)), everyField, true);
     }
   }
-  if (!hasBody) return;
+  if (!hasBody) {
+    for (const value of ENGINE_SYNTAX) yield withBody(`${routePath(route, nobodyIn(route))}?q=${percentEncode(value)}`);
+    return;
+  }
   // One field at a time, the others left out, so no field's message hides another's refusal.
   for (const name of fields) {
     for (const variants of Object.values(UNSAFE_TEXT)) yield withBody(routePath(route, nobodyIn(route)), { [name]: pick(variants) }, random() < 0.5);
@@ -233,12 +239,14 @@ test('when NUL, lone surrogates, control characters and 100 KB strings fill ever
     const contract = await OpenApiContract.load(app.baseUrl);
     const random = seeded(20261203);
     const statuses = new Map<number, number>();
+    let searched = 0;
     for (const actor of actors) {
       for (const route of app.routes.filter(actor.covers ?? (() => true))) {
         for (const { path, init } of hostileRequests(route, fields, () => actor.browser.lastToken ?? '', random)) {
           const page: Page = await actor.browser.send(path, init);
           statuses.set(page.status, (statuses.get(page.status) ?? 0) + 1);
           assert.ok(page.status < 500, `${actor.name}: ${init.method} ${path.slice(0, 120)} ${typeof init.body === 'string' ? init.body.slice(0, 120) : ''} → ${page.status}`);
+          if (path.startsWith('/search?q=') && page.status === 200) searched += 1;
           // A 431 comes from Node's parser, for a request line or headers too large to read: no route,
           // the API's included, ever saw the request.
           if (isApiRoute(route) && page.status !== 431) assert.equal(contract.violations(exchangeOf(init.method ?? 'GET', path, page)), [], `${actor.name}: ${init.method} ${path.slice(0, 120)}`);
@@ -249,6 +257,7 @@ test('when NUL, lone surrogates, control characters and 100 KB strings fill ever
     assert.ok(app.routes.filter((route) => STATE_CHANGING_METHODS.has(route.method)).length >= 8, 'every state-changing route is in the table');
     assert.ok((statuses.get(422) ?? 0) > 0, `forms saw the fields and refused them: ${JSON.stringify([...statuses])}`);
     assert.ok((statuses.get(404) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0, `paths and queries were refused: ${JSON.stringify([...statuses])}`);
+    assert.ok(searched >= ENGINE_SYNTAX.length - 1, `the search page read engine syntax in q and answered it: ${searched}`);
     await assertNothingChanged();
     assert.is(app.logs.lines().filter((line) => line.includes(' ERROR: ')).length, 0, app.logs.text().slice(0, 2000));
     const victim = actors[1]?.browser;

@@ -6,7 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { ok } from 'neverthrow';
 import { JobRunner } from '../../adapters/jobs/job-runner.js';
-import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
+import { Database, SILENT_DATABASE_LOG, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
 import type { Logger } from '../../domain/ports/logger.js';
 
 const FIXTURE_JOB = 'fixture-effect';
@@ -23,7 +23,7 @@ const logger: Logger = {
   withContext: (_context, work) => work(),
 };
 
-const database = await Database.open(location, () => {}, { leaseMs, retryPolicy: { maxAttempts: 3, baseDelayMs: 10 } });
+const database = await Database.open(location, SILENT_DATABASE_LOG, { leaseMs, retryPolicy: { maxAttempts: 3, baseDelayMs: 10 } });
 const runner = new JobRunner({
   queue: database.jobs,
   logger,

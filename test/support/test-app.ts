@@ -81,11 +81,15 @@ export type TestAppOptions = Readonly<{
  */
 async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const where = options.database ?? await createTestDatabase();
-  const database = await Database.open(where.location, () => {}, { retryPolicy: TEST_RETRY_POLICY, ...options.jobQueue });
-  await database.migrate();
   const logs = captureLogs(options.appenders, options.reporters);
+  const logger = options.logger ? options.logger(logs.logger) : logs.logger;
+  // MikroORM's own messages (the migrations run) are no part of what tests read in the logs.
+  const database = await Database.open(where.location, { info: () => {}, error: (message, error) => logger.error(message, error) }, {
+    retryPolicy: TEST_RETRY_POLICY, ...options.jobQueue,
+  });
+  await database.migrate();
   const container = buildContainer({
-    logger: options.logger ? options.logger(logs.logger) : logs.logger,
+    logger,
     database,
     secretKeys: options.secretKeys ?? [TEST_SECRET_KEY],
     trustProxy: options.trustProxy ?? false,

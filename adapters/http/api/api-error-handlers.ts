@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { ErrorHandlers } from '../errors/error-handlers.js';
+import { SearchUnavailableError, searchUnavailableResponse } from '../errors/search-unavailable.js';
 import { ApiProblem } from './api-problem.js';
 import { DatabaseUnreachable } from './database-outage.js';
 
@@ -33,5 +34,6 @@ export function apiErrorHandlers(): ErrorHandlers {
       detail: DETAILS[503] ?? '',
       headers: { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) },
       unexpected: true,
-    }));
+    }))
+    .onError(SearchUnavailableError, () => searchUnavailableResponse('Search is unavailable right now. Try again after the time in Retry-After.'));
 }

@@ -1,4 +1,4 @@
-import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas31';
+import type { ParameterObject, ReferenceObject, SchemaObject } from 'openapi3-ts/oas31';
 import type { AppRoute } from '../context.js';
 
 /** What an operation's handler gets: the request, its route's parameters, and the caller once authenticated. */
@@ -38,6 +38,8 @@ export type ApiOperation = Readonly<{
   auth: ApiAuth;
   /** Takes `?page=&per_page=`. */
   paginated?: boolean;
+  /** Query parameters of its own, besides the pagination's. */
+  query?: readonly ParameterObject[];
   requestBody?: SchemaObject | ReferenceObject;
   success: Readonly<{
     status: 200 | 201 | 202 | 204;

@@ -1,6 +1,7 @@
 import type * as DomainErrors from '../../../domain/errors.js';
 import { retryAfter } from '../errors/retry-after.js';
 import { CANNOT_MESSAGE_YOURSELF, TOO_MANY_MESSAGES } from '../forms/messages.js';
+import { searchTooLongMessage } from '../forms/messages.js';
 import { fieldErrorOf } from './api-fields.js';
 import { ApiProblem } from './api-problem.js';
 import { PROBLEM_TYPES } from './problem-types.js';
@@ -29,6 +30,9 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   AboutMeTooLong: invalidField,
   PostEmpty: invalidField,
   PostTooLong: invalidField,
+  SearchQueryTooLong: (error) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: q.', {
+    errors: [{ field: error.field, code: 'too-long', message: searchTooLongMessage(error) }],
+  }),
   UserNotFound: () => ApiProblem.of('user-not-found', 'There is no user with this id.'),
   PageNotFound: () => ApiProblem.of('page-not-found', 'This list has no page with that number.'),
   CannotFollowYourself: () => ApiProblem.of('cannot-follow-yourself', 'You cannot follow yourself!'),

@@ -71,6 +71,7 @@ function describe(operation: ApiOperation): OperationObject {
     ...[...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']): ParameterObject => ({
       name, in: 'path', required: true, schema: name === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string' },
     })),
+    ...(operation.query ?? []),
     ...(operation.paginated ? PAGINATION : []),
   ];
   return {

@@ -30,9 +30,13 @@ export function pageRequestOf(ctx: AppKoaContext): Result<PageRequest, ApiProble
   return ok({ number, size });
 }
 
-/** A page of a list in the API's shape: its items, where it stands, and links to its neighbours. */
-export function presentPage<T, Shown>(page: CountedPage<T>, size: number, path: string, show: (item: T) => Shown) {
-  const url = (number: number) => `${path}?page=${number}&per_page=${size}`;
+/**
+ * A page of a list in the API's shape: its items, where it stands, and links to its neighbours,
+ * which keep the request's other query parameters (a search's `q`).
+ */
+export function presentPage<T, Shown>(page: CountedPage<T>, size: number, path: string, query: URLSearchParams, show: (item: T) => Shown) {
+  const kept = [...query].filter(([name]) => name !== 'page' && name !== 'per_page');
+  const url = (number: number) => `${path}?${new URLSearchParams([...kept, ['page', String(number)], ['per_page', String(size)]]).toString()}`;
   return {
     items: page.items.map(show),
     _meta: { page: page.number, per_page: size, total_pages: page.totalPages, total_items: page.totalItems },
@@ -50,7 +54,7 @@ export function pagedList<T>(
 ): (ctx: ApiContext) => Promise<void> {
   return (ctx) => answerApi(ctx, pageRequestOf(ctx), async (page) => {
     await answerApi(ctx, await list(ctx, page), (listed) => {
-      ctx.body = presentPage(listed, page.size, ctx.path, (item) => show(item, ctx));
+      ctx.body = presentPage(listed, page.size, ctx.path, new URLSearchParams(ctx.querystring), (item) => show(item, ctx));
     });
   });
 }

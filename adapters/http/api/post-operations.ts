@@ -1,3 +1,5 @@
+import { SEARCH_QUERY_MAX_LENGTH } from '../../../domain/search/search-query.js';
+import { unlessSearchUnavailable } from '../errors/search-unavailable.js';
 import { readForm } from '../forms/fields.js';
 import { postFields, postForm } from '../forms/post-form.js';
 import { submitForm } from '../forms/submit-form.js';
@@ -13,21 +15,31 @@ import { ref } from './schemas.js';
 
 const drives = routeNames(import.meta.url);
 
-export function postOperations({ explorePosts, homeTimeline, userPosts, publishPost }: UseCases): ApiOperation[] {
+export function postOperations({ explorePosts, searchPosts, homeTimeline, userPosts, publishPost }: UseCases): ApiOperation[] {
   const postList = { status: 200, description: 'One page of posts, newest first.', schema: ref('PostList') } as const;
   return [
     {
       method: 'get',
       path: '/posts',
       operationId: 'explorePosts',
-      drives: drives('explorePosts'),
+      drives: drives('explorePosts', 'searchPosts'),
       tag: 'Posts',
-      summary: 'List all posts',
-      description: 'Everyone\'s posts, newest first.',
+      summary: 'List or search all posts',
+      description: 'Everyone\'s posts, newest first; with `q`, those that hold its words, best match first.',
       auth: 'bearer',
       paginated: true,
+      query: [{
+        name: 'q',
+        in: 'query',
+        description: 'Words every post listed must hold, case and accents aside; `"a phrase"` in quotes, `word*` for words that begin so. '
+          + 'Anything else is read as text between words, never as an operator. Empty, it lists every post.',
+        schema: { type: 'string', maxLength: SEARCH_QUERY_MAX_LENGTH },
+      }],
       success: postList,
-      handle: pagedList((_ctx, page) => explorePosts.executeCounted(page), presentPost),
+      handle: pagedList((ctx, page) => {
+        const text = searchTextOf(ctx.query.q);
+        return text === null ? explorePosts.executeCounted(page) : unlessSearchUnavailable(searchPosts.executeCounted(text, page));
+      }, presentPost),
     },
     {
       method: 'post',
@@ -79,4 +91,10 @@ export function postOperations({ explorePosts, homeTimeline, userPosts, publishP
       handle: pagedList((ctx, page) => userIdOf(ctx).asyncAndThen((id) => userPosts.executeCounted({ id }, page)), presentPost),
     },
   ];
+}
+
+/** A search's text, or null for none: `q` absent or blank; given more than once, its words are searched together. */
+function searchTextOf(q: string | string[] | undefined): string | null {
+  const text = [q ?? []].flat().join(' ');
+  return text.trim() === '' ? null : text;
 }

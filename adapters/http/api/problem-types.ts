@@ -56,7 +56,7 @@ export const PROBLEM_TYPES = {
   'invalid-query-parameter': {
     status: 400,
     title: 'Invalid query parameter',
-    description: '`page` and `per_page` must be whole numbers from 1 (`per_page` is capped at 100), and `since` a number of seconds since the epoch. The `errors` member lists the parameters that were wrong.',
+    description: '`page` and `per_page` must be whole numbers from 1 (`per_page` is capped at 100), `since` a number of seconds since the epoch, and a search\'s `q` at most 2,000 characters. The `errors` member lists the parameters that were wrong.',
   },
   'cannot-follow-yourself': {
     status: 422,

@@ -3,6 +3,7 @@ import { CsrfTokenInvalid } from '../middleware/csrf.js';
 import { errorCopy } from './error-catalogue.js';
 import { ErrorHandlers } from './error-handlers.js';
 import { httpErrorResponse } from './http-error-response.js';
+import { SearchUnavailableError, searchUnavailableResponse } from './search-unavailable.js';
 
 /**
  * Which status and words each failure of the pages gets. A status no handler claims takes the
@@ -15,5 +16,7 @@ export function pageErrorHandlers(): ErrorHandlers {
       status: 403,
       title: 'Form Expired',
       detail: 'This form has expired or was sent from another site, so nothing was changed. Go back, reload the page and submit it again.',
-    }));
+    }))
+    .onError(SearchUnavailableError, () => searchUnavailableResponse(
+      'Search is unavailable right now, and the administrator has been notified. Everything else works: please search again in a moment.'));
 }

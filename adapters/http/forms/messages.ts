@@ -1,5 +1,5 @@
 import { assertNever } from '../../../domain/assert-never.js';
-import type { FieldProblem, UsernameInvalid } from '../../../domain/errors.js';
+import type { FieldProblem, SearchQueryTooLong, UsernameInvalid } from '../../../domain/errors.js';
 import { NOT_TEXT, REQUIRED, UNSAFE_TEXT } from './fields.js';
 
 // The words users read next to a field, kept to the original app's where it has them.
@@ -18,6 +18,11 @@ export type ProblemAbout<Key extends FieldProblem['field']> = FieldProblem & Rea
 
 /** Which form field shows the problems with each of the domain's input fields (the names differ: `aboutMe`, `about_me`). */
 export type FieldsOf<Key extends FieldProblem['field'], Field extends string> = Readonly<Record<Key, Field>>;
+
+/** A search box's text past the limit: the same words on the search page and in the API's problem. */
+export function searchTooLongMessage(error: SearchQueryTooLong): string {
+  return `Search for at most ${error.maxLength.toLocaleString('en')} characters.`;
+}
 
 export function problemMessage(problem: FieldProblem): string {
   switch (problem.type) {

@@ -21,9 +21,9 @@ export function profileUrl(username: string): string {
   return `/user/${encodeURIComponent(username)}`;
 }
 
-/** A page of posts as a list shows it, with links to the newer and older pages of `basePath`. */
+/** A page of posts as a list shows it, with links to the newer and older pages of `basePath` (which may hold a query). */
 export function presentPosts(page: Page<TimelinePost>, basePath: string, now: Date): PostsView {
-  const pageUrl = (number: number) => (number === 1 ? basePath : `${basePath}?page=${number}`);
+  const pageUrl = (number: number) => (number === 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${number}`);
   return {
     posts: page.items.map((post) => ({
       body: post.body,

@@ -5,11 +5,13 @@ import { DEFAULT_RETRY_POLICY } from '../../../domain/jobs/retry-policy.js';
 import type { ExportRepository } from '../../../domain/ports/export-repository.js';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { JobQueue } from '../../../domain/ports/jobs.js';
+import type { Logger } from '../../../domain/ports/logger.js';
 import type { LoginAttemptLog } from '../../../domain/ports/login-attempt-log.js';
 import type { MessageRepository } from '../../../domain/ports/message-repository.js';
 import type { NotificationRepository } from '../../../domain/ports/notification-repository.js';
 import type { PasswordResetTokens } from '../../../domain/ports/password-reset-tokens.js';
 import type { PostRepository } from '../../../domain/ports/post-repository.js';
+import type { PostSearch } from '../../../domain/ports/post-search.js';
 import type { SessionRepository } from '../../../domain/ports/session-repository.js';
 import type { Transactions } from '../../../domain/ports/transactions.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
@@ -27,6 +29,7 @@ import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
 import { MikroOrmNotificationRepository } from './mikro-orm-notification-repository.js';
 import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
 import { MikroOrmPostRepository } from './mikro-orm-post-repository.js';
+import { MikroOrmPostSearch } from './mikro-orm-post-search.js';
 import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
 import { MikroOrmTransactions } from './mikro-orm-transactions.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
@@ -37,6 +40,11 @@ import { SessionSchema } from './session-schema.js';
 import { UserSchema } from './user-schema.js';
 
 export type { DatabaseLocation } from './dialects.js';
+
+/** Where the database's own messages go: the app's logger, or nowhere for a command that only migrates. */
+export type DatabaseLog = Pick<Logger, 'info' | 'error'>;
+
+export const SILENT_DATABASE_LOG: DatabaseLog = { info: () => {}, error: () => {} };
 
 const DEFAULT_JOB_QUEUE_OPTIONS: JobQueueOptions = {
   clock: { now: () => new Date() },
@@ -52,6 +60,7 @@ export class Database {
   readonly sessions: SessionRepository;
   readonly loginAttempts: LoginAttemptLog;
   readonly posts: PostRepository;
+  readonly postSearch: PostSearch;
   readonly follows: FollowRepository;
   readonly passwordResets: PasswordResetTokens;
   readonly transactions: Transactions;
@@ -68,6 +77,7 @@ export class Database {
     private readonly orm: MikroORM,
     private readonly dialect: Dialect,
     private readonly jobQueue: ClosableJobQueue,
+    log: DatabaseLog,
   ) {
     // Both dialects' drivers are knex-based SQL drivers, whose EntityManager runs plain SQL in the current transaction.
     const em = orm.em as SqlEntityManager;
@@ -75,7 +85,11 @@ export class Database {
     this.users = new MikroOrmUserRepository(em, this.reads, dialect.foldedUsername);
     this.sessions = new MikroOrmSessionRepository(em, this.reads);
     this.loginAttempts = new MikroOrmLoginAttemptLog(em, dialect.keyExclusion);
-    this.posts = new MikroOrmPostRepository(em, this.reads);
+    this.posts = new MikroOrmPostRepository(em, this.reads, {
+      sql: dialect.search.indexPost,
+      onFailure: (error) => log.error('A new post could not be added to the search index: search will not find it until the index is rebuilt', error),
+    });
+    this.postSearch = new MikroOrmPostSearch(em, dialect.search);
     this.follows = new MikroOrmFollowRepository(em, this.reads);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);
@@ -87,10 +101,11 @@ export class Database {
   }
 
   /**
-   * `log` receives MikroORM's own messages (migrations applied, say); queries are never logged.
+   * `log` receives MikroORM's own messages (migrations applied, say) and the failures a write
+   * survives (a post the search index could not take); queries are never logged.
    * `jobs` tunes the job queue (tests shorten its lease and retry delays).
    */
-  static async open(location: DatabaseLocation, log: (message: string) => void = () => {}, jobs: Partial<JobQueueOptions> = {}): Promise<Database> {
+  static async open(location: DatabaseLocation, log: DatabaseLog = SILENT_DATABASE_LOG, jobs: Partial<JobQueueOptions> = {}): Promise<Database> {
     const dialect = await dialectOf(location);
     const orm = await MikroORM.init({
       ...dialect.options,
@@ -99,10 +114,10 @@ export class Database {
       allowGlobalContext: false,
       debug: false,
       colors: false,
-      logger: log,
+      logger: (message) => log.info(message),
     });
-    const jobQueue = await dialect.jobQueue(orm.em as SqlEntityManager, { ...DEFAULT_JOB_QUEUE_OPTIONS, ...jobs }, log);
-    return new Database(orm, dialect, jobQueue);
+    const jobQueue = await dialect.jobQueue(orm.em as SqlEntityManager, { ...DEFAULT_JOB_QUEUE_OPTIONS, ...jobs }, (message) => log.info(message));
+    return new Database(orm, dialect, jobQueue, log);
   }
 
   /**

@@ -4,6 +4,9 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { JobQueue } from '../../../domain/ports/jobs.js';
 import type { JobQueueOptions } from '../job-queue-options.js';
 import type { KeyExclusion } from './mikro-orm-login-attempt-log.js';
+import type { SearchSql } from './mikro-orm-post-search.js';
+import { POSTGRESQL_SEARCH } from './postgresql-search-sql.js';
+import { SQLITE_SEARCH } from './sqlite-search-sql.js';
 import { SqliteJobQueue } from './sqlite-job-queue.js';
 import type { PreparedReads } from './prepared-reads.js';
 import { PostgreSqlPreparedReads } from './postgresql-prepared-reads.js';
@@ -37,6 +40,8 @@ export type Dialect = Readonly<{
   jobQueue: (em: SqlEntityManager, options: JobQueueOptions, log: (message: string) => void) => Promise<ClosableJobQueue>;
   /** A username in ASCII lower case, in SQL: the expression of the unique index on users' names. */
   foldedUsername: string;
+  /** How posts are searched in the dialect's full-text index. */
+  search: SearchSql;
 }>;
 
 /** A job queue and how to let go of what it holds besides the ORM's connections. */
@@ -83,6 +88,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         jobQueue: async (em, options) => ({ queue: new SqliteJobQueue(em, options), close: async () => {} }),
         // Built-in lower() folds ASCII letters only (https://www.sqlite.org/lang_corefunc.html#lower).
         foldedUsername: 'lower(username)',
+        search: SQLITE_SEARCH,
       };
     }
     case 'postgresql': {
@@ -120,6 +126,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // lower() follows the database's locale (a Turkish one turns `I` into `ı`) except under the
         // "C" collation, where it folds ASCII letters only.
         foldedUsername: 'lower(username collate "C")',
+        search: POSTGRESQL_SEARCH,
       };
     }
   }

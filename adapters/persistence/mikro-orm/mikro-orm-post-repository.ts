@@ -29,6 +29,13 @@ const BY_AUTHOR: ReadStatement = { name: 'author_timeline', sql: `${TIMELINE_COL
 const AUTHOR_POSTS = 'select id, author_id, body, created_at from posts where author_id = ?';
 const OLDEST_FIRST = 'order by created_at, id limit ?';
 
+/** How a new post reaches the search index, and who hears of it when it cannot. */
+export type PostIndexing = Readonly<{
+  /** The statement that indexes a post, bound to its id and body; null where its insert does. */
+  sql: string | null;
+  onFailure: (error: unknown) => void;
+}>;
+
 /**
  * Posts in SQL. Each timeline is one query that walks the (created_at) or (author_id, created_at)
  * index from the newest post and stops after one page: no per-post author lookups, and the
@@ -38,9 +45,23 @@ export class MikroOrmPostRepository implements PostRepository {
   constructor(
     private readonly em: SqlEntityManager,
     private readonly reads: PreparedReads,
+    private readonly indexing: PostIndexing,
   ) {}
 
-  async add(post: NewPost): Promise<Post> {
+  add(post: NewPost): Promise<Post> {
+    const { sql } = this.indexing;
+    if (sql === null) return this.insert(post);
+    // The post and its index row commit together, so the post is findable once this returns. The
+    // row is written in a savepoint of its own: an index that fails (missing, corrupt) is reported
+    // and costs search this post until the index is rebuilt, but never costs the post itself.
+    return this.em.transactional(async () => {
+      const added = await this.insert(post);
+      await this.em.transactional(() => this.em.execute(sql, [added.id, added.body])).catch(this.indexing.onFailure);
+      return added;
+    });
+  }
+
+  private async insert(post: NewPost): Promise<Post> {
     const id = await this.em.insert(PostSchema, { ...post });
     return { id: Number(id), ...post };
   }

@@ -2,7 +2,7 @@ import { err, ok } from 'neverthrow';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { JobRunner, type JobHandler } from '../../../adapters/jobs/job-runner.js';
-import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
+import { Database, SILENT_DATABASE_LOG } from '../../../adapters/persistence/mikro-orm/database.js';
 import { jobFailure } from '../../../domain/jobs/job.js';
 import { captureLogs, type CapturedLogs } from '../../support/captured-logs.js';
 import { lockDatabase } from '../../support/database-lock.js';
@@ -17,7 +17,7 @@ const test = suite<World>('JobRunner on SQLite', {} as World);
 
 test.before.each(async (world) => {
   world.where = await createSqliteDatabase();
-  world.database = await Database.open(world.where.location, () => {}, { retryPolicy: { maxAttempts: 3, baseDelayMs: 5 }, leaseMs: 2_000 });
+  world.database = await Database.open(world.where.location, SILENT_DATABASE_LOG, { retryPolicy: { maxAttempts: 3, baseDelayMs: 5 }, leaseMs: 2_000 });
   await world.database.migrate();
   world.logs = captureLogs();
   world.runner = null;

@@ -31,7 +31,7 @@ test('when PostgreSQL is stopped while jobs are due, then they wait, and run onc
   const where = await createPostgresDatabase(server.url());
   const logs = captureLogs();
   const queueReports: string[] = [];
-  const database = await Database.open(where.location, (message) => queueReports.push(message), { leaseMs: 1_000, retryPolicy: RETRY_POLICY });
+  const database = await Database.open(where.location, { info: (message) => queueReports.push(message), error: () => {} }, { leaseMs: 1_000, retryPolicy: RETRY_POLICY });
   const ran: number[] = [];
   const runner = new JobRunner({
     queue: database.jobs,

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
+import { Database, SILENT_DATABASE_LOG } from '../../../adapters/persistence/mikro-orm/database.js';
 import type { SqliteJobQueue } from '../../../adapters/persistence/mikro-orm/sqlite-job-queue.js';
 import { jobFailure } from '../../../domain/jobs/job.js';
 import { FixedClock } from '../../support/fixed-clock.js';
@@ -11,7 +11,7 @@ const DAY = 24 * 3_600_000;
 async function withQueue(work: (queue: SqliteJobQueue, clock: FixedClock, database: Database) => Promise<void>): Promise<void> {
   const where = await createSqliteDatabase();
   const clock = new FixedClock();
-  const database = await Database.open(where.location, () => {}, { clock });
+  const database = await Database.open(where.location, SILENT_DATABASE_LOG, { clock });
   try {
     await database.migrate();
     await database.inUnitOfWork(() => work(database.jobs as SqliteJobQueue, clock, database));

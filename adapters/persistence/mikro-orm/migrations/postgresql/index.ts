@@ -5,6 +5,7 @@ import { CreateExports } from './create-exports.js';
 import { CreateJobs } from './create-jobs.js';
 import { CreateMessages } from './create-messages.js';
 import { CreatePostsAndFollows } from './create-posts-and-follows.js';
+import { CreatePostSearch } from './create-post-search.js';
 import { CreateSessionsAndLoginFailures } from './create-sessions-and-login-failures.js';
 import { CreateUsers } from './create-users.js';
 import { FoldUsernamesInAscii } from './fold-usernames-in-ascii.js';
@@ -21,4 +22,5 @@ export const postgresqlMigrations: MigrationObject[] = inRunOrder({
   '2026-12-07-0007-create-jobs': CreateJobs,
   '2026-12-07-0008-create-exports': CreateExports,
   '2026-12-07-0009-create-messages': CreateMessages,
+  '2026-12-07-0010-create-post-search': CreatePostSearch,
 });

@@ -1,0 +1,57 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { ResultAsync } from 'neverthrow';
+import { searchUnavailable, type PostSearch, type SearchUnavailable } from '../../../domain/ports/post-search.js';
+import type { TimelinePost } from '../../../domain/posts/post.js';
+import type { SearchQuery } from '../../../domain/search/search-query.js';
+import { toDate } from './sql-values.js';
+
+/**
+ * How one dialect searches: `match` is the engine's query text for a parsed query (every term
+ * written as a quoted string of the engine, never the user's own syntax), bound as the `?` of
+ * `search` (before its limit and offset) and of `count`.
+ */
+export type SearchSql = Readonly<{
+  match: (query: SearchQuery) => string;
+  /** The matches with their authors, as timeline rows, best first, equal ranks newest first. */
+  search: string;
+  /** `select count(*) as count` of the matches. */
+  count: string;
+  /**
+   * The statement that indexes a new post, bound to its id and body; null where the database
+   * indexes every post itself, in the post's own insert (a generated column).
+   */
+  indexPost: string | null;
+}>;
+
+type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
+
+/**
+ * Search in the posts' own database, in the dialect's full-text index. Any failure of the index
+ * (missing, corrupt, being rebuilt) is the store being unavailable: the caller says so, and the
+ * cause is kept for the log.
+ */
+export class MikroOrmPostSearch implements PostSearch {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly sql: SearchSql,
+  ) {}
+
+  search(query: SearchQuery, offset: number, limit: number): ResultAsync<TimelinePost[], SearchUnavailable> {
+    return this.run(this.em.execute<TimelineRow[]>(this.sql.search, [this.sql.match(query), limit, offset]))
+      .map((rows) => rows.map((row) => ({
+        id: Number(row.id),
+        body: row.body,
+        createdAt: toDate(row.created_at),
+        author: { id: Number(row.author_id), username: row.username, email: row.email },
+      })));
+  }
+
+  count(query: SearchQuery): ResultAsync<number, SearchUnavailable> {
+    return this.run(this.em.execute<{ count: number | string }[]>(this.sql.count, [this.sql.match(query)]))
+      .map(([row]) => Number(row?.count ?? 0));
+  }
+
+  private run<Rows>(rows: Promise<Rows>): ResultAsync<Rows, SearchUnavailable> {
+    return ResultAsync.fromPromise(rows, searchUnavailable);
+  }
+}

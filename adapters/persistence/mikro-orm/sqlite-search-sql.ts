@@ -1,0 +1,40 @@
+import { SEARCH_MATCH_LIMIT } from '../../../domain/ports/post-search.js';
+import type { SearchQuery, SearchTerm } from '../../../domain/search/search-query.js';
+import type { SearchSql } from './mikro-orm-post-search.js';
+
+/**
+ * Search in the FTS5 table `posts_search` (https://www.sqlite.org/fts5.html): the newest matches
+ * are read by rowid, which FTS5 walks backwards and stops, with their rank (bm25, lower is better),
+ * which it then computes for those rows only; they are joined to their posts and authors (CROSS
+ * JOIN keeps FTS5 the outer loop) and sorted. One line: the scrubber knows a select by its `from`
+ * on the same line, and a driver error quotes it.
+ */
+export const SQLITE_SEARCH: SearchSql = {
+  match: fts5Query,
+  search: [
+    'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
+    `from (select rowid as id, rank from posts_search where posts_search match ? order by rowid desc limit ${SEARCH_MATCH_LIMIT}) newest`,
+    'cross join posts p on p.id = newest.id cross join users u on u.id = p.author_id',
+    'order by newest.rank, p.created_at desc, p.id desc limit ? offset ?',
+  ].join(' '),
+  count: `select count(*) as count from (select rowid from posts_search where posts_search match ? limit ${SEARCH_MATCH_LIMIT})`,
+  indexPost: 'insert into posts_search (rowid, body) values (?, ?)',
+};
+
+/**
+ * Every term as an FTS5 string, which FTS5 reads as words and nothing else: a word as `"word"`, a
+ * prefix as `"word" *`, a phrase as `"its words"`; terms side by side must all match.
+ */
+export function fts5Query(query: SearchQuery): string {
+  return query.terms.map(fts5Term).join(' ');
+}
+
+function fts5Term(term: SearchTerm): string {
+  if (term.kind === 'phrase') return fts5String(term.words.join(' '));
+  return term.prefix ? `${fts5String(term.word)} *` : fts5String(term.word);
+}
+
+// Inside an FTS5 string a double quote is written twice (https://www.sqlite.org/fts5.html#fts5_strings).
+function fts5String(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
