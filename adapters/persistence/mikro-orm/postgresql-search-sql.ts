@@ -5,8 +5,7 @@ import type { SearchSql } from './mikro-orm-post-search.js';
 /**
  * Search in the posts' generated `search_vector` column and its GIN index, the query read with the
  * configuration the vectors were made with, so its words are folded as the posts' were: the newest
- * matches, then ranked with `ts_rank_cd`. One line: the scrubber knows a select by its `from` on
- * the same line, and a driver error quotes it.
+ * matches, then ranked with `ts_rank_cd`.
  */
 export const POSTGRESQL_SEARCH: SearchSql = {
   match: tsQuery,

@@ -6,8 +6,7 @@ import type { SearchSql } from './mikro-orm-post-search.js';
  * Search in the FTS5 table `posts_search` (https://www.sqlite.org/fts5.html): the newest matches
  * are read by rowid, which FTS5 walks backwards and stops, with their rank (bm25, lower is better),
  * which it then computes for those rows only; they are joined to their posts and authors (CROSS
- * JOIN keeps FTS5 the outer loop) and sorted. One line: the scrubber knows a select by its `from`
- * on the same line, and a driver error quotes it.
+ * JOIN keeps FTS5 the outer loop) and sorted.
  */
 export const SQLITE_SEARCH: SearchSql = {
   match: fts5Query,
