@@ -36,7 +36,10 @@ function emailChannel(mail: MailConfig, instanceDir: string): Channel {
       const mailer = createMailer(mail, instanceDir);
       try {
         const sent = await mailer.send({ to: mail.admins, subject: 'Microblog Failure: test alert', text: `${text}\nAlert emails reach you.\n` });
-        return sent.isOk() ? { accepted: `test alert sent ${where} to ${mail.admins.join(', ')}` } : { failed: `sending ${where} failed: ${sent.error.reason}` };
+        return sent.match(
+          () => ({ accepted: `test alert sent ${where} to ${mail.admins.join(', ')}` }),
+          (refusal) => ({ failed: `sending ${where} failed: ${refusal.reason}` }),
+        );
       } finally {
         await mailer.close();
       }
@@ -60,7 +63,7 @@ function trackerChannel(tracker: TrackerConfig, scrub: ReturnType<typeof createS
       const reporter = await startErrorTracker(tracker, scrub, PROJECT_ROOT);
       try {
         const sent = await reporter.sendTestReport(text, TRACKER_ANSWER_TIMEOUT_MS);
-        return sent.isOk() ? { accepted: `test event accepted by ${where}` } : { failed: `sending to ${where} failed: ${sent.error}` };
+        return sent.match(() => ({ accepted: `test event accepted by ${where}` }), (refusal) => ({ failed: `sending to ${where} failed: ${refusal}` }));
       } finally {
         await reporter.close(2_000);
       }

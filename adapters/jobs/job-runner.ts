@@ -159,13 +159,12 @@ export class JobRunner {
     }
   }
 
-  private async settle(job: ClaimedJob, outcome: Result<void, JobFailure>): Promise<void> {
+  private settle(job: ClaimedJob, outcome: Result<void, JobFailure>): Promise<void> {
+    return outcome.match(() => this.options.inUnitOfWork(() => this.options.queue.complete(job)), (failure) => this.failed(job, failure));
+  }
+
+  private async failed(job: ClaimedJob, failure: JobFailure): Promise<void> {
     const { queue, logger, inUnitOfWork } = this.options;
-    if (outcome.isOk()) {
-      await inUnitOfWork(() => queue.complete(job));
-      return;
-    }
-    const failure = outcome.error;
     const fate = await inUnitOfWork(() => queue.fail(job, failure));
     if (fate === 'will-retry') {
       logger.warn(`Job ${job.kind} ${job.id} attempt ${job.attempt} failed, will be tried again: ${failure.reason}`);

@@ -77,13 +77,13 @@ export class MailQueue {
 
   private async deliver(message: MailMessage): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      const sent = await this.attempt(message);
-      if (sent.isOk()) {
+      const refusal = (await this.attempt(message)).match(() => null, (notSent) => notSent);
+      if (refusal === null) {
         this.delivered();
         return;
       }
       if (attempt >= this.options.maxAttempts) {
-        this.undeliverable(sent.error, attempt);
+        this.undeliverable(refusal, attempt);
         return;
       }
       await this.sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
