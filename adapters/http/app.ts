@@ -29,6 +29,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
+import { languageRoutes } from './routes/language-routes.js';
 import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
@@ -92,6 +93,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   exportRoutes(router, options.useCases);
   messageRoutes(router, options.useCases, postListing);
   searchRoutes(router, options.useCases, postListing);
+  languageRoutes(router);
 
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);
