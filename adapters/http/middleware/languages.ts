@@ -17,11 +17,12 @@ const TRANSLATED_TYPES = ['html', 'text/plain', PROBLEM_JSON];
 export function languages(translator: Translator): AppMiddleware {
   const [defaultLanguage = 'en'] = translator.languages;
   return async (ctx, next) => {
-    ctx.state.language = chosenLanguage(ctx, translator) ?? (ctx.acceptsLanguages([...translator.languages]) || defaultLanguage);
+    const accepted = ctx.acceptsLanguages([...translator.languages]);
+    ctx.state.language = chosenLanguage(ctx, translator) ?? (accepted === false ? defaultLanguage : accepted);
     ctx.state.languages = translator.languages;
     ctx.state.t = (key, values) => translator.translate(ctx.state.language, key, values);
     await next();
-    if (ctx.body != null && ctx.response.is(TRANSLATED_TYPES)) {
+    if (ctx.body != null && ctx.response.is(TRANSLATED_TYPES) !== false) {
       ctx.set('Content-Language', ctx.state.language);
       ctx.vary('Accept-Language');
     }
