@@ -65,7 +65,7 @@ test('when a user starts an export, then it is queued with one job keyed by it, 
   const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   assert.equal(started, { id: started.id, userId: susan.id, state: 'queued', progress: 0, error: null, createdAt: clock.now(), updatedAt: clock.now() });
   const claimed = await claim();
-  assert.equal(claimed.payload, { exportId: started.id });
+  assert.equal(claimed.payload, { exportId: started.id, language: 'en' });
   assert.is((await job.execute(claimed))._unsafeUnwrap(), 'emailed');
 
   const [mail, ...others] = mailer.sent;
