@@ -15,6 +15,7 @@ import { SqliteDriver } from '@mikro-orm/sqlite';
 import createSession from 'koa-session';
 import { compileFile } from 'pug';
 import sqlite3 from 'sqlite3';
+import { MessageCatalogue } from '../adapters/i18n/message-catalogue.js';
 import { securityHeaders } from '../adapters/http/middleware/security-headers.js';
 import { presentPosts } from '../adapters/http/presenters/post-presenter.js';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
@@ -39,6 +40,8 @@ if (!LADDER_STEPS.includes(step)) throw new Error(`LADDER_STEP must be one of ${
 const rung = LADDER_STEPS.indexOf(step);
 const databasePath = process.env.LADDER_DATABASE ?? '';
 const template = compileFile(join(process.env.LADDER_VIEWS ?? 'views', 'index.pug'), { cache: true, compileDebug: false });
+const catalogue = MessageCatalogue.fromDirectory(process.env.LADDER_LOCALES ?? 'locales');
+const english = { language: 'en', t: (key: string, values?: Readonly<Record<string, string | number>>) => catalogue.translate('en', key, values) };
 
 const fixedPosts: TimelinePost[] = Array.from({ length: LADDER_POSTS_PER_PAGE + 1 }, (_, index) => ({
   id: index + 1,
@@ -62,8 +65,8 @@ app.use(async (ctx) => {
   ctx.type = 'html';
   ctx.body = template({
     title: 'Home', greetingName: viewer.username, user: viewer, values: { post: '' }, errors: {}, flashes: [],
-    csrfToken: () => 'a-csrf-token-of-the-usual-length-0123456789ab',
-    ...presentPosts(page, '/index', new Date()),
+    csrfToken: () => 'a-csrf-token-of-the-usual-length-0123456789ab', ...english, languageChoices: [],
+    ...presentPosts(page, '/index', new Date(), english),
   });
 });
 app.listen(Number(process.env.PORT), '127.0.0.1');

@@ -108,7 +108,7 @@ export async function startRung(workDir: string, step: string, databasePath: str
   const port = await freePort();
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', PORT: String(port),
-    LADDER_STEP: step, LADDER_DATABASE: databasePath, LADDER_TOKEN: token, LADDER_VIEWS: join(PROJECT_ROOT, 'views'),
+    LADDER_STEP: step, LADDER_DATABASE: databasePath, LADDER_TOKEN: token, LADDER_VIEWS: join(PROJECT_ROOT, 'views'), LADDER_LOCALES: join(PROJECT_ROOT, 'locales'),
   };
   return startServer(`ladder-${step}`, workDir, port, [`--import=${TSX_LOADER}`, LADDER_ENTRY], env, '/');
 }

@@ -7,6 +7,7 @@ import { JobRunner, type JobHandler } from '../adapters/jobs/job-runner.js';
 import { exportPostsHandler } from '../adapters/jobs/export-posts-handler.js';
 import { passwordResetEmailHandler } from '../adapters/jobs/password-reset-email-handler.js';
 import { wakingOnEnqueue } from '../adapters/jobs/waking-jobs.js';
+import { MessageCatalogue } from '../adapters/i18n/message-catalogue.js';
 import { PugExportEmails } from '../adapters/mail/pug-export-emails.js';
 import { PugPasswordResetEmails } from '../adapters/mail/pug-password-reset-emails.js';
 import type { Database } from '../adapters/persistence/mikro-orm/database.js';
@@ -29,6 +30,7 @@ import type { PostRepository } from '../domain/ports/post-repository.js';
 import type { PostSearch } from '../domain/ports/post-search.js';
 import type { SessionRepository } from '../domain/ports/session-repository.js';
 import type { Transactions } from '../domain/ports/transactions.js';
+import type { Translator } from '../domain/ports/translator.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
 import { CheckResetToken } from '../domain/use-cases/check-reset-token.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
@@ -60,6 +62,7 @@ import { ListNotifications } from '../domain/use-cases/list-notifications.js';
 import { SendMessage } from '../domain/use-cases/send-message.js';
 import { UnreadMessageCount } from '../domain/use-cases/unread-message-count.js';
 import { SearchPosts } from '../domain/use-cases/search-posts.js';
+import { LOCALES_DIR } from './paths.js';
 
 // The composition root: the only place that knows every adapter and the only user of tsyringe.
 // Tokens are symbols (no DI by strings) and every registration is a factory, since esbuild emits
@@ -82,6 +85,7 @@ export const TOKENS = {
   AccessTokenRepository: Symbol('AccessTokenRepository') as InjectionToken<AccessTokenRepository>,
   PasswordHasher: Symbol('PasswordHasher') as InjectionToken<PasswordHasher>,
   Clock: Symbol('Clock') as InjectionToken<Clock>,
+  Translator: Symbol('Translator') as InjectionToken<Translator>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
   HttpApp: Symbol('HttpApp') as InjectionToken<Koa>,
 } as const;
@@ -98,6 +102,8 @@ export type ContainerOptions = Readonly<{
   /** How long an API token lives. */
   accessTokenLifetimeMs?: number;
   viewsDir: string;
+  /** The catalogues of the site's words, one JSON file per language; by default the project's `locales/`. */
+  localesDir?: string;
   production: boolean;
   debug?: DebugMode;
   /** Tests pass a cheaper cost; the default is OWASP's. */
@@ -139,7 +145,7 @@ function jobHandlers(c: DependencyContainer, options: ContainerOptions): Record<
     const sendResetEmail = new SendPasswordResetEmail({
       users: c.resolve(TOKENS.UserRepository),
       tokens: c.resolve(TOKENS.PasswordResetTokens),
-      emails: new PugPasswordResetEmails({ viewsDir: options.viewsDir, baseUrl: reset.baseUrl }),
+      emails: new PugPasswordResetEmails({ viewsDir: options.viewsDir, baseUrl: reset.baseUrl, translator: c.resolve(TOKENS.Translator) }),
       mailer: reset.mailer,
       clock: c.resolve(TOKENS.Clock),
     }, reset.linkLifetimeMs);
@@ -151,7 +157,7 @@ function jobHandlers(c: DependencyContainer, options: ContainerOptions): Record<
       exports: c.resolve(TOKENS.ExportRepository),
       users: c.resolve(TOKENS.UserRepository),
       posts: c.resolve(TOKENS.PostRepository),
-      emails: new PugExportEmails(options.viewsDir),
+      emails: new PugExportEmails(options.viewsDir, c.resolve(TOKENS.Translator)),
       mailer: exports.mailer,
       notifications: c.resolve(TOKENS.Database).notifications,
       clock: c.resolve(TOKENS.Clock),
@@ -177,6 +183,8 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
   container.register(TOKENS.Logger, { useValue: options.logger });
   container.register(TOKENS.Database, { useValue: options.database });
   container.register(TOKENS.Clock, { useValue: options.clock ?? systemClock });
+  // Compiled once for the process: a message that does not compile stops the start.
+  container.register(TOKENS.Translator, { useFactory: instanceCachingFactory(() => MessageCatalogue.fromDirectory(options.localesDir ?? LOCALES_DIR)) });
   container.register(TOKENS.PasswordHasher, { useValue: new ScryptPasswordHasher(options.scryptCost ?? OWASP_SCRYPT_COST, options.hashingLimits) });
   container.register(TOKENS.UserRepository, {
     useFactory: instanceCachingFactory((c) => options.userRepository ?? c.resolve(TOKENS.Database).users),
@@ -266,6 +274,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         postsPerPage: options.postsPerPage ?? 25,
         clock: c.resolve(TOKENS.Clock),
         viewsDir: options.viewsDir,
+        translator: c.resolve(TOKENS.Translator),
         cacheTemplates: options.production,
         ...(options.debug ? { debug: options.debug } : {}),
       }) as unknown as Koa;

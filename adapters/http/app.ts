@@ -3,6 +3,7 @@ import Koa from 'koa';
 import { join } from 'node:path';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { Logger } from '../../domain/ports/logger.js';
+import type { Translator } from '../../domain/ports/translator.js';
 import { apiErrorHandlers } from './api/api-error-handlers.js';
 import { API_PREFIX, apiScope } from './api/api-router.js';
 import type { AppContext, AppMiddleware, AppState } from './context.js';
@@ -17,6 +18,7 @@ import { allowedHostsOnly } from './middleware/debug-hosts.js';
 import { loadCurrentUser } from './middleware/load-current-user.js';
 import { formBody } from './middleware/form-body.js';
 import { healthChecks } from './middleware/health-checks.js';
+import { languages } from './middleware/languages.js';
 import { noStoreWithSession } from './middleware/no-store-with-session.js';
 import { refuseUnsafeText } from './middleware/refuse-unsafe-text.js';
 import { requestContext } from './middleware/request-context.js';
@@ -27,6 +29,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
+import { languageRoutes } from './routes/language-routes.js';
 import { passwordResetRoutes } from './routes/password-reset-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
@@ -43,6 +46,8 @@ export type HttpAppOptions = Readonly<{
   /** Signing keys for cookies, newest first. */
   secretKeys: readonly string[];
   viewsDir: string;
+  /** Every word the site shows, in every language it speaks. */
+  translator: Translator;
   /** Production caches compiled templates; development re-reads them on every render. */
   cacheTemplates: boolean;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
@@ -88,10 +93,12 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   exportRoutes(router, options.useCases);
   messageRoutes(router, options.useCases, postListing);
   searchRoutes(router, options.useCases, postListing);
+  languageRoutes(router);
 
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);
   app.use(requestContext(options.logger));
+  app.use(languages(options.translator));
   app.use(errorBoundary({ logger: options.logger, handlers: appErrorHandlers(), ...(options.debug ? { debugPage: options.debug.page } : {}) }));
   if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
   app.use(securityHeaders);

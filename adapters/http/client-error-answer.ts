@@ -49,7 +49,7 @@ function response(registry: ErrorHandlers, status: number, path: string | null, 
   const handlers = registry.forPath(path ?? '/');
   const answer = handlers.respond(null, status);
   const [type, body] = handlers.format === 'problem+json'
-    ? [PROBLEM_JSON, `${JSON.stringify(problemDetails(answer, null, path ?? ''))}\n`]
+    ? [PROBLEM_JSON, `${JSON.stringify(problemDetails(answer, null, path ?? '', inEnglish))}\n`]
     : ['text/html; charset=utf-8', `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${answer.title}</title></head>`
       + `<body><h1>${answer.title}</h1><p>${answer.detail}</p><p><a href="/index">Home</a></p></body></html>\n`];
   const headers = {
@@ -61,6 +61,11 @@ function response(registry: ErrorHandlers, status: number, path: string | null, 
   };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${body}`;
+}
+
+/** A request that could not be read has no Accept-Language to go by: its words are the keys, which are English. */
+function inEnglish(key: string): string {
+  return key;
 }
 
 /** What helmet sets on a response, collected once: the values depend on the options, not the request. */

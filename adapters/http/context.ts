@@ -1,11 +1,18 @@
 import type Koa from 'koa';
 import type { Router, RouterMiddleware } from '@koa/router';
+import type { Language, MessageValues } from '../../domain/ports/translator.js';
 import type { User } from '../../domain/user.js';
 import type { ExportNotice } from './presenters/export-presenter.js';
 
 /** What the middleware learns about a request and hands to the routes and templates. */
 export type AppState = {
   requestId: string;
+  /** The language this answer is written in: the user's profile's, the footer's choice, or the browser's. */
+  language: Language;
+  /** Every language the site speaks, the default first. */
+  languages: readonly Language[];
+  /** A message's key in this answer's language: every word a page or an error shows passes through it. */
+  t: (key: string, values?: MessageValues) => string;
   /** Loaded by the `loadCurrentUser` middleware; `null` for visitors who are not logged in. */
   user: User | null;
   /** Loaded with the user: what the pages say about their latest export; `null` when nothing. */
@@ -28,7 +35,8 @@ export type AppSession = {
   flashes?: Flash[];
 };
 
-export type Flash = Readonly<{ category: 'info' | 'success' | 'error'; message: string }>;
+/** A message for the next page: its key and values, put into words in the language of the page that shows it. */
+export type Flash = Readonly<{ category: 'info' | 'success' | 'error'; message: string; values?: MessageValues }>;
 
 export type AppContext = Koa.DefaultContext & {
   session: (AppSession & { maxAge?: number | 'session' }) | null;

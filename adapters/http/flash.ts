@@ -1,3 +1,4 @@
+import type { MessageValues } from '../../domain/ports/translator.js';
 import type { AppKoaContext, Flash } from './context.js';
 
 // Messages wait in the signed cookie until a page shows them. A visitor sent to the login form again
@@ -6,10 +7,10 @@ import type { AppKoaContext, Flash } from './context.js';
 const MAX_PENDING = 5;
 
 /** Leaves a message for the next page the browser shows (post/redirect/get); one already waiting is not repeated. */
-export function flash(ctx: AppKoaContext, message: string, category: Flash['category'] = 'info'): void {
+export function flash(ctx: AppKoaContext, message: string, category: Flash['category'] = 'info', values?: MessageValues): void {
   if (!ctx.session) return;
   const pending = (ctx.session.flashes ?? []).filter((waiting) => waiting.message !== message || waiting.category !== category);
-  ctx.session.flashes = [...pending, { category, message }].slice(-MAX_PENDING);
+  ctx.session.flashes = [...pending, { category, message, ...(values ? { values } : {}) }].slice(-MAX_PENDING);
 }
 
 /** Hands out the pending messages once. */

@@ -1,3 +1,5 @@
+import type { Language } from '../ports/translator.js';
+
 // Work owed after an answer has left: written down with the state it belongs to, run later by a
 // worker, at least once. The values here are what every queue adapter stores and hands back.
 
@@ -42,3 +44,9 @@ export const jobFailure = (permanence: Permanence, reason: string): JobFailure =
 
 /** What became of a failed attempt. */
 export type FailedAttempt = 'will-retry' | 'failed';
+
+/** The language of the person a job's email is for, kept with the job by the request that queued it; null for the site's default. */
+export function languageOf(job: Pick<ClaimedJob, 'payload'>): Language | null {
+  const language = job.payload['language'];
+  return typeof language === 'string' ? language : null;
+}

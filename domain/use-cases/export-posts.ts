@@ -1,6 +1,6 @@
 import { err, ok, ResultAsync, safeTry } from 'neverthrow';
 import { isInProgress, type Export, type ExportChanges, type ExportId } from '../exports/export.js';
-import { jobFailure, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
+import { jobFailure, languageOf, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
 import { TASK_PROGRESS } from '../notifications/notification.js';
 import type { Clock } from '../ports/clock.js';
 import type { ExportEmails } from '../ports/export-emails.js';
@@ -22,12 +22,15 @@ export const EXPORT_PAGE_SIZE = 500;
 
 export const EXPORT_FILENAME = 'posts.json';
 
-/** What the owner reads when an export failed for good: the domain's words, never a transport's reply. */
+/**
+ * Why an export failed for good, as kept with it for its owner: a code of the domain's, never a
+ * transport's reply. The adapters put it into the owner's words, in the owner's language.
+ */
 export const EXPORT_FAILURES = {
-  mailRefused: 'The mail server refused the email with your posts.',
-  mailUnavailable: 'The mail server did not take the email with your posts, however often it was tried.',
-  accountGone: 'Your account no longer exists.',
-  unexpected: 'Something went wrong on our side while exporting your posts.',
+  mailRefused: 'mail-refused',
+  mailUnavailable: 'mail-unavailable',
+  accountGone: 'account-gone',
+  unexpected: 'unexpected',
 } as const;
 
 /** `already-ended`: a retry after the email was accepted, or a job for an export its owner was told had failed. */
@@ -73,7 +76,7 @@ export class ExportPosts {
 
     await this.progressed(exported, { state: 'running', progress: 0, error: null });
     const content = await this.archive(exported);
-    const email = await this.ports.emails.compose({ username: user.username });
+    const email = await this.ports.emails.compose({ username: user.username, language: languageOf(job) });
     yield* this.ports.mailer.send({
       to: [user.email],
       ...email,
@@ -139,3 +142,4 @@ function exportIdOf(job: Pick<ClaimedJob, 'payload'>): ExportId | null {
   const id = job.payload['exportId'];
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
+

@@ -3,6 +3,7 @@ import { fieldsRejected, tooManyAttempts, type EmailInvalid, type FieldsRejected
 import { waitBeforeNextTry, type ThrottleRule } from '../login-throttle.js';
 import { RESET_CLIENT_RULE, RESET_EMAIL_RULE, resetClientKey, resetEmailKey } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
+import type { Language } from '../ports/translator.js';
 import type { Jobs } from '../ports/jobs.js';
 import type { LoginAttemptLog } from '../ports/login-attempt-log.js';
 import { parseEmail } from '../user-rules.js';
@@ -10,7 +11,8 @@ import { SEND_PASSWORD_RESET_EMAIL } from './send-password-reset-email.js';
 
 export type RequestPasswordResetError = FieldsRejected<EmailInvalid> | TooManyAttempts;
 
-export type PasswordResetRequest = Readonly<{ email: string; clientAddress: string }>;
+/** `language`: the one the person asking reads, and so the email's. */
+export type PasswordResetRequest = Readonly<{ email: string; clientAddress: string; language: Language }>;
 
 export type RequestPasswordResetPorts = Readonly<{
   /** Where requests are counted, per address and per client, like failed logins. */
@@ -56,7 +58,7 @@ export class RequestPasswordReset {
     await requests.recordFailure([emailKey, clientKey], now);
     const wait = Math.max(await this.waitFor(emailKey, RESET_EMAIL_RULE, now), await this.waitFor(clientKey, RESET_CLIENT_RULE, now));
     if (wait > 0) return err(tooManyAttempts(wait));
-    await jobs.enqueue({ kind: SEND_PASSWORD_RESET_EMAIL, payload: { email } });
+    await jobs.enqueue({ kind: SEND_PASSWORD_RESET_EMAIL, payload: { email, language: input.language } });
     return ok('queued' as const);
   }
 

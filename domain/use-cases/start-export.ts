@@ -2,6 +2,7 @@ import { errAsync, ResultAsync } from 'neverthrow';
 import { exportInProgress, type ExportInProgress } from '../errors.js';
 import { isInProgress, type Export } from '../exports/export.js';
 import type { Clock } from '../ports/clock.js';
+import type { Language } from '../ports/translator.js';
 import type { ExportRepository } from '../ports/export-repository.js';
 import type { Jobs } from '../ports/jobs.js';
 import type { Transactions } from '../ports/transactions.js';
@@ -23,12 +24,13 @@ export type StartExportPorts = Readonly<{
 export class StartExport {
   constructor(private readonly ports: StartExportPorts) {}
 
-  execute(userId: UserId): ResultAsync<Export, ExportInProgress> {
+  /** `language`: the one the owner reads the email in. */
+  execute(userId: UserId, language: Language): ResultAsync<Export, ExportInProgress> {
     const { exports, jobs, transactions, clock } = this.ports;
     return transactions.run(() => ResultAsync.fromSafePromise(exports.latestOf(userId))
       .andThen((latest) => (latest && isInProgress(latest) ? errAsync(exportInProgress()) : exports.add({ userId, createdAt: clock.now() })))
       .map(async (started) => {
-        await jobs.enqueue({ kind: EXPORT_POSTS, payload: { exportId: started.id }, key: exportJobKey(started.id) });
+        await jobs.enqueue({ kind: EXPORT_POSTS, payload: { exportId: started.id, language }, key: exportJobKey(started.id) });
         return started;
       }));
   }

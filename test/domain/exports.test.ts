@@ -62,10 +62,10 @@ test('when a user starts an export, then it is queued with one job keyed by it, 
   await posts.add({ authorId: susan.id, body: 'second', createdAt: new Date('2026-01-02T10:00:00Z') });
   await posts.add({ authorId: susan.id, body: 'first <b>"quoted"</b> ✓', createdAt: new Date('2026-01-01T09:30:00.250Z') });
   await posts.add({ authorId: john.id, body: 'not hers', createdAt: new Date('2026-01-01T12:00:00Z') });
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   assert.equal(started, { id: started.id, userId: susan.id, state: 'queued', progress: 0, error: null, createdAt: clock.now(), updatedAt: clock.now() });
   const claimed = await claim();
-  assert.equal(claimed.payload, { exportId: started.id });
+  assert.equal(claimed.payload, { exportId: started.id, language: 'en' });
   assert.is((await job.execute(claimed))._unsafeUnwrap(), 'emailed');
 
   const [mail, ...others] = mailer.sent;
@@ -89,7 +89,7 @@ test('when an export runs, then its owner\'s task_progress notification follows 
     reported.push(notification.data);
     return replace(notification);
   };
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   assert.is((await job.execute(await claim()))._unsafeUnwrap(), 'emailed');
 
   assert.equal(reported, [0, 33, 66, 99, 100].map((progress) => ({ task_id: started.id, progress })));
@@ -101,40 +101,40 @@ test('when an export runs, then its owner\'s task_progress notification follows 
 
 test('when the same key is enqueued again, then it is the one job: an export is emailed once', async () => {
   const { start, queue, susan } = await setup();
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   await queue.enqueue({ kind: EXPORT_POSTS, payload: { exportId: started.id }, key: `export:${started.id}` });
   assert.is((await queue.counts()).queued, 1);
 });
 
 test('when the user has no posts, then the archive is an empty list, still emailed', async () => {
   const { start, job, claim, susan, archiveOf } = await setup();
-  await start.execute(susan.id);
+  await start.execute(susan.id, 'en');
   assert.is((await job.execute(await claim()))._unsafeUnwrap(), 'emailed');
   assert.equal(archiveOf(), { posts: [] });
 });
 
 test('when an export is queued or running, then starting another is refused as ExportInProgress and leaves no job; once done, a new one starts', async () => {
   const { start, job, claim, queue, susan, john } = await setup();
-  const first = (await start.execute(susan.id))._unsafeUnwrap();
-  assert.equal((await start.execute(susan.id))._unsafeUnwrapErr(), { type: 'ExportInProgress' });
+  const first = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
+  assert.equal((await start.execute(susan.id, 'en'))._unsafeUnwrapErr(), { type: 'ExportInProgress' });
   const claimed = await claim();
-  assert.equal((await start.execute(susan.id))._unsafeUnwrapErr(), { type: 'ExportInProgress' }, 'claimed, not yet running');
-  assert.ok((await start.execute(john.id)).isOk(), 'another user\'s export is no obstacle');
+  assert.equal((await start.execute(susan.id, 'en'))._unsafeUnwrapErr(), { type: 'ExportInProgress' }, 'claimed, not yet running');
+  assert.ok((await start.execute(john.id, 'en')).isOk(), 'another user\'s export is no obstacle');
   assert.is((await queue.counts()).queued, 1, 'john\'s job only');
   await job.execute(claimed);
-  const second = (await start.execute(susan.id))._unsafeUnwrap();
+  const second = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   assert.ok(second.id > first.id);
 });
 
 test('when the job cannot be enqueued, then no export is kept either: both or neither', async () => {
   const { start, exports, susan } = await setup({ jobs: () => ({ enqueue: async () => { throw new Error('the database went away'); } }) });
-  await start.execute(susan.id).then(() => assert.unreachable('the failure goes on'), (error: unknown) => assert.is((error as Error).message, 'the database went away'));
+  await start.execute(susan.id, 'en').then(() => assert.unreachable('the failure goes on'), (error: unknown) => assert.is((error as Error).message, 'the database went away'));
   assert.is(await exports.latestOf(susan.id), null, 'no export says "in progress" with no job behind it');
 });
 
 test('when a user asks for an export, then only their own is found; another user\'s is not found, as an unknown id', async () => {
   const { start, get, susan, john } = await setup();
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   assert.equal((await get.execute({ exportId: started.id, userId: susan.id }))._unsafeUnwrap(), started);
   assert.equal((await get.execute({ exportId: started.id, userId: john.id }))._unsafeUnwrapErr(), { type: 'ExportNotFound' });
   assert.equal((await get.execute({ exportId: started.id + 1, userId: susan.id }))._unsafeUnwrapErr(), { type: 'ExportNotFound' });
@@ -144,7 +144,7 @@ test('when a user asks for an export, then only their own is found; another user
 
 test('when the mail server refuses for good, then the failure is permanent with the server\'s reason, and the owner is told in words of ours once the queue gives up', async () => {
   const { start, job, claim, mailer, exports, susan } = await setup();
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   mailer.refuse('EENVELOPE: 550 5.1.1 <susan@example.com>: Recipient address rejected (command: RCPT TO)', 'permanent');
   const claimed = await claim();
   const failure = (await job.execute(claimed))._unsafeUnwrapErr();
@@ -156,12 +156,12 @@ test('when the mail server refuses for good, then the failure is permanent with 
   assert.is(failed?.state, 'failed');
   assert.is(failed?.error, EXPORT_FAILURES.mailRefused);
   assert.not.match(failed?.error ?? '', '550', 'no transport reply for the owner');
-  assert.ok((await start.execute(susan.id)).isOk(), 'a failed export does not block the next');
+  assert.ok((await start.execute(susan.id, 'en')).isOk(), 'a failed export does not block the next');
 });
 
 test('when the mail server says "try later", then the failure is transient, and the next attempt sends it and clears the reason', async () => {
   const { start, job, claim, mailer, exports, susan, queue } = await setup();
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   mailer.refuse('451 4.7.1 Greylisted, please try again later', 'transient');
   const first = await claim();
   const failure = (await job.execute(first))._unsafeUnwrapErr();
@@ -176,7 +176,7 @@ test('when the mail server says "try later", then the failure is transient, and 
 
 test('when the queue gives up on an attempt that left no reason (it threw, its worker died), then the owner reads a general one', async () => {
   const { start, job, claim, exports, susan } = await setup();
-  const started = (await start.execute(susan.id))._unsafeUnwrap();
+  const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   const claimed = await claim();
   await exports.update(started.id, { state: 'running', updatedAt: new Date() });
   await job.failedForGood(claimed);
@@ -185,7 +185,7 @@ test('when the queue gives up on an attempt that left no reason (it threw, its w
 
 test('when the export was emailed already, then a retry of its job sends nothing more', async () => {
   const { start, job, claim, mailer, susan } = await setup();
-  await start.execute(susan.id);
+  await start.execute(susan.id, 'en');
   const claimed = await claim();
   await job.execute(claimed);
   assert.is((await job.execute(claimed))._unsafeUnwrap(), 'already-ended');
@@ -240,7 +240,7 @@ test('when a user has 100,000 posts, then they are read in pages of at most 500,
     if (changes.progress !== undefined) progress.push(changes.progress);
     return update(id, changes);
   };
-  await start.execute(susan.id);
+  await start.execute(susan.id, 'en');
   assert.is((await job.execute(await claim()))._unsafeUnwrap(), 'emailed');
 
   assert.ok(many.pageSizes.every((size) => size <= EXPORT_PAGE_SIZE), `page sizes: ${[...new Set(many.pageSizes)].join(', ')}`);

@@ -41,7 +41,7 @@ async function setup(options: Readonly<{ linkLifetimeMs?: number }> = {}) {
   const sendEmail = new SendPasswordResetEmail({ users, tokens, emails, mailer, clock }, options.linkLifetimeMs);
   /** Asks for a reset, then runs the job the request left, as a worker would. */
   const request = async (email = 'susan@example.com', clientAddress = '10.0.0.1') => {
-    const asked = await requestReset.execute({ email, clientAddress });
+    const asked = await requestReset.execute({ email, clientAddress, language: 'en' });
     if (asked.isErr()) return err(asked.error);
     const [job] = await jobs.claim([SEND_PASSWORD_RESET_EMAIL], 1);
     if (!job) throw new Error('the request left no job');

@@ -10,7 +10,9 @@ import { appErrorHandlers } from '../../adapters/http/app.js';
 import type { AppContext, AppKoaContext, AppMiddleware, AppState } from '../../adapters/http/context.js';
 import { errorBoundary } from '../../adapters/http/errors/error-boundary.js';
 import { retryAfter } from '../../adapters/http/errors/retry-after.js';
+import { languages } from '../../adapters/http/middleware/languages.js';
 import { securityHeaders } from '../../adapters/http/middleware/security-headers.js';
+import { MessageCatalogue } from '../../adapters/i18n/message-catalogue.js';
 import { answerPage, type ErrorPageOutcome } from '../../adapters/http/page-answer.js';
 import { pugViews } from '../../adapters/http/views.js';
 import { captureLogs, type CapturedLogs } from '../support/captured-logs.js';
@@ -22,6 +24,7 @@ async function withPage<T>(handler: AppMiddleware, work: (get: (accept?: string)
   const logs = captureLogs();
   const app = new Koa<AppState, AppContext>();
   app.use(pugViews({ dir: resolve('views'), cache: true }) as AppMiddleware);
+  app.use(languages(MessageCatalogue.fromDirectory(resolve('locales'))));
   app.use(errorBoundary({ logger: logs.logger, handlers: appErrorHandlers() }));
   app.use(securityHeaders);
   app.use(handler);

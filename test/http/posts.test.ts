@@ -72,13 +72,13 @@ test('when john follows susan, then her posts reach his index, counts change, an
   assert.is(followed.location, '/user/susan');
   const profile = await john.follow(followed);
   assert.match(profile.text, 'You are following susan!');
-  assert.match(profile.text, '1 followers, 0 following.');
+  assert.match(profile.text, '1 follower, 0 following.');
   assert.match(profile.text, 'action="/unfollow/susan"');
   assert.equal(postTexts((await john.get('/index')).text), ['from susan']);
 
   await john.get('/user/susan');
   assert.is((await john.post('/follow/susan')).status, 302, 'following again is harmless');
-  assert.match((await john.get('/user/susan')).text, '1 followers, 0 following.');
+  assert.match((await john.get('/user/susan')).text, '1 follower, 0 following.');
 
   const unfollowed = await john.follow(await john.post('/unfollow/susan'));
   assert.match(unfollowed.text, 'You are not following susan.');

@@ -27,5 +27,5 @@ export function sendProblem(ctx: AppKoaContext, problem: ApiProblem): void {
   ctx.set({ ...problem.response.headers });
   ctx.status = problem.status;
   ctx.type = PROBLEM_JSON;
-  ctx.body = problemDetails(problem.response, null, ctx.path);
+  ctx.body = problemDetails(problem.response, null, ctx.path, ctx.state.t);
 }

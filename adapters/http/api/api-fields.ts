@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { FieldProblem } from '../../../domain/errors.js';
 import { problemCode, problemMessage } from '../forms/messages.js';
 import type { InvalidField } from '../forms/submit-form.js';
-import { ApiProblem, type FieldError } from './api-problem.js';
+import { ApiProblem, fieldError, type FieldError } from './api-problem.js';
 import type { ApiContext } from './api-operation.js';
 
 /** The API's name for each of the domain's input fields. */
@@ -12,12 +12,12 @@ const API_FIELDS: Readonly<Record<FieldProblem['field'], string>> = {
 
 /** A domain problem as an entry of a problem's `errors`: the website's message, and a code a client can act on. */
 export function fieldErrorOf(problem: FieldProblem): FieldError {
-  return { field: API_FIELDS[problem.field], code: problemCode(problem), message: problemMessage(problem) };
+  return fieldError(API_FIELDS[problem.field], problemCode(problem), problemMessage(problem));
 }
 
 /** The fields a submit refused, as a problem's `errors`: the website's words for each. */
 export function fieldErrorsOf(problems: readonly InvalidField<string>[]): FieldError[] {
-  return problems.map(({ field, code, messageKey }) => ({ field, code, message: messageKey }));
+  return problems.map(({ field, code, messageKey, messageValues }) => fieldError(field, code, { key: messageKey, ...(messageValues ? { values: messageValues } : {}) }));
 }
 
 const PATH_ID = /^[1-9]\d{0,9}$/;

@@ -3,7 +3,7 @@ import { retryAfter } from '../errors/retry-after.js';
 import { CANNOT_MESSAGE_YOURSELF, TOO_MANY_MESSAGES } from '../forms/messages.js';
 import { searchTooLongMessage } from '../forms/messages.js';
 import { fieldErrorOf } from './api-fields.js';
-import { ApiProblem } from './api-problem.js';
+import { ApiProblem, fieldError } from './api-problem.js';
 import { PROBLEM_TYPES } from './problem-types.js';
 
 /**
@@ -30,8 +30,9 @@ const DOMAIN_PROBLEMS: ProblemMapping = {
   AboutMeTooLong: invalidField,
   PostEmpty: invalidField,
   PostTooLong: invalidField,
-  SearchQueryTooLong: (error) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: q.', {
-    errors: [{ field: error.field, code: 'too-long', message: searchTooLongMessage(error) }],
+  SearchQueryTooLong: (error) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: {names}.', {
+    detailValues: { names: error.field },
+    errors: [fieldError(error.field, 'too-long', searchTooLongMessage(error))],
   }),
   UserNotFound: () => ApiProblem.of('user-not-found', 'There is no user with this id.'),
   PageNotFound: () => ApiProblem.of('page-not-found', 'This list has no page with that number.'),

@@ -32,10 +32,10 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       problems: [403, 409],
       handle: async (ctx) => {
         if (!startExport) return sendProblem(ctx, ApiProblem.of('export-unavailable', EXPORTS_UNAVAILABLE_MESSAGE));
-        await answerApi(ctx, await startExport.execute(callerOf(ctx).id), (started) => {
+        await answerApi(ctx, await startExport.execute(callerOf(ctx).id, ctx.state.language), (started) => {
           ctx.status = 202;
           ctx.set('Location', exportUrl(started.id));
-          ctx.body = presentExport(started);
+          ctx.body = presentExport(started, ctx.state.t);
         });
       },
     },
@@ -53,7 +53,7 @@ export function exportOperations({ startExport, getExport }: UseCases): ApiOpera
       handle: async (ctx) => {
         const found = await exportIdOf(ctx).asyncAndThen((exportId) => getExport.execute({ exportId, userId: callerOf(ctx).id }));
         await answerApi(ctx, found, (shown) => {
-          ctx.body = presentExport(shown);
+          ctx.body = presentExport(shown, ctx.state.t);
         });
       },
     },

@@ -68,7 +68,7 @@ export function messageOperations({ sendMessage, listMessages, listNotifications
       problems: [400],
       handle: async (ctx) => {
         const listed = sinceOf(ctx.query.since)
-          .mapErr((message) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: since.', { errors: [{ field: 'since', code: 'invalid', message }] }))
+          .mapErr((message) => ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: {names}.', { detailValues: { names: 'since' }, errors: [{ field: 'since', code: 'invalid', message }] }))
           .asyncMap((since) => listNotifications.execute(callerOf(ctx).id, since));
         await answerApi(ctx, await listed, (notifications) => {
           ctx.body = notifications.map(presentNotification);

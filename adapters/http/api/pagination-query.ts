@@ -21,12 +21,12 @@ export function pageRequestOf(ctx: AppKoaContext): Result<PageRequest, ApiProble
     const raw = ctx.query[name];
     if (raw === undefined) return fallback;
     if (typeof raw === 'string' && WHOLE_NUMBER.test(raw) && Number(raw) <= MAX_PAGE_PARAMETER) return Number(raw);
-    errors.push({ field: name, code: 'invalid', message: `Must be a whole number from 1 to ${MAX_PAGE_PARAMETER}.` });
+    errors.push({ field: name, code: 'invalid', message: 'Must be a whole number from 1 to {max}.', values: { max: MAX_PAGE_PARAMETER } });
     return fallback;
   };
   const number = read('page', 1);
   const size = Math.min(read('per_page', DEFAULT_PER_PAGE), MAX_PER_PAGE);
-  if (errors.length > 0) return err(ApiProblem.of('invalid-query-parameter', `Invalid query parameters: ${errors.map((e) => e.field).join(', ')}.`, { errors }));
+  if (errors.length > 0) return err(ApiProblem.of('invalid-query-parameter', 'Invalid query parameters: {names}.', { errors, detailValues: { names: errors.map((e) => e.field).join(', ') } }));
   return ok({ number, size });
 }
 

@@ -42,7 +42,7 @@ export function passwordResetOperations({ requestPasswordReset, resetPassword }:
           // retrying will help, unlike an outage's 503 with its Retry-After, and the endpoint is
           // there, unlike a 404's missing resource.
           if (!requestPasswordReset) return sendProblem(ctx, ApiProblem.of('reset-unavailable', 'This server sends no email, so it cannot reset passwords.'));
-          await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, logger);
+          await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip, language: ctx.state.language }, logger);
           // No body at all, as documented: without one Koa would send the status text, and an empty
           // string is still text/plain. A null body set after the status would make it a 204.
           ctx.body = null;

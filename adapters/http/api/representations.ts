@@ -6,6 +6,7 @@ import type { User, UserId } from '../../../domain/user.js';
 import { gravatarUrl } from '../presenters/gravatar.js';
 import { POST_AVATAR_SIZE } from '../presenters/post-presenter.js';
 import { PROFILE_AVATAR_SIZE } from '../presenters/user-presenter.js';
+import { exportFailureMessage } from '../presenters/export-presenter.js';
 
 export const userUrl = (id: UserId): string => `/api/users/${id}`;
 export const exportUrl = (id: ExportId): string => `/api/exports/${id}`;
@@ -45,13 +46,14 @@ function presentWriter(writer: TimelinePost['author']) {
   return { id: writer.id, username: writer.username, _links: { self: userUrl(writer.id), avatar: gravatarUrl(writer.email, POST_AVATAR_SIZE) } };
 }
 
-/** An export as its owner follows it; `error` only once it failed, in words meant for them. */
-export function presentExport(exported: Export) {
+/** An export as its owner follows it; `error` only once it failed, in words meant for them, in the request's language (`t`). */
+export function presentExport(exported: Export, t: (key: string) => string) {
+  const failure = exported.state === 'failed' ? exportFailureMessage(exported.error) : null;
   return {
     id: exported.id,
     status: exported.state,
     progress: exported.progress,
-    ...(exported.state === 'failed' && exported.error !== null ? { error: exported.error } : {}),
+    ...(failure !== null ? { error: t(failure) } : {}),
     created_at: exported.createdAt.toISOString(),
     updated_at: exported.updatedAt.toISOString(),
     _links: { self: exportUrl(exported.id) },

@@ -76,7 +76,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, { erro
 
   if (handlers.format === 'problem+json' || ctx.accepts('html', 'json', PROBLEM_JSON) !== 'html') {
     ctx.type = PROBLEM_JSON;
-    ctx.body = problemDetails(response, reference, ctx.path);
+    ctx.body = problemDetails(response, reference, ctx.path, ctx.state.t);
     return;
   }
   const debugHtml = unexpected && options.debugPage ? await options.debugPage(ctx, error).catch(() => null) : null;
@@ -92,7 +92,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, { erro
     options.logger.error('The error page itself failed to render', renderError, { errorId: reference ?? undefined, ...requestFacts });
     ctx.status = response.status;
     ctx.type = 'text/plain; charset=utf-8';
-    ctx.body = plainText(response, reference);
+    ctx.body = plainText(response, reference, ctx.state.t);
   }
 }
 
@@ -150,8 +150,8 @@ function loadedUserId(ctx: AppKoaContext): number | null {
   return ctx.state.user?.id ?? null;
 }
 
-function plainText(response: ErrorResponse, reference: string | null): string {
-  const lines = [`${response.status} ${response.title}`, '', response.detail];
-  if (reference) lines.push('', `Reference: ${reference}`);
+function plainText(response: ErrorResponse, reference: string | null, t: AppKoaContext['state']['t']): string {
+  const lines = [`${response.status} ${t(response.title)}`, '', t(response.detail, response.detailValues)];
+  if (reference) lines.push('', t('Reference: {reference}', { reference }));
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,15 @@
-/** How one error is shown: its status, the words for it, and any headers it needs (Allow, Retry-After). */
+import type { MessageValues } from '../../../domain/ports/translator.js';
+
+/**
+ * How one error is shown: its status, the words for it (message keys, put into the request's
+ * language as the answer is written), and any headers it needs (Allow, Retry-After).
+ */
 export type ErrorResponse = Readonly<{
   status: number;
   title: string;
   detail: string;
+  /** The values the detail's message names. */
+  detailValues?: MessageValues;
   headers?: Readonly<Record<string, string>>;
   /** The problem type's URI (RFC 9457); absent for a plain status, which is `about:blank`. */
   type?: string;

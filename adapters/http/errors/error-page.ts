@@ -1,4 +1,5 @@
 import type { AppKoaContext } from '../context.js';
+import { languageChoices } from '../language-choices.js';
 import type { ErrorResponse } from './error-handlers.js';
 
 export type ErrorPageModel = ErrorResponse & Readonly<{ reference: string | null }>;
@@ -9,7 +10,10 @@ export type ErrorPageModel = ErrorResponse & Readonly<{ reference: string | null
  * button out. May throw (a broken template), which the boundary answers with plain text.
  */
 export function renderErrorPage(ctx: AppKoaContext, page: ErrorPageModel): Promise<void> {
-  return ctx.render('errors/error.pug', { ...page, flashes: [], csrfToken: () => tokenOrNull(ctx) });
+  const { t } = ctx.state;
+  return ctx.render('errors/error.pug', {
+    ...page, title: t(page.title), detail: t(page.detail, page.detailValues), flashes: [], languageChoices: languageChoices(ctx), csrfToken: () => tokenOrNull(ctx),
+  });
 }
 
 function tokenOrNull(ctx: AppKoaContext): string | null {

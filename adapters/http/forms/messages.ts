@@ -1,6 +1,13 @@
 import { assertNever } from '../../../domain/assert-never.js';
 import type { FieldProblem, SearchQueryTooLong, UsernameInvalid } from '../../../domain/errors.js';
+import type { MessageValues } from '../../../domain/ports/translator.js';
 import { NOT_TEXT, REQUIRED, UNSAFE_TEXT } from './fields.js';
+
+/**
+ * Words a person reads, not yet in any language: the message's key (its English text) and the values
+ * it names. Pages and the API put them into the request's language as they answer.
+ */
+export type Words = Readonly<{ key: string; values?: MessageValues }>;
 
 // The words users read next to a field, kept to the original app's where it has them.
 export const USERNAME_TAKEN = 'Please use a different username.';
@@ -20,20 +27,20 @@ export type ProblemAbout<Key extends FieldProblem['field']> = FieldProblem & Rea
 export type FieldsOf<Key extends FieldProblem['field'], Field extends string> = Readonly<Record<Key, Field>>;
 
 /** A search box's text past the limit: the same words on the search page and in the API's problem. */
-export function searchTooLongMessage(error: SearchQueryTooLong): string {
-  return `Search for at most ${error.maxLength.toLocaleString('en')} characters.`;
+export function searchTooLongMessage(error: SearchQueryTooLong): Words {
+  return { key: 'Search for at most {count, number} characters.', values: { count: error.maxLength } };
 }
 
-export function problemMessage(problem: FieldProblem): string {
+export function problemMessage(problem: FieldProblem): Words {
   switch (problem.type) {
     case 'UsernameInvalid': return usernameInvalidMessage(problem);
-    case 'UsernameTaken': return USERNAME_TAKEN;
-    case 'EmailInvalid': return 'Invalid email address.';
-    case 'EmailTaken': return EMAIL_TAKEN;
-    case 'PasswordTooShort': return `Field must be at least ${problem.minLength} characters long.`;
-    case 'AboutMeTooLong': return `Field cannot be longer than ${problem.maxLength} characters.`;
-    case 'PostEmpty': return REQUIRED;
-    case 'PostTooLong': return `Field must be between 1 and ${problem.maxLength} characters long.`;
+    case 'UsernameTaken': return { key: USERNAME_TAKEN };
+    case 'EmailInvalid': return { key: 'Invalid email address.' };
+    case 'EmailTaken': return { key: EMAIL_TAKEN };
+    case 'PasswordTooShort': return { key: 'Field must be at least {count} characters long.', values: { count: problem.minLength } };
+    case 'AboutMeTooLong': return { key: 'Field cannot be longer than {count} characters.', values: { count: problem.maxLength } };
+    case 'PostEmpty': return { key: REQUIRED };
+    case 'PostTooLong': return { key: 'Field must be between 1 and {count} characters long.', values: { count: problem.maxLength } };
     default: return assertNever(problem);
   }
 }
@@ -61,11 +68,11 @@ export function formCode(message: string): FieldCode {
   return FORM_CODES[message] ?? 'invalid';
 }
 
-function usernameInvalidMessage(error: UsernameInvalid): string {
+function usernameInvalidMessage(error: UsernameInvalid): Words {
   switch (error.problem) {
-    case 'missing': return REQUIRED;
-    case 'too-long': return `Field must be between 1 and ${error.maxLength} characters long.`;
-    case 'bad-characters': return 'Usernames may contain only letters, numbers, dots, dashes and underscores.';
+    case 'missing': return { key: REQUIRED };
+    case 'too-long': return { key: 'Field must be between 1 and {count} characters long.', values: { count: error.maxLength } };
+    case 'bad-characters': return { key: 'Usernames may contain only letters, numbers, dots, dashes and underscores.' };
     default: return assertNever(error.problem);
   }
 }

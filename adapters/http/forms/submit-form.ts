@@ -1,13 +1,14 @@
 import { err, type Result, type ResultAsync } from 'neverthrow';
 import type { FieldProblem, FieldsRejected } from '../../../domain/errors.js';
 import type { FieldErrors, FieldText, SubmittedForm } from './fields.js';
+import type { MessageValues } from '../../../domain/ports/translator.js';
 import { formCode, problemCode, problemMessage, type FieldCode, type FieldsOf, type ProblemAbout } from './messages.js';
 
 /**
  * One field a submit refused: which, a stable code a client can act on, and the key of the words a
- * person reads, which is the English message as gettext keys its catalogues.
+ * person reads, which is the English message as gettext keys its catalogues, with the values it names.
  */
-export type InvalidField<Field extends string> = Readonly<{ field: Field; code: FieldCode; messageKey: string }>;
+export type InvalidField<Field extends string> = Readonly<{ field: Field; code: FieldCode; messageKey: string; messageValues?: MessageValues }>;
 
 /** Every field a refused submit found wrong, in the form's order. */
 export type FormRejected<Field extends string> = Readonly<{ type: 'FormRejected'; problems: readonly InvalidField<Field>[] }>;
@@ -50,17 +51,23 @@ export async function submitForm<Field extends string, Value, Done, Refusal exte
   });
 }
 
-/** What a page shows next to each field: the first problem found with it, since a form shows a field's mistakes one at a time. */
-export function fieldMessages<Field extends string>(problems: readonly InvalidField<Field>[]): FieldErrors<Field> {
+/**
+ * What a page shows next to each field, in its language (`t`): the first problem found with it,
+ * since a form shows a field's mistakes one at a time.
+ */
+export function fieldMessages<Field extends string>(problems: readonly InvalidField<Field>[], t: (key: string, values?: MessageValues) => string): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
-  for (const problem of problems) errors[problem.field] ??= problem.messageKey;
+  for (const problem of problems) errors[problem.field] ??= t(problem.messageKey, problem.messageValues);
   return errors;
 }
 
 function invalidFields<Key extends FieldProblem['field'], Field extends string>(
   problems: readonly ProblemAbout<Key>[], fieldsOf: FieldsOf<Key, Field>,
 ): InvalidField<Field>[] {
-  return problems.map((problem) => ({ field: fieldsOf[problem.field], code: problemCode(problem), messageKey: problemMessage(problem) }));
+  return problems.map((problem) => {
+    const { key, values } = problemMessage(problem);
+    return { field: fieldsOf[problem.field], code: problemCode(problem), messageKey: key, ...(values ? { messageValues: values } : {}) };
+  });
 }
 
 function formRejected<Field extends string>(problems: readonly InvalidField<Field>[]): FormRejected<Field> {

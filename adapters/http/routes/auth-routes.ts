@@ -38,7 +38,7 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
       ctx.redirect(safeNextPath(ctx.query.next) ?? '/index');
     }, {
       // The password is never sent back.
-      FormRejected: (rejected) => renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, fieldMessages(rejected.problems), 422),
+      FormRejected: (rejected) => renderLogin(ctx, { username: form.text.username, rememberMe: isTicked(form.text.remember_me) }, fieldMessages(rejected.problems, ctx.state.t), 422),
       InvalidCredentials: () => {
         // One message for an unknown user and a wrong password alike: no hint which names exist.
         flash(ctx, INVALID_LOGIN_MESSAGE, 'error');
@@ -73,7 +73,7 @@ export function authRoutes(router: AppRouter, useCases: UseCases): void {
       ctx.redirect('/login');
     }, {
       // Passwords are never sent back.
-      FormRejected: (rejected) => renderRegister(ctx, { username: form.text.username, email: form.text.email }, fieldMessages(rejected.problems), 422),
+      FormRejected: (rejected) => renderRegister(ctx, { username: form.text.username, email: form.text.email }, fieldMessages(rejected.problems, ctx.state.t), 422),
     });
   });
 }

@@ -20,7 +20,7 @@ export function exportRoutes(router: AppRouter, { startExport }: UseCases): void
       flash(ctx, EXPORTS_UNAVAILABLE_MESSAGE, 'error');
       return ctx.redirect(profileUrl(user.username));
     }
-    await answerPage(ctx, startExport.execute(user.id), () => {
+    await answerPage(ctx, startExport.execute(user.id, ctx.state.language), () => {
       // Started: no message, since the layout of the page this leads to shows "Exporting posts... 0%"
       // already, and then its progress on every page until the email is on its way.
       ctx.redirect(profileUrl(user.username));

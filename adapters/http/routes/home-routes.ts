@@ -21,7 +21,7 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
   const renderIndex = async (ctx: AppKoaContext, post: string, errors: FieldErrors<PostField>, status: number) => {
     const timeline = pageRequest(ctx.query.page, postsPerPage).asyncAndThen((page) => homeTimeline.execute(currentUser(ctx).id, page));
     await answerPage(ctx, timeline, (page) => renderPage(ctx, 'index', {
-      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page, ctx.path, clock.now()),
+      title: 'Home', greetingName: currentUser(ctx).username, values: { post }, errors, ...presentPosts(page, ctx.path, clock.now(), ctx.state),
     }, status));
   };
 
@@ -35,7 +35,7 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
       flash(ctx, POST_PUBLISHED_MESSAGE, 'success');
       ctx.redirect('/index');
     }, {
-      FormRejected: (rejected) => renderIndex(ctx, form.text.post, fieldMessages(rejected.problems), 422),
+      FormRejected: (rejected) => renderIndex(ctx, form.text.post, fieldMessages(rejected.problems, ctx.state.t), 422),
     });
   };
 
@@ -46,6 +46,6 @@ export function homeRoutes(router: AppRouter, useCases: UseCases, { postsPerPage
 
   router.get(drives('explorePosts'), '/explore', loginRequired, async (ctx) => {
     const posts = pageRequest(ctx.query.page, postsPerPage).asyncAndThen((page) => explorePosts.execute(page));
-    await answerPage(ctx, posts, (page) => renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page, '/explore', clock.now()) }));
+    await answerPage(ctx, posts, (page) => renderPage(ctx, 'explore', { title: 'Explore', ...presentPosts(page, '/explore', clock.now(), ctx.state) }));
   });
 }

@@ -38,7 +38,7 @@ export function messageRoutes(router: AppRouter, useCases: UseCases, { postsPerP
       flash(ctx, MESSAGE_SENT_MESSAGE, 'success');
       ctx.redirect(profileUrl(to.username));
     }, {
-      FormRejected: (rejected) => renderSendMessage(ctx, recipient, form.text.message, fieldMessages(rejected.problems), 422),
+      FormRejected: (rejected) => renderSendMessage(ctx, recipient, form.text.message, fieldMessages(rejected.problems, ctx.state.t), 422),
       CannotMessageYourself: () => renderSendMessage(ctx, recipient, form.text.message, { message: CANNOT_MESSAGE_YOURSELF }, 422),
     });
   });
@@ -48,7 +48,7 @@ export function messageRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     await answerPage(ctx, listed, (page) => {
       // Read just now: the nav, loaded before, must not go on counting them.
       ctx.state.unreadMessages = 0;
-      return renderPage(ctx, 'messages', { title: 'Messages', ...presentPosts(asPosts(page), '/messages', clock.now()) });
+      return renderPage(ctx, 'messages', { title: 'Messages', ...presentPosts(asPosts(page), '/messages', clock.now(), ctx.state) });
     });
   });
 
@@ -63,11 +63,11 @@ export function messageRoutes(router: AppRouter, useCases: UseCases, { postsPerP
 }
 
 function renderSendMessage(ctx: AppKoaContext, recipient: string, message: string, errors: FieldErrors<MessageField>, status: number) {
-  return renderPage(ctx, 'send_message', { title: `Send Message to ${recipient}`, recipient, values: { message }, errors }, status);
+  return renderPage(ctx, 'send_message', { title: 'Send Message to {recipient}', titleValues: { recipient }, recipient, values: { message }, errors }, status);
 }
 
 function answerProblem(ctx: AppKoaContext, status: number, detail: string): void {
   ctx.status = status;
   ctx.type = PROBLEM_JSON;
-  ctx.body = problemDetails({ status, title: STATUS_CODES[status] ?? '', detail }, null, ctx.path);
+  ctx.body = problemDetails({ status, title: STATUS_CODES[status] ?? '', detail }, null, ctx.path, ctx.state.t);
 }

@@ -38,11 +38,11 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
     const form = readResetRequestForm(ctx.request.body);
     const email = await submitForm(form, RESET_REQUEST_FIELDS, { act: async (address) => requestPasswordReset.check(address) });
     await answerPage(ctx, email, async (address) => {
-      await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip }, options.logger);
+      await requestReset(requestPasswordReset, { email: address, clientAddress: ctx.ip, language: ctx.state.language }, options.logger);
       flash(ctx, RESET_INSTRUCTIONS_SENT, 'info');
       ctx.redirect('/login');
     }, {
-      FormRejected: (rejected) => renderRequestForm(ctx, useCases, form.text, fieldMessages(rejected.problems), 422),
+      FormRejected: (rejected) => renderRequestForm(ctx, useCases, form.text, fieldMessages(rejected.problems, ctx.state.t), 422),
     });
   });
 
@@ -63,7 +63,7 @@ export function passwordResetRoutes(router: AppRouter, useCases: UseCases, optio
       ctx.redirect('/login');
     }, {
       // A dead link is told as such, rather than asking to fix a form that can never succeed.
-      FormRejected: (rejected) => answerPage(ctx, checkResetToken.execute(token), () => renderResetForm(ctx, token, fieldMessages(rejected.problems), 422), deadLink(ctx)),
+      FormRejected: (rejected) => answerPage(ctx, checkResetToken.execute(token), () => renderResetForm(ctx, token, fieldMessages(rejected.problems, ctx.state.t), 422), deadLink(ctx)),
       ...deadLink(ctx),
     });
   });

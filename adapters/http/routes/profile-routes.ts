@@ -26,19 +26,19 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
     const shown = getProfile.execute({ user: { username: ctx.params.username ?? '' }, viewerId: viewer.id })
       .andThen((found) => pageRequest(ctx.query.page, postsPerPage)
         .asyncAndThen((page) => userPosts.execute(found.user.id, page))
-        .map((posts) => ({ profile: presentProfile(found, viewer), posts })));
+        .map((posts) => ({ profile: presentProfile(found, viewer, ctx.state.language), posts })));
     await answerPage(ctx, shown, ({ profile, posts }) => renderPage(ctx, 'user', {
-      title: profile.username,
+      title: 'User: {username}', titleValues: { username: profile.username },
       profile,
       exportAvailable: startExport !== null,
-      ...presentPosts(posts, profileUrl(profile.username), clock.now()),
+      ...presentPosts(posts, profileUrl(profile.username), clock.now(), ctx.state),
     }));
   });
 
   router.post(drives('followUser'), '/follow/:username', loginRequired, async (ctx) => {
     const username = ctx.params.username ?? '';
     await answerPage(ctx, followUser.execute({ followerId: currentUser(ctx).id, user: { username } }), (followed) => {
-      flash(ctx, `You are following ${followed.username}!`, 'success');
+      flash(ctx, 'You are following {username}!', 'success', { username: followed.username });
       ctx.redirect(profileUrl(followed.username));
     }, followRefusals(ctx, username));
   });
@@ -46,7 +46,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
   router.post(drives('unfollowUser'), '/unfollow/:username', loginRequired, async (ctx) => {
     const username = ctx.params.username ?? '';
     await answerPage(ctx, unfollowUser.execute({ followerId: currentUser(ctx).id, user: { username } }), (unfollowed) => {
-      flash(ctx, `You are not following ${unfollowed.username}.`);
+      flash(ctx, 'You are not following {username}.', 'info', { username: unfollowed.username });
       ctx.redirect(profileUrl(unfollowed.username));
     }, followRefusals(ctx, username));
   });
@@ -68,7 +68,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
       flash(ctx, PROFILE_SAVED_MESSAGE, 'success');
       ctx.redirect('/edit_profile');
     }, {
-      FormRejected: (rejected) => renderEditProfile(ctx, profileOf(form.text), fieldMessages(rejected.problems), 422),
+      FormRejected: (rejected) => renderEditProfile(ctx, profileOf(form.text), fieldMessages(rejected.problems, ctx.state.t), 422),
     });
   });
 }
@@ -77,7 +77,7 @@ export function profileRoutes(router: AppRouter, useCases: UseCases, { postsPerP
 function followRefusals(ctx: AppKoaContext, username: string): OwnAnswers<FollowChangeError> {
   return {
     UserNotFound: () => {
-      flash(ctx, `User ${username} not found.`, 'error');
+      flash(ctx, 'User {username} not found.', 'error', { username });
       ctx.redirect('/index');
     },
     CannotFollowYourself: () => {

@@ -4,7 +4,7 @@ import { searchTooLongMessage } from '../forms/messages.js';
 import { answerPage } from '../page-answer.js';
 import { pageRequest } from '../page-number.js';
 import { presentPosts, type PostListing } from '../presenters/post-presenter.js';
-import { renderPage } from '../render.js';
+import { renderPage, sayWords } from '../render.js';
 import { routeNames } from '../route-table.js';
 import type { UseCases } from '../use-cases.js';
 import { loginRequired } from './login-required.js';
@@ -22,8 +22,8 @@ export function searchRoutes(router: AppRouter, { searchPosts }: UseCases, { pos
     // Nothing typed is no search, as in the tutorial: back to everyone's posts.
     if (text.trim() === '') return ctx.redirect('/explore');
     const found = pageRequest(ctx.query.page, postsPerPage).asyncAndThen((page) => unlessSearchUnavailable(searchPosts.execute(text, page)));
-    await answerPage(ctx, found, (page) => renderPage(ctx, 'search', { title: 'Search', searchQuery: text, ...presentPosts(page, searchUrl(text), clock.now()) }), {
-      SearchQueryTooLong: (tooLong) => renderPage(ctx, 'search', { title: 'Search', searchQuery: text, tooLong: searchTooLongMessage(tooLong) }, 400),
+    await answerPage(ctx, found, (page) => renderPage(ctx, 'search', { title: 'Search', searchQuery: text, ...presentPosts(page, searchUrl(text), clock.now(), ctx.state) }), {
+      SearchQueryTooLong: (tooLong) => renderPage(ctx, 'search', { title: 'Search', searchQuery: text, tooLong: sayWords(ctx, searchTooLongMessage(tooLong)) }, 400),
     });
   });
 }

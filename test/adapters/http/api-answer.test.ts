@@ -5,13 +5,17 @@ import { err, ok, type Result } from 'neverthrow';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { tooManyAttempts, userNotFound } from '../../../domain/errors.js';
+import { resolve } from 'node:path';
 import { answerApi } from '../../../adapters/http/api/api-answer.js';
+import { languages } from '../../../adapters/http/middleware/languages.js';
+import { MessageCatalogue } from '../../../adapters/i18n/message-catalogue.js';
 import type { DomainError } from '../../../adapters/http/api/domain-problems.js';
 import type { AppKoaContext } from '../../../adapters/http/context.js';
 
 // No error boundary in front: what these answer, the helper answered by itself.
 async function answered(result: Result<string, DomainError>): Promise<Response> {
   const app = new Koa();
+  app.use(languages(MessageCatalogue.fromDirectory(resolve('locales'))) as unknown as Koa.Middleware);
   app.use((ctx) => answerApi(ctx as unknown as AppKoaContext, result, (name) => {
     ctx.body = { name };
   }));

@@ -35,7 +35,7 @@ test('when a page shows the problems, then each field gets its first one', () =>
   assert.equal(fieldMessages([
     { field: 'username', code: 'too-long', messageKey: 'first' },
     { field: 'username', code: 'bad-characters', messageKey: 'second' },
-  ]), { username: 'first' });
+  ], (key) => key.toUpperCase()), { username: 'FIRST' });
 });
 
 test('when everything passes, then the use case\'s value comes back', async () => {

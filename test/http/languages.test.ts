@@ -1,0 +1,100 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LOGIN_REQUIRED_MESSAGE } from '../../adapters/http/routes/login-required.js';
+import { withApp } from '../support/test-app.js';
+
+const SPANISH_LOGIN = 'Por favor ingrese para acceder a esta página.';
+
+test('when a browser prefers Mexican Spanish, then the page is in Spanish and says so, and that it varies with Accept-Language', async () => {
+  await withApp({}, async (app) => {
+    const page = await app.browser().get('/login', { 'Accept-Language': 'es-MX,es;q=0.9,en;q=0.8' });
+    assert.is(page.status, 200);
+    assert.match(page.text, '<html lang="es">');
+    assert.match(page.text, '<h1>Ingresar</h1>');
+    assert.is(page.headers.get('content-language'), 'es');
+    assert.match(page.headers.get('vary') ?? '', /Accept-Language/);
+  });
+});
+
+test('when a browser prefers English over Spanish by q-value, or asks for a language the site does not speak, then the page is in English', async () => {
+  await withApp({}, async (app) => {
+    for (const header of ['es;q=0.5,en;q=0.9', 'fr', 'fr-CA,fr;q=0.9', '']) {
+      const page = await app.browser().get('/login', header ? { 'Accept-Language': header } : {});
+      assert.match(page.text, '<html lang="en">', header);
+      assert.match(page.text, '<h1>Sign In</h1>', header);
+      assert.is(page.headers.get('content-language'), 'en', header);
+    }
+  });
+});
+
+test('when a visitor picks Spanish in the footer, then it is remembered over the browser\'s English, and they are sent back where they were', async () => {
+  await withApp({}, async (app) => {
+    const browser = app.browser();
+    const english = await browser.get('/register', { 'Accept-Language': 'en' });
+    assert.match(english.text, 'href="/language/es?next=%2Fregister"');
+    const chosen = await browser.get('/language/es?next=%2Fregister', { 'Accept-Language': 'en' });
+    assert.is(chosen.status, 302);
+    assert.is(chosen.location, '/register');
+    const page = await browser.get('/register', { 'Accept-Language': 'en' });
+    assert.match(page.text, '<html lang="es">');
+    assert.match(page.text, '<h1>Registrarse</h1>');
+  });
+});
+
+test('when the footer is asked for a language the site does not speak, or to leave the site, then it is a 404, or home', async () => {
+  await withApp({}, async (app) => {
+    assert.is((await app.browser().get('/language/fr')).status, 404);
+    assert.is((await app.browser().get('/language/es?next=%2F%2Fevil.example')).location, '/index');
+  });
+});
+
+test('when a flash waits, then it is shown in the language of the page that shows it', async () => {
+  await withApp({}, async (app) => {
+    const browser = app.browser();
+    await browser.get('/index');
+    const page = await browser.get('/login', { 'Accept-Language': 'es' });
+    assert.match(page.text, SPANISH_LOGIN);
+    assert.not.match(page.text, LOGIN_REQUIRED_MESSAGE);
+  });
+});
+
+test('when a form is refused in Spanish, then its field messages are Spanish', async () => {
+  await withApp({}, async (app) => {
+    const browser = app.browser();
+    await browser.register('susan');
+    const other = app.browser();
+    await other.get('/register', { 'Accept-Language': 'es' });
+    const page = await other.post('/register', { username: 'susan', email: 'x@example.com', password: 'short', password2: 'other' }, { headers: { 'Accept-Language': 'es' } });
+    assert.is(page.status, 422);
+    assert.match(page.text, 'Por favor use un nombre de usuario diferente.');
+    assert.match(page.text, 'El campo debe tener al menos 8 caracteres.');
+  });
+});
+
+test('when the API is asked in Spanish, then a problem\'s title, detail and field messages are Spanish, and its type and codes are not', async () => {
+  await withApp({}, async (app) => {
+    const response = await fetch(`${app.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'es' },
+      body: JSON.stringify({ username: '', email: 'nope', password: 'x' }),
+    });
+    const problem = await response.json() as { type: string; title: string; detail: string; errors: { field: string; code: string; message: string }[] };
+    assert.is(response.headers.get('content-language'), 'es');
+    assert.is(problem.type, '/api/problems/validation-failed');
+    assert.is(problem.title, 'Tu petición tiene campos inválidos');
+    assert.is(problem.detail, 'La petición tiene campos inválidos: username, email, password.');
+    assert.equal(problem.errors.map((error) => [error.field, error.code]), [['username', 'required'], ['email', 'invalid'], ['password', 'too-short']]);
+    assert.is(problem.errors[0]?.message, 'Este campo es obligatorio.');
+  });
+});
+
+test('when a page is missing in Spanish, then the 404 page is the Spanish one', async () => {
+  await withApp({}, async (app) => {
+    const page = await app.browser().get('/no-such-page', { 'Accept-Language': 'es' });
+    assert.is(page.status, 404);
+    assert.match(page.text, '<h1>Página No Encontrada</h1>');
+    assert.is(page.headers.get('content-language'), 'es');
+  });
+});
+
+test.run();
