@@ -53,6 +53,23 @@ test('when the language cookie holds anything but a language the site speaks, th
   });
 });
 
+test('when a logged-in user picks Spanish in the footer, then their profile keeps it: another browser asking for English gets Spanish once they log in there', async () => {
+  await withApp({}, async (app) => {
+    const laptop = app.browser();
+    await laptop.register('susan');
+    await laptop.logIn('susan');
+    await laptop.get('/language/es?next=%2Findex', { 'Accept-Language': 'en' });
+    const phone = app.browser();
+    await phone.get('/language/en?next=%2Flogin');
+    assert.match((await phone.get('/login', { 'Accept-Language': 'en' })).text, '<html lang="en">', 'anonymous, the cookie decides');
+    await phone.logIn('susan');
+    const page = await phone.get('/index', { 'Accept-Language': 'en' });
+    assert.match(page.text, '<html lang="es">');
+    assert.is(page.headers.get('content-language'), 'es');
+    assert.is((await app.inUnitOfWork(() => app.database.users.findByUsername('susan')))?.language, 'es');
+  });
+});
+
 test('when the footer is asked for a language the site does not speak, or to leave the site, then it is a 404, or home', async () => {
   await withApp({}, async (app) => {
     assert.is((await app.browser().get('/language/fr')).status, 404);
