@@ -58,7 +58,8 @@ test('when a logged-in user picks Spanish in the footer, then their profile keep
     const laptop = app.browser();
     await laptop.register('susan');
     await laptop.logIn('susan');
-    await laptop.get('/language/es?next=%2Findex', { 'Accept-Language': 'en' });
+    assert.match((await laptop.get('/index', { 'Accept-Language': 'en' })).text, 'action="/language/es?next=%2Findex"', 'a logged-in user chooses with a form');
+    await laptop.post('/language/es?next=%2Findex', {}, { headers: { 'Accept-Language': 'en' } });
     const phone = app.browser();
     await phone.get('/language/en?next=%2Flogin');
     assert.match((await phone.get('/login', { 'Accept-Language': 'en' })).text, '<html lang="en">', 'anonymous, the cookie decides');
@@ -67,6 +68,17 @@ test('when a logged-in user picks Spanish in the footer, then their profile keep
     assert.match(page.text, '<html lang="es">');
     assert.is(page.headers.get('content-language'), 'es');
     assert.is((await app.inUnitOfWork(() => app.database.users.findByUsername('susan')))?.language, 'es');
+  });
+});
+
+test('when another site sends a logged-in user to the language link, or posts to it without the form token, then their profile keeps its language', async () => {
+  await withApp({}, async (app) => {
+    const susan = app.browser();
+    await susan.register('susan');
+    await susan.logIn('susan');
+    assert.is((await susan.get('/language/es?next=%2Findex')).location, '/index', 'a link still answers');
+    assert.is((await susan.post('/language/es', { csrf_token: 'forged' })).status, 403);
+    assert.is((await app.inUnitOfWork(() => app.database.users.findByUsername('susan')))?.language, null);
   });
 });
 

@@ -109,7 +109,8 @@ test('when Susan asks for a reset and follows the emailed link, then her new pas
 test('when Susan chose Spanish on her profile, then her reset email is in Spanish even when an English browser asks for it', () => inWorld(async ({ app, smtp }) => {
   const susan = app.browser();
   await susan.logIn('susan');
-  await susan.get('/language/es?next=%2Findex');
+  await susan.get('/index');
+  await susan.post('/language/es?next=%2Findex');
   await susan.post('/logout');
   await requestReset(app.browser(), 'susan@example.com', { 'Accept-Language': 'en' });
   const [mail] = await smtp.waitForMessages(1);
