@@ -1,3 +1,6 @@
+import { MESSAGE_RULE } from '../../domain/messages/message.js';
+import { BREAK_SEARCH_INDEX, REPAIR_SEARCH_INDEX } from '../support/search-index-faults.js';
+import { runSql } from '../support/test-database.js';
 import { parse, type Token } from '@messageformat/parser';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -130,6 +133,11 @@ test('when every page, error page and email is shown in Spanish, then none of th
       await readError(413, susan.send('/edit_profile', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `about_me=${'x'.repeat(20_000)}` }));
       await readError(415, susan.send('/edit_profile', { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body: '<a/>' }));
       await readError(400, susan.send('/edit_profile', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'gzip' }, body: 'not compressed' }));
+      for (let sent = 1; sent < MESSAGE_RULE.maxFailures; sent++) await susan.post('/send_message/john', { message: `hola ${sent}` });
+      await readError(429, susan.post('/send_message/john', { message: 'una de más' }));
+      await runSql(app.location, BREAK_SEARCH_INDEX[app.location.dialect]);
+      await readError(503, susan.get('/search?q=hola'));
+      await runSql(app.location, REPAIR_SEARCH_INDEX[app.location.dialect]);
       await susan.get('/edit_profile');
       if (users) users.failing = 'updateProfile';
       await readError(500, susan.post('/edit_profile', { username: 'susan', about_me: 'otra vez' }));
