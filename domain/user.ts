@@ -1,3 +1,5 @@
+import type { Language } from './ports/translator.js';
+
 export type UserId = number;
 
 /**
@@ -15,6 +17,8 @@ export type User = Readonly<{
   passwordHash: string;
   aboutMe: string;
   lastSeen: Date | null;
+  /** The language they chose to read the site in, or null to be spoken to as their browser asks. */
+  language: Language | null;
 }>;
 
 /** What registration hands to the repository; the repository assigns the id. */

@@ -46,6 +46,7 @@ import { EXPORT_POSTS, ExportPosts } from '../domain/use-cases/export-posts.js';
 import { FollowUser } from '../domain/use-cases/follow-user.js';
 import { LogIn } from '../domain/use-cases/log-in.js';
 import { PublishPost } from '../domain/use-cases/publish-post.js';
+import { ChooseLanguage } from '../domain/use-cases/choose-language.js';
 import { RecordLastSeen } from '../domain/use-cases/record-last-seen.js';
 import { RegisterUser } from '../domain/use-cases/register-user.js';
 import { RequestPasswordReset } from '../domain/use-cases/request-password-reset.js';
@@ -238,6 +239,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         resumeSession: new ResumeSession(sessions, clock),
         endSession: new EndSession(sessions),
         recordLastSeen: new RecordLastSeen(users, clock),
+        chooseLanguage: new ChooseLanguage(users),
         getProfile: new GetProfile(users, follows, posts),
         editProfile: new EditProfile(users, sessions, accessTokens, clock, transactions),
         publishPost: new PublishPost(posts, clock),

@@ -93,7 +93,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   exportRoutes(router, options.useCases);
   messageRoutes(router, options.useCases, postListing);
   searchRoutes(router, options.useCases, postListing);
-  languageRoutes(router);
+  languageRoutes(router, options.useCases);
 
   // First, so that every page, the error pages included, can render whatever fails later.
   app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);

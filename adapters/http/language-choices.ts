@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/ports/translator.js';
 import type { AppKoaContext } from './context.js';
 
-/** One language of the footer's choice: its name in itself, and the link that chooses it and comes back here. */
+/** One language of the footer's choice: its name in itself, and where choosing it goes (and then comes back here). */
 export type LanguageChoice = Readonly<{ language: Language; name: string; url: string; current: boolean }>;
 
 const names = new Map<Language, string>();

@@ -12,6 +12,7 @@ import type { ListFollows } from '../../domain/use-cases/list-follows.js';
 import type { ListUsers } from '../../domain/use-cases/list-users.js';
 import type { LogIn } from '../../domain/use-cases/log-in.js';
 import type { PublishPost } from '../../domain/use-cases/publish-post.js';
+import type { ChooseLanguage } from '../../domain/use-cases/choose-language.js';
 import type { RecordLastSeen } from '../../domain/use-cases/record-last-seen.js';
 import type { RegisterUser } from '../../domain/use-cases/register-user.js';
 import type { RequestPasswordReset } from '../../domain/use-cases/request-password-reset.js';
@@ -36,6 +37,7 @@ export type UseCases = Readonly<{
   resumeSession: ResumeSession;
   endSession: EndSession;
   recordLastSeen: RecordLastSeen;
+  chooseLanguage: ChooseLanguage;
   getProfile: GetProfile;
   editProfile: EditProfile;
   publishPost: PublishPost;

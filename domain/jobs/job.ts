@@ -1,4 +1,5 @@
 import type { Language } from '../ports/translator.js';
+import type { User } from '../user.js';
 
 // Work owed after an answer has left: written down with the state it belongs to, run later by a
 // worker, at least once. The values here are what every queue adapter stores and hands back.
@@ -49,4 +50,9 @@ export type FailedAttempt = 'will-retry' | 'failed';
 export function languageOf(job: Pick<ClaimedJob, 'payload'>): Language | null {
   const language = job.payload['language'];
   return typeof language === 'string' ? language : null;
+}
+
+/** The language an email is written in for `recipient`: the one they chose, else the one of the request that queued the job. */
+export function recipientLanguage(recipient: User, job: Pick<ClaimedJob, 'payload'>): Language | null {
+  return recipient.language ?? languageOf(job);
 }

@@ -1,5 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { EmailTaken, UsernameTaken, UserNotFound } from '../errors.js';
+import type { Language } from './translator.js';
 import type { NewUser, ProfileChanges, User, UserId } from '../user.js';
 
 /**
@@ -18,4 +19,5 @@ export interface UserRepository {
   updateProfile(id: UserId, changes: ProfileChanges): ResultAsync<User, UsernameTaken | UserNotFound>;
   recordLastSeen(id: UserId, at: Date): Promise<void>;
   updatePasswordHash(id: UserId, passwordHash: string): Promise<void>;
+  updateLanguage(id: UserId, language: Language): Promise<void>;
 }

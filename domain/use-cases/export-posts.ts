@@ -1,6 +1,6 @@
 import { err, ok, ResultAsync, safeTry } from 'neverthrow';
 import { isInProgress, type Export, type ExportChanges, type ExportId } from '../exports/export.js';
-import { jobFailure, languageOf, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
+import { jobFailure, recipientLanguage, type ClaimedJob, type JobFailure, type Permanence } from '../jobs/job.js';
 import { TASK_PROGRESS } from '../notifications/notification.js';
 import type { Clock } from '../ports/clock.js';
 import type { ExportEmails } from '../ports/export-emails.js';
@@ -76,7 +76,7 @@ export class ExportPosts {
 
     await this.progressed(exported, { state: 'running', progress: 0, error: null });
     const content = await this.archive(exported);
-    const email = await this.ports.emails.compose({ username: user.username, language: languageOf(job) });
+    const email = await this.ports.emails.compose({ username: user.username, language: recipientLanguage(user, job) });
     yield* this.ports.mailer.send({
       to: [user.email],
       ...email,

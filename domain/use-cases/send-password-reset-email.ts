@@ -1,5 +1,5 @@
 import { err, ok, ResultAsync, safeTry } from 'neverthrow';
-import { jobFailure, languageOf, type ClaimedJob, type JobFailure } from '../jobs/job.js';
+import { jobFailure, recipientLanguage, type ClaimedJob, type JobFailure } from '../jobs/job.js';
 import { DEFAULT_RESET_LINK_LIFETIME_MS } from '../password-reset/password-reset.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
@@ -45,7 +45,7 @@ export class SendPasswordResetEmail {
     const now = clock.now();
     await tokens.deleteExpired(now);
     const token = await tokens.issue({ userId: user.id, expiresAt: new Date(now.getTime() + this.linkLifetimeMs) });
-    const content = await this.ports.emails.compose({ username: user.username, token, validForMs: this.linkLifetimeMs, language: languageOf(job) });
+    const content = await this.ports.emails.compose({ username: user.username, token, validForMs: this.linkLifetimeMs, language: recipientLanguage(user, job) });
     yield* this.ports.mailer.send({ to: [user.email], ...content })
       // A link nobody received is only a liability; a retry writes a fresh one.
       .orElse(({ permanence, reason }) => ResultAsync.fromSafePromise(tokens.take(token)).andThen(() => err(jobFailure(permanence, reason))));

@@ -20,6 +20,18 @@ export function userRepositoryContract(name: string, openStore: () => Promise<Us
     });
   });
 
+  test('when a user chooses a language, then every lookup reads it back; a new user has none', async ({ store }) => {
+    await store.inUnitOfWork(async () => {
+      const added = (await store.users.add(aNewUser({ username: 'Susan', email: 'susan@example.com' })))._unsafeUnwrap();
+      assert.is(added.language, null);
+      assert.is((await store.users.findById(added.id))?.language, null);
+      await store.users.updateLanguage(added.id, 'es');
+      assert.is((await store.users.findById(added.id))?.language, 'es');
+      assert.is((await store.users.findByUsername('susan'))?.language, 'es');
+      assert.is((await store.users.findByEmail('susan@example.com'))?.language, 'es');
+    });
+  });
+
   test('when looking a username up in another case, then the same user is found', async ({ store }) => {
     await store.inUnitOfWork(async () => {
       const added = (await store.users.add(aNewUser({ username: 'Susan' })))._unsafeUnwrap();

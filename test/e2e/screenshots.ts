@@ -110,6 +110,22 @@ async function productionPages(browser: Browser): Promise<void> {
   }
 }
 
+/** Two pages as a browser set to Spanish sees them (its Accept-Language), beside the English ones. */
+async function spanishPages(browser: Browser): Promise<void> {
+  const app = await startAppProcess({ mode: 'production' });
+  try {
+    const page = await newPage(browser, { ...DESKTOP, locale: 'es-ES' });
+    await page.goto(`${app.baseUrl}/login`);
+    await page.locator('main form button[type="submit"]').click();
+    await page.waitForLoadState();
+    await shoot(page, 'login-error-es');
+    await page.goto(`${app.baseUrl}/no-such-page`);
+    await shoot(page, '404-es');
+  } finally {
+    await app.stop();
+  }
+}
+
 async function debugPage(browser: Browser): Promise<void> {
   const app = await startAppProcess({ mode: 'development' });
   try {
@@ -129,6 +145,7 @@ mkdirSync(OUT_DIR, { recursive: true });
 const browser = await launchChromium();
 try {
   await productionPages(browser);
+  await spanishPages(browser);
   await debugPage(browser);
 } finally {
   await browser.close();

@@ -41,6 +41,47 @@ test('when a visitor picks Spanish in the footer, then it is remembered over the
   });
 });
 
+test('when the language cookie holds anything but a language the site speaks, then it is ignored and never echoed', async () => {
+  await withApp({}, async (app) => {
+    for (const forged of ['fr', '"><script>alert(1)</script>', 'es\r\nSet-Cookie: x=1', '../../etc/passwd']) {
+      const page = await app.browser().get('/login', { Cookie: `language=${encodeURIComponent(forged)}`, 'Accept-Language': 'en' });
+      assert.is(page.status, 200, forged);
+      assert.match(page.text, '<html lang="en">', forged);
+      assert.is(page.headers.get('content-language'), 'en', forged);
+      assert.not.match(page.text, 'script>alert', forged);
+    }
+  });
+});
+
+test('when a logged-in user picks Spanish in the footer, then their profile keeps it: another browser asking for English gets Spanish once they log in there', async () => {
+  await withApp({}, async (app) => {
+    const laptop = app.browser();
+    await laptop.register('susan');
+    await laptop.logIn('susan');
+    assert.match((await laptop.get('/index', { 'Accept-Language': 'en' })).text, 'action="/language/es?next=%2Findex"', 'a logged-in user chooses with a form');
+    await laptop.post('/language/es?next=%2Findex', {}, { headers: { 'Accept-Language': 'en' } });
+    const phone = app.browser();
+    await phone.get('/language/en?next=%2Flogin');
+    assert.match((await phone.get('/login', { 'Accept-Language': 'en' })).text, '<html lang="en">', 'anonymous, the cookie decides');
+    await phone.logIn('susan');
+    const page = await phone.get('/index', { 'Accept-Language': 'en' });
+    assert.match(page.text, '<html lang="es">');
+    assert.is(page.headers.get('content-language'), 'es');
+    assert.is((await app.inUnitOfWork(() => app.database.users.findByUsername('susan')))?.language, 'es');
+  });
+});
+
+test('when another site sends a logged-in user to the language link, or posts to it without the form token, then their profile keeps its language', async () => {
+  await withApp({}, async (app) => {
+    const susan = app.browser();
+    await susan.register('susan');
+    await susan.logIn('susan');
+    assert.is((await susan.get('/language/es?next=%2Findex')).location, '/index', 'a link still answers');
+    assert.is((await susan.post('/language/es', { csrf_token: 'forged' })).status, 403);
+    assert.is((await app.inUnitOfWork(() => app.database.users.findByUsername('susan')))?.language, null);
+  });
+});
+
 test('when the footer is asked for a language the site does not speak, or to leave the site, then it is a 404, or home', async () => {
   await withApp({}, async (app) => {
     assert.is((await app.browser().get('/language/fr')).status, 404);
@@ -85,6 +126,16 @@ test('when the API is asked in Spanish, then a problem\'s title, detail and fiel
     assert.is(problem.detail, 'La petición tiene campos inválidos: username, email, password.');
     assert.equal(problem.errors.map((error) => [error.field, error.code]), [['username', 'required'], ['email', 'invalid'], ['password', 'too-short']]);
     assert.is(problem.errors[0]?.message, 'Este campo es obligatorio.');
+  });
+});
+
+test('when the API document is read, then every problem it describes names its language in Content-Language', async () => {
+  await withApp({}, async (app) => {
+    const document = await (await fetch(`${app.baseUrl}/api/openapi.json`)).json() as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> };
+    const problems = Object.values(document.paths).flatMap((methods) => Object.values(methods))
+      .flatMap((operation) => Object.entries(operation.responses).filter(([status]) => Number(status) >= 400).map(([, response]) => response));
+    assert.ok(problems.length > 10);
+    for (const problem of problems) assert.ok(problem.headers?.['Content-Language'], JSON.stringify(problem));
   });
 });
 

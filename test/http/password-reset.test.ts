@@ -106,6 +106,17 @@ test('when Susan asks for a reset and follows the emailed link, then her new pas
   assert.is((await app.browser().logIn('susan', NEW_PASSWORD)).location, '/index');
 }));
 
+test('when Susan chose Spanish on her profile, then her reset email is in Spanish even when an English browser asks for it', () => inWorld(async ({ app, smtp }) => {
+  const susan = app.browser();
+  await susan.logIn('susan');
+  await susan.get('/index');
+  await susan.post('/language/es?next=%2Findex');
+  await susan.post('/logout');
+  await requestReset(app.browser(), 'susan@example.com', { 'Accept-Language': 'en' });
+  const [mail] = await smtp.waitForMessages(1);
+  assert.is(mail?.subject, '[Microblog] Nueva Contraseña');
+}));
+
 test('when the address belongs to nobody, then the same answer and no email', () => inWorld(async ({ app, smtp }) => {
   const browser = app.browser();
   const known = await requestReset(browser, 'susan@example.com');

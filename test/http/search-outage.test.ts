@@ -9,19 +9,9 @@ import { ApiClient } from '../support/api-client.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
 import { startSmtpTestServer } from '../support/smtp-test-server.js';
 import { TEST_SECRET_KEY, withApp } from '../support/test-app.js';
+import { BREAK_SEARCH_INDEX, REPAIR_SEARCH_INDEX } from '../support/search-index-faults.js';
 import { runSql } from '../support/test-database.js';
 
-// The search index broken behind the app's back, and put right again. On SQLite the FTS5 index's
-// segments are overwritten with garbage (what a torn write would leave), and repaired with FTS5's
-// own rebuild; on PostgreSQL the posts' vectors are out of the way, as while an operator rebuilds them.
-const BREAK = {
-  sqlite: 'update posts_search_data set block = x\'00000000ffffffffff\' where id > 10',
-  postgresql: 'alter table posts rename column search_vector to search_vector_rebuilding',
-} as const;
-const REPAIR = {
-  sqlite: 'insert into posts_search (posts_search) values (\'rebuild\')',
-  postgresql: 'alter table posts rename column search_vector_rebuilding to search_vector',
-} as const;
 
 test('when the search index fails, then search says it is unavailable (503, Retry-After), logged and alerted once, and the other pages keep working', async () => {
   const smtp = await startSmtpTestServer();
@@ -36,7 +26,7 @@ test('when the search index fails, then search says it is unavailable (503, Retr
       await susan.post('/index', { post: 'otters hold hands' });
       const api = new ApiClient(app.baseUrl, await OpenApiContract.load(app.baseUrl));
       const token = await api.tokenFor('susan');
-      await runSql(app.location, BREAK[app.location.dialect]);
+      await runSql(app.location, BREAK_SEARCH_INDEX[app.location.dialect]);
 
       const page = await susan.get('/search?q=otters');
       assert.is(page.status, 503);
@@ -62,7 +52,7 @@ test('when the search index fails, then search says it is unavailable (503, Retr
       await new Promise((settle) => setTimeout(settle, 200));
       assert.equal(smtp.received().map((mail) => /^Request: +GET (\S+)$/m.exec(mail.text)?.[1]).sort(), ['/api/posts', '/search']);
 
-      await runSql(app.location, REPAIR[app.location.dialect]);
+      await runSql(app.location, REPAIR_SEARCH_INDEX[app.location.dialect]);
       const repaired = await susan.get('/search?q=otters');
       assert.is(repaired.status, 200);
       assert.match(repaired.text, 'otters hold hands');
@@ -76,11 +66,11 @@ test('when the search index fails, then search says it is unavailable (503, Retr
 // writes whatever its name: the same break leaves publishing nothing to fail on.
 const DROP = {
   sqlite: 'drop table posts_search',
-  postgresql: BREAK.postgresql,
+  postgresql: BREAK_SEARCH_INDEX.postgresql,
 } as const;
 const RECREATE = {
   sqlite: `${CREATE_POSTS_SEARCH}; ${REBUILD_POSTS_SEARCH}`,
-  postgresql: REPAIR.postgresql,
+  postgresql: REPAIR_SEARCH_INDEX.postgresql,
 } as const;
 
 test('when the search index is gone, then a post is still published, on the timeline at once, and findable once the index is rebuilt', async () => {

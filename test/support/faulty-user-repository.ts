@@ -22,6 +22,7 @@ export class FaultyUserRepository implements UserRepository {
   updateProfile: UserRepository['updateProfile'] = (id, changes) => resultOf(this.guard('updateProfile', async () => this.real.updateProfile(id, changes)));
   recordLastSeen: UserRepository['recordLastSeen'] = (id, at) => this.guard('recordLastSeen', () => this.real.recordLastSeen(id, at));
   updatePasswordHash: UserRepository['updatePasswordHash'] = (id, hash) => this.guard('updatePasswordHash', () => this.real.updatePasswordHash(id, hash));
+  updateLanguage: UserRepository['updateLanguage'] = (id, language) => this.guard('updateLanguage', () => this.real.updateLanguage(id, language));
 
   private async guard<T>(method: Method, call: () => Promise<T>): Promise<T> {
     if (this.failing === method) throw this.failure();

@@ -24,7 +24,10 @@ const PAGINATION: ParameterObject[] = [
 
 const TEXT_HEADER = { schema: { type: 'string' } } as const;
 
-// The headers problems of a status carry.
+// Every problem is written in the language `Accept-Language` asks for, when the site speaks it.
+const CONTENT_LANGUAGE = { 'Content-Language': 'The language of the `title`, `detail` and `errors[].message`: `en` or `es`.' };
+
+// The headers problems of a status carry, besides their language.
 const PROBLEM_HEADERS: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   401: { 'WWW-Authenticate': 'The challenge (RFC 9110 §11.6.1): `Basic` for POST /tokens, `Bearer` elsewhere, with `error="invalid_token"` for a token that is not valid.' },
   429: { 'Retry-After': 'Seconds to wait before trying again.' },
@@ -47,6 +50,8 @@ export function openApiDocument(operations: readonly ApiOperation[]): OpenAPIObj
       version: '1.0.0',
       description: `JSON in and out. Errors are RFC 9457 problem details (\`${PROBLEM_JSON}\`) whatever the Accept header says; `
         + `each problem type has a page under /api/problems/: ${Object.keys(PROBLEM_TYPES).join(', ')}. `
+        + 'A problem\'s `title`, `detail` and `errors[].message` are in the language `Accept-Language` prefers (English or Spanish, '
+        + 'English by default), which `Content-Language` names; its `type`, `code` and field names are the same in every language. '
         + 'A method a path does not take is a 405 whose `Allow` header lists those it does; an address no path here names is a 404.',
       // Whoever runs this server answers for it; their address is theirs to publish, not this document's.
       contact: { name: 'The administrators of this server' },
@@ -104,10 +109,9 @@ function responsesOf(operation: ApiOperation): ResponsesObject {
     ...(operation.problems ?? []),
   ]);
   for (const status of [...statuses].sort()) {
-    const headers = PROBLEM_HEADERS[status];
     responses[status] = {
       description: 'A problem: see its `type`.',
-      ...(headers ? { headers: headersOf(headers) } : {}),
+      headers: headersOf({ ...PROBLEM_HEADERS[status], ...CONTENT_LANGUAGE }),
       content: { [PROBLEM_JSON]: { schema: ref('Problem') } },
     };
   }

@@ -5,7 +5,7 @@ import type { UseCases } from '../use-cases.js';
 /**
  * Loads the user whose server-side session the cookie names, and notes that they were seen. A
  * token the server no longer knows (logged out, expired, user gone) leaves an anonymous visitor.
- * With the user come their latest export, which every page's layout may mention, and the count of
+ * A language the user chose is the request's. With the user come their latest export, which every page's layout may mention, and the count of
  * their unread messages for the nav: two indexed reads, side by side, on logged-in requests only.
  */
 export function loadCurrentUser({ resumeSession, recordLastSeen, getExport, unreadMessageCount }: UseCases): AppMiddleware {
@@ -18,6 +18,8 @@ export function loadCurrentUser({ resumeSession, recordLastSeen, getExport, unre
       await resumeSession.execute(token).match(async (resumed) => {
         const user = await recordLastSeen.execute(resumed);
         ctx.state.user = user;
+        // The profile's language wins over this browser's cookie and header: it is the user's own choice, made anywhere.
+        if (user.language && ctx.state.languages.includes(user.language)) ctx.state.language = user.language;
         const [latestExport, unread] = await Promise.all([getExport.latestOf(user.id), unreadMessageCount.execute(user.id)]);
         ctx.state.exportNotice = presentExportNotice(latestExport);
         ctx.state.unreadMessages = unread;

@@ -1,6 +1,7 @@
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import type { Language } from '../../../domain/ports/translator.js';
 import type { NewUser, ProfileChanges, User, UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
 import type { Restorable } from './in-memory-transactions.js';
@@ -16,7 +17,7 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
   add(user: NewUser): ResultAsync<User, UsernameTaken | EmailTaken> {
     if (this.holderOf(user.username)) return errAsync(usernameTaken(user.username));
     if (this.withEmail(user.email)) return errAsync(emailTaken(user.email));
-    const stored: User = { id: this.nextId++, username: user.username, email: user.email, passwordHash: user.passwordHash, aboutMe: '', lastSeen: user.lastSeen };
+    const stored: User = { id: this.nextId++, username: user.username, email: user.email, passwordHash: user.passwordHash, aboutMe: '', lastSeen: user.lastSeen, language: null };
     this.users.set(stored.id, stored);
     return okAsync(copy(stored));
   }
@@ -62,6 +63,11 @@ export class InMemoryUserRepository implements UserRepository, Restorable {
   async updatePasswordHash(id: UserId, passwordHash: string): Promise<void> {
     const user = this.users.get(id);
     if (user) this.users.set(id, { ...user, passwordHash });
+  }
+
+  async updateLanguage(id: UserId, language: Language): Promise<void> {
+    const user = this.users.get(id);
+    if (user) this.users.set(id, { ...user, language });
   }
 
   snapshot(): () => void {

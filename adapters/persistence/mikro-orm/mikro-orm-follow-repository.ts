@@ -11,7 +11,7 @@ import { placeholders } from './sql-values.js';
 type CountsRow = { followers: number | string; following: number | string };
 
 const IS_FOLLOWING: ReadStatement = { name: 'is_following', sql: 'select 1 from follows where follower_id = ? and followed_id = ?' };
-const USERS = 'select u.id, u.username, u.email, u.password_hash, u.about_me, u.last_seen from users u join follows f';
+const USERS = 'select u.id, u.username, u.email, u.password_hash, u.about_me, u.last_seen, u.language from users u join follows f';
 const FOLLOWERS_OF = `${USERS} on u.id = f.follower_id where f.followed_id = ? order by u.id limit ? offset ?`;
 const FOLLOWEES_OF = `${USERS} on u.id = f.followed_id where f.follower_id = ? order by u.id limit ? offset ?`;
 const COUNTS: ReadStatement = {

@@ -13,7 +13,7 @@ type SessionWithUserRow = UserRow & { created_at: Date | number | string; last_a
 // Every logged-in request starts here: the session and its user in one query, on two primary keys.
 const FIND_WITH_USER: ReadStatement = {
   name: 'session_with_user',
-  sql: 'select s.created_at, s.last_active_at, s.remember_me, u.id, u.username, u.email, u.password_hash, u.about_me, u.last_seen '
+  sql: 'select s.created_at, s.last_active_at, s.remember_me, u.id, u.username, u.email, u.password_hash, u.about_me, u.last_seen, u.language '
     + 'from sessions s join users u on u.id = s.user_id where s.token_hash = ?',
 };
 

@@ -3,15 +3,16 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { err, ok, okAsync, ResultAsync } from 'neverthrow';
 import { emailTaken, userNotFound, usernameTaken, type EmailTaken, type UsernameTaken, type UserNotFound } from '../../../domain/errors.js';
 import type { UserRepository } from '../../../domain/ports/user-repository.js';
+import type { Language } from '../../../domain/ports/translator.js';
 import type { NewUser, ProfileChanges, User, UserId } from '../../../domain/user.js';
 import { usernameKey } from '../../../domain/user-rules.js';
 import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 import { countOf, toNullableDate } from './sql-values.js';
 import { UserSchema } from './user-schema.js';
 
-export type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null };
+export type UserRow = { id: number; username: string; email: string; password_hash: string; about_me: string; last_seen: Date | number | string | null; language: string | null };
 
-const USER_COLUMNS = 'select id, username, email, password_hash, about_me, last_seen from users';
+const USER_COLUMNS = 'select id, username, email, password_hash, about_me, last_seen, language from users';
 const FIND_BY_ID: ReadStatement = { name: 'user_by_id', sql: `${USER_COLUMNS} where id = ?` };
 const FIND_BY_EMAIL: ReadStatement = { name: 'user_by_email', sql: `${USER_COLUMNS} where email = ?` };
 const LIST = `${USER_COLUMNS} order by id limit ? offset ?`;
@@ -36,9 +37,9 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   add(user: NewUser): ResultAsync<User, UsernameTaken | EmailTaken> {
-    return ResultAsync.fromPromise(this.withSavepoint(() => this.em.insert(UserSchema, { ...user, aboutMe: '' })), (error) => error)
+    return ResultAsync.fromPromise(this.withSavepoint(() => this.em.insert(UserSchema, { ...user, aboutMe: '', language: null })), (error) => error)
       .orElse((error) => ResultAsync.fromSafePromise(this.takenOf(error, user)).andThen((taken) => err(taken)))
-      .map((id) => ({ id, ...user, aboutMe: '' }));
+      .map((id) => ({ id, ...user, aboutMe: '', language: null }));
   }
 
   // Lookups are prepared statements: the profile page finds its user by name on every request.
@@ -79,6 +80,10 @@ export class MikroOrmUserRepository implements UserRepository {
     await this.em.nativeUpdate(UserSchema, { id }, { passwordHash });
   }
 
+  async updateLanguage(id: UserId, language: Language): Promise<void> {
+    await this.em.nativeUpdate(UserSchema, { id }, { language });
+  }
+
   private async findOne(statement: ReadStatement, value: string | number): Promise<User | null> {
     const [row] = await this.reads.all<UserRow>(statement, [value]);
     return row ? userOf(row) : null;
@@ -116,6 +121,6 @@ export class MikroOrmUserRepository implements UserRepository {
 /** A user from a plain query's row, with the driver's forms of ids and times made uniform. */
 export function userOf(row: UserRow): User {
   return {
-    id: Number(row.id), username: row.username, email: row.email, passwordHash: row.password_hash, aboutMe: row.about_me, lastSeen: toNullableDate(row.last_seen),
+    id: Number(row.id), username: row.username, email: row.email, passwordHash: row.password_hash, aboutMe: row.about_me, lastSeen: toNullableDate(row.last_seen), language: row.language,
   };
 }

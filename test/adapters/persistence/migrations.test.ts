@@ -8,8 +8,8 @@ import { runSql, testDialect, withTestDatabase, type TestDatabase } from '../../
 
 // Runs on SQLite with `npm test` and on PostgreSQL with `npm run test:pg`.
 
-/** What the newest migration creates: a database from before it lacks these tables. */
-const NEWEST_TABLES = ['posts_search'];
+/** What the newest migration adds, taken away: a database from before it lacks the users' language column. */
+const UNDO_NEWEST = 'alter table users drop column language';
 
 async function migrateOnce(testDatabase: TestDatabase): Promise<string[]> {
   const database = await Database.open(testDatabase.location);
@@ -42,10 +42,21 @@ test('when the history lacks the newest migration, then only that one runs', () 
   withTestDatabase(async (testDatabase) => {
     await migrateOnce(testDatabase);
     const newest = MIGRATION_NAMES.at(-1) ?? '';
-    // A database from before the newest release: its tables and its line in the history are gone.
-    await runSql(testDatabase.location, `${NEWEST_TABLES.map((table) => `drop table if exists ${table};`).join(' ')} delete from mikro_orm_migrations where name = '${newest}'`);
+    // A database from before the newest release: its column and its line in the history are gone.
+    await runSql(testDatabase.location, `${UNDO_NEWEST}; delete from mikro_orm_migrations where name = '${newest}'`);
     assert.equal(await migrateOnce(testDatabase), [newest]);
     assert.equal(await migrateOnce(testDatabase), []);
+    const database = await Database.open(testDatabase.location);
+    try {
+      const susan = await database.inUnitOfWork(async () => {
+        const added = (await database.users.add(aNewUser()))._unsafeUnwrap();
+        await database.users.updateLanguage(added.id, 'es');
+        return database.users.findById(added.id);
+      });
+      assert.is(susan?.language, 'es', 'the column is back');
+    } finally {
+      await database.close();
+    }
   }));
 
 // What the search's migration made, taken away: the database of a release before search existed.

@@ -14,6 +14,7 @@ export const MIGRATION_NAMES = [
   '2026-12-07-0008-create-exports',
   '2026-12-07-0009-create-messages',
   '2026-12-07-0010-create-post-search',
+  '2026-12-07-0011-add-user-language',
 ] as const;
 
 export type MigrationName = (typeof MIGRATION_NAMES)[number];

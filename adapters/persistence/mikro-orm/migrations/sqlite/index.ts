@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreatePasswordResets } from './create-password-resets.js';
+import { AddUserLanguage } from './add-user-language.js';
 import { CreateAccessTokens } from './create-access-tokens.js';
 import { CreateExports } from './create-exports.js';
 import { CreateJobs } from './create-jobs.js';
@@ -23,4 +24,5 @@ export const sqliteMigrations: MigrationObject[] = inRunOrder({
   '2026-12-07-0008-create-exports': CreateExports,
   '2026-12-07-0009-create-messages': CreateMessages,
   '2026-12-07-0010-create-post-search': CreatePostSearch,
+  '2026-12-07-0011-add-user-language': AddUserLanguage,
 });

@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+// The language a user chose in the footer while logged in; null until they choose one, so the
+// browser's own preference goes on deciding for everyone who never did. 35 characters hold any
+// BCP 47 tag a catalogue could be named after.
+export class AddUserLanguage extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table "users" add column "language" varchar(35) null');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('alter table "users" drop column "language"');
+  }
+}
