@@ -19,14 +19,13 @@ const REMEMBERED_MS = 365 * 24 * 3600 * 1000;
  * changes their profile: a link on another site must not be able to.
  */
 export function languageRoutes(router: AppRouter, { chooseLanguage }: UseCases): void {
-  router.get(drives(), '/language/:language', (ctx) => remember(ctx, async () => undefined));
+  router.get(drives(), '/language/:language', (ctx) => remember(ctx, ctx.params.language ?? '', async () => undefined));
   router.post(drives('chooseLanguage'), '/language/:language', loginRequired, (ctx) =>
     // Saving a language cannot be refused: the result holds nothing to read.
-    remember(ctx, async (language) => void await chooseLanguage.execute(currentUser(ctx), language)));
+    remember(ctx, ctx.params.language ?? '', async (language) => void await chooseLanguage.execute(currentUser(ctx), language)));
 }
 
-async function remember(ctx: AppKoaContext, save: (language: Language) => Promise<void>): Promise<void> {
-  const language = ctx.params.language ?? '';
+async function remember(ctx: AppKoaContext, language: string, save: (language: Language) => Promise<void>): Promise<void> {
   if (!ctx.state.languages.includes(language)) return ctx.state.showErrorPage({ status: 404, outcome: 'UnknownLanguage' });
   await save(language);
   ctx.cookies.set(LANGUAGE_COOKIE, language, { maxAge: REMEMBERED_MS, httpOnly: true, sameSite: 'lax', secure: ctx.secure, signed: false, overwrite: true });
