@@ -11,7 +11,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP_ENTRY_RELATIVE = 'dist/src/main.js';
-const APP_ENTRY = join(PROJECT_ROOT, APP_ENTRY_RELATIVE);
 const BARE_ENTRY = join(PROJECT_ROOT, 'bench', 'bare-server.ts');
 const LADDER_ENTRY = join(PROJECT_ROOT, 'bench', 'ladder-server.ts');
 // tsx runs the baseline's TypeScript; resolved here, since the server's working folder is a temporary one.
@@ -43,11 +42,13 @@ export type AppSettings = Readonly<{
   trackerDsn?: string;
   /** Extra Node flags, `--cpu-prof` say, before those of `npm start`. */
   nodeFlags?: readonly string[];
+  /** The checkout whose build to start: this one unless another commit's is compared with it. */
+  appRoot?: string;
 }>;
 
 /** `npm run build`: the bench measures what `npm start` runs. */
-export function buildApp(): void {
-  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+export function buildApp(appRoot = PROJECT_ROOT): void {
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: appRoot, stdio: 'inherit' });
   if (built.status !== 0) throw new Error(`npm run build failed (exit ${String(built.status)})`);
 }
 
@@ -73,15 +74,17 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
       : {}),
     ...(settings.trackerDsn ? { SENTRY_DSN: settings.trackerDsn } : {}),
   };
-  return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), ...startScriptFlags(), APP_ENTRY], env, '/login');
+  const appRoot = settings.appRoot ?? PROJECT_ROOT;
+  const args = [...(settings.nodeFlags ?? []), ...startScriptFlags(appRoot), join(appRoot, APP_ENTRY_RELATIVE)];
+  return startServer(settings.name, settings.workDir, port, args, env, '/login');
 }
 
 /**
  * The Node flags of `npm start`, read from package.json's `start` script: the bench starts the app
  * as production does (source maps, heap sizing), without npm's own process in between.
  */
-export function startScriptFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+export function startScriptFlags(appRoot = PROJECT_ROOT): string[] {
+  const manifest = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
   const words = (manifest.scripts?.start ?? '').split(/\s+/);
   const node = words.indexOf('node');
   const entry = words.indexOf(APP_ENTRY_RELATIVE);

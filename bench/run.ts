@@ -17,6 +17,7 @@ import {
   allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeSearch, summarizeStart, summarizeTimeline,
   type BenchReport, type CaseSpec,
 } from './report.js';
+import { PAGE_CASES, type Case } from './cases.js';
 import { readSettings } from './settings.js';
 import { measureSearch, SEARCH_POSTS, SEARCHES } from './search.js';
 import { answerOf, prepareSite, seedUsername, seedUsers, type Site } from './site.js';
@@ -28,18 +29,6 @@ const startedAt = new Date().toISOString();
 const machineAtStart = machine();
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
-type Case = CaseSpec & Readonly<{ request: (site: Site) => LoadRequest }>;
-
-// The logged-in pages may take longer than the anonymous ones: each reads the session, the viewer and a page of posts.
-const LOGGED_IN_P99_MS = 35;
-const ANONYMOUS_P99_MS = 25;
-const PAGE_CASES: readonly Case[] = [
-  { id: 'index', title: 'GET /index (logged in)', kind: 'page', expect: 200, minRatio: 0.15, maxP99Ms: LOGGED_IN_P99_MS, request: (site) => site.requests.index },
-  { id: 'profile', title: 'GET /user/<name> (logged in)', kind: 'page', expect: 200, minRatio: 0.1, maxP99Ms: LOGGED_IN_P99_MS, request: (site) => site.requests.profile },
-  { id: 'edit-profile-invalid', title: 'POST /edit_profile, validation error (logged in)', kind: 'page', expect: 422, maxP99Ms: LOGGED_IN_P99_MS, request: (site) => site.requests.editProfileInvalid },
-  { id: 'login-page', title: 'GET /login (anonymous)', kind: 'page', expect: 200, minRatio: 0.2, maxP99Ms: ANONYMOUS_P99_MS, request: (site) => site.requests.loginPage },
-  { id: 'not-found', title: 'GET /<missing> (404)', kind: 'page', expect: 404, minRatio: 0.2, maxP99Ms: ANONYMOUS_P99_MS, request: (site) => site.requests.notFound },
-];
 const LOGIN_CASE: Case = { id: 'login-post', title: 'POST /login (scrypt N=2^17)', kind: 'login', expect: 302, request: (site) => site.requests.loginPost };
 const BESIDE_LOGIN_CASE: CaseSpec = { id: 'index-beside-login', title: 'GET /index (logged in), 2 connections beside the POST /login load', kind: 'beside-login', expect: 200 };
 // A login waits for its hash behind every other connection's: give it time rather than count timeouts.

@@ -1,0 +1,128 @@
+// `npm run bench:compare -- <commit>`: what the changes since <commit> cost the pages. Builds this
+// checkout and <commit> (in a temporary git worktree), starts both production builds on databases
+// seeded alike, and loads every page case on both and on the case's bare Koa twin, interleaved round
+// by round with the order rotating, so that a noisy minute on the machine falls on all three. Prints
+// a table: each build's requests/s and ratio to the twin, and the change (median over rounds of this
+// build's req/s over the other's in the same round). Knobs: those of bench/settings.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PAGE_CASES } from './cases.js';
+import { median, requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { buildApp, PROJECT_ROOT, startApp, startBare, type ServerProcess } from './processes.js';
+import { readSettings } from './settings.js';
+import { answerOf, prepareSite, seedUsername, seedUsers } from './site.js';
+
+const settings = readSettings(process.env);
+const log = (message: string) => process.stderr.write(`bench:compare: ${message}\n`);
+// A viewer, the author the viewer follows, and one more for the site's login requests.
+const USERS = 3;
+
+type Build = Readonly<{ label: string; server: ServerProcess; requests: ReadonlyMap<string, LoadRequest> }>;
+
+const commit = process.argv[2];
+if (!commit) {
+  process.stderr.write('usage: npm run bench:compare -- <commit>\n');
+  process.exit(2);
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'microblog-compare-'));
+const otherRoot = join(workDir, 'other');
+const running: ServerProcess[] = [];
+try {
+  requireWrk();
+  git('worktree', 'add', '--detach', otherRoot, commit);
+  installDependencies(otherRoot);
+  log('building both (npm run build)');
+  buildApp();
+  buildApp(otherRoot);
+  const here = await startBuild('this checkout', PROJECT_ROOT);
+  const other = await startBuild(commit, otherRoot);
+
+  // Each case's twin answers with this build's bytes; both builds are divided by the same twin.
+  const pages: Record<string, { status: number; body: string }> = {};
+  for (const testCase of PAGE_CASES) {
+    for (const build of [here, other]) {
+      const answer = await answerOf(build.server.baseUrl, requestOf(build, testCase.id));
+      if (answer.status !== testCase.expect) throw new Error(`${build.label}: ${testCase.title} answered ${answer.status}, expected ${testCase.expect}`);
+      if (build === here) pages[requestOf(build, testCase.id).path] = answer;
+    }
+  }
+  const twin = await startBare(workDir, pages, 'koa');
+  running.push(twin);
+  const sides = [
+    { id: 'here', baseUrl: here.server.baseUrl, request: (caseId: string) => requestOf(here, caseId) },
+    { id: 'other', baseUrl: other.server.baseUrl, request: (caseId: string) => requestOf(other, caseId) },
+    { id: 'twin', baseUrl: twin.baseUrl, request: (caseId: string) => requestOf(here, caseId) },
+  ] as const;
+  type SideId = (typeof sides)[number]['id'];
+  const load = (baseUrl: string, request: LoadRequest, durationS: number) =>
+    runLoad({ baseUrl, requests: [request], connections: settings.connections, durationS });
+
+  log(`warm-up: ${settings.warmupS} s per case and server`);
+  for (const testCase of PAGE_CASES) for (const side of sides) await load(side.baseUrl, side.request(testCase.id), settings.warmupS);
+  const results = new Map(PAGE_CASES.map((testCase) => [testCase.id, [] as Record<SideId, LoadResult>[]]));
+  for (let round = 0; round < settings.rounds; round++) {
+    log(`round ${round + 1}/${settings.rounds}`);
+    for (const testCase of PAGE_CASES) {
+      const rotated = [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)];
+      const runs: Partial<Record<SideId, LoadResult>> = {};
+      for (const side of rotated) runs[side.id] = await load(side.baseUrl, side.request(testCase.id), settings.durationS);
+      results.get(testCase.id)?.push(runs as Record<SideId, LoadResult>);
+    }
+  }
+  process.stdout.write(`\n${table(commit, results)}\n\nload average at the end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
+} finally {
+  await Promise.all(running.map((server) => server.stop()));
+  if (existsSync(otherRoot)) git('worktree', 'remove', '--force', otherRoot);
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+async function startBuild(label: string, appRoot: string): Promise<Build> {
+  const name = appRoot === PROJECT_ROOT ? 'here' : 'other';
+  const server = await startApp({ name, workDir, databasePath: join(workDir, `${name}.db`), secretKey: `compare-${name}-`.padEnd(40, 'k'), mail: null, appRoot });
+  running.push(server);
+  await seedUsers(server.baseUrl, USERS);
+  const site = await prepareSite(server.baseUrl, seedUsername(0), seedUsername(1), [seedUsername(2)]);
+  return { label, server, requests: new Map(PAGE_CASES.map((testCase) => [testCase.id, testCase.request(site)])) };
+}
+
+function requestOf(build: Build, caseId: string): LoadRequest {
+  const request = build.requests.get(caseId);
+  if (!request) throw new Error(`no request for case ${caseId}`);
+  return request;
+}
+
+/** The other commit's own dependencies: this checkout's when the lock files agree, else a clean install. */
+function installDependencies(root: string): void {
+  const lock = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
+  if (lock(root) === lock(PROJECT_ROOT)) {
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
+    return;
+  }
+  log(`${commit} has other dependencies: npm ci in its worktree`);
+  const installed = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (installed.status !== 0) throw new Error(`npm ci for ${commit} failed (exit ${String(installed.status)})`);
+}
+
+function git(...args: string[]): void {
+  const done = spawnSync('git', args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (done.status !== 0) throw new Error(`git ${args.join(' ')} failed (exit ${String(done.status)})`);
+}
+
+function table(otherLabel: string, results: ReadonlyMap<string, readonly Record<'here' | 'other' | 'twin', LoadResult>[]>): string {
+  const rows = PAGE_CASES.map((testCase) => {
+    const rounds = results.get(testCase.id) ?? [];
+    const rps = (side: 'here' | 'other' | 'twin') => median(rounds.map((round) => round[side].requestsPerSecond));
+    const ratio = (side: 'here' | 'other') => median(rounds.map((round) => round[side].requestsPerSecond / round.twin.requestsPerSecond));
+    const p99 = (side: 'here' | 'other') => median(rounds.map((round) => round[side].p99Ms));
+    const change = median(rounds.map((round) => round.here.requestsPerSecond / round.other.requestsPerSecond - 1));
+    return `| ${testCase.title} | ${rps('here').toFixed(0)} (p99 ${p99('here').toFixed(1)} ms) | ${rps('other').toFixed(0)} (p99 ${p99('other').toFixed(1)} ms) | ${rps('twin').toFixed(0)} | ${ratio('here').toFixed(3)} | ${ratio('other').toFixed(3)} | ${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} % |`;
+  });
+  return [
+    `| case | this checkout req/s | ${otherLabel} req/s | twin req/s | this ÷ twin | ${otherLabel} ÷ twin | change |`,
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...rows,
+  ].join('\n');
+}
