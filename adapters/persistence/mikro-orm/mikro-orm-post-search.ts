@@ -27,8 +27,9 @@ type TimelineRow = { id: number; body: string; created_at: Date | number | strin
 
 /**
  * Search in the posts' own database, in the dialect's full-text index, its two statements prepared
- * like the other hot reads: a search page costs one of them, and parsing it anew for every request
- * cost more than the query itself for all but the commonest words. Any failure of the index
+ * like the other hot reads: a search page costs one of them, and parsing and planning it anew cost
+ * SQLite as much again as running it for a word in few posts (0.04 ms each on 100 000 posts), on
+ * top of MikroORM writing its values into the text. Any failure of the index
  * (missing, corrupt, being rebuilt) is the store being unavailable: the caller says so, and the
  * cause is kept for the log.
  */
