@@ -342,16 +342,23 @@ export function formatReport(report: BenchReport): string {
     lines.push(`| ${side.posts.toLocaleString('en')} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
   }
   lines.push('', `${timeline.small.posts} ÷ ${timeline.large.posts.toLocaleString('en')} posts: req/s ${fixed(timeline.slowdown, 2)} — ${checks(timeline.checks)}`);
-  lines.push('', `**Search** (logged-in \`GET /search\`, a page of 25, on ${search.posts.toLocaleString('en')} posts in SQLite's FTS5 index, an app of its own)`, '');
-  lines.push('| search | req/s | p50 ms | p99 ms | unexpected |');
-  lines.push('|---|--:|--:|--:|--:|');
-  for (const side of search.searches) lines.push(`| ${side.title} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
-  lines.push('', `Publishing (\`POST /index\`): ${fixed(search.publishInStep.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishInStep.p99Ms, 1)} ms) with the index in step, ${fixed(search.publishWithoutIndex.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishWithoutIndex.p99Ms, 1)} ms) without: ${fixed(search.publishRatio, 2)} — ${checks(search.checks)}`);
+  lines.push('', ...formatSearch(search));
   lines.push('', `**Memory** (RSS of the app): after warm-up ${fixed(memory.afterWarmupMiB, 0)} MB; after each of ${memory.afterRoundsMiB.length} rounds of ${memory.requestsPerRound.toLocaleString('en')} mixed page requests ${memory.afterRoundsMiB.map((value) => `${fixed(value, 0)} MB`).join(', ')}${memory.afterLoginMiB === null ? '' : `; after the POST /login runs ${fixed(memory.afterLoginMiB, 0)} MB`} — ${checks(memory.checks)}`);
   const { queue } = jobs;
   lines.push('', `**Jobs** (SQLite, one process, ${WORKERS_NOTE}): ${fixed(queue.jobsPerSecond, 0)} jobs/s through the queue (${queue.jobs.toLocaleString('en')} no-op jobs, claim and completion included); enqueue to start p50 ${fixed(queue.enqueueToStartMs.p50, 1)} ms, p99 ${fixed(queue.enqueueToStartMs.p99, 1)} ms, max ${fixed(queue.enqueueToStartMs.max, 1)} ms over ${queue.enqueueToStartMs.samples} jobs; logged-in index ${fixed(jobs.withoutBacklog.requestsPerSecond, 0)} req/s without a backlog, ${fixed(jobs.withBacklog.requestsPerSecond, 0)} req/s (p99 ${fixed(jobs.withBacklog.p99Ms, 1)} ms) with ${jobs.backlog.toLocaleString('en')} due password reset jobs (${(jobs.backlog - jobs.backlogLeft).toLocaleString('en')} worked off meanwhile): ${fixed(jobs.ratio, 2)} — ${checks(jobs.checks)}`);
   lines.push('', `**Start** (spawn to first served request): median ${fixed(start.medianMs, 0)} ms over ${start.restartsMs.length} restarts (${start.restartsMs.map((value) => fixed(value, 0)).join(', ')} ms); first start on an empty database, migrations included: ${fixed(start.firstStartMs, 0)} ms — ${checks(start.checks)}`);
   return lines.join('\n');
+}
+
+/** The search case's table and publishing line, also printed alone by `npm run bench -- --search`. */
+export function formatSearch(search: SearchSummary): string[] {
+  const lines: string[] = [];
+  lines.push(`**Search** (logged-in \`GET /search\`, a page of 25, on ${search.posts.toLocaleString('en')} posts in SQLite's FTS5 index, an app of its own)`, '');
+  lines.push('| search | req/s | p50 ms | p99 ms | unexpected |');
+  lines.push('|---|--:|--:|--:|--:|');
+  for (const side of search.searches) lines.push(`| ${side.title} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
+  lines.push('', `Publishing (\`POST /index\`): ${fixed(search.publishInStep.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishInStep.p99Ms, 1)} ms) with the index in step, ${fixed(search.publishWithoutIndex.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishWithoutIndex.p99Ms, 1)} ms) without: ${fixed(search.publishRatio, 2)} — ${checks(search.checks)}`);
+  return lines;
 }
 
 export function allChecks(report: BenchReport): Check[] {

@@ -1,7 +1,9 @@
 // `npm run bench`: builds the app, starts its production build on a temporary SQLite file seeded
 // with users, starts a bare Koa server and a bare node:http server beside it, loads them all with
 // wrk and prints the table. Also written to bench/results/latest.json. Knobs: bench/settings.ts.
-// With --ladder, the ladder instead (bench/ladder.ts): what each layer of a page costs.
+// With --ladder, the ladder instead (bench/ladder.ts): what each layer of a page costs. With
+// --search, only the search case (bench/search.ts), printed and not written to latest.json, which
+// holds full runs.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -14,7 +16,7 @@ import { runLadder } from './ladder.js';
 import { probe, requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
-  allChecks, formatReport, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeSearch, summarizeStart, summarizeTimeline,
+  allChecks, formatReport, formatSearch, summarizeCase, summarizeErrorPath, summarizeJobs, summarizeMemory, summarizeSearch, summarizeStart, summarizeTimeline,
   type BenchReport, type CaseSpec,
 } from './report.js';
 import { PAGE_CASES, type Case } from './cases.js';
@@ -180,18 +182,7 @@ async function main(): Promise<void> {
   await tracker.close();
   await slowTracker.close();
 
-  // The timeline's and the search's cases each run in app processes of their own, on their own databases.
-  const ownApps: TimelineOptions = {
-    appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
-    start,
-    stop,
-    workDir,
-    connections: settings.connections,
-    warmupS: settings.warmupS,
-    durationS: settings.durationS,
-    rounds: settings.rounds,
-    log,
-  };
+  const ownApps = ownAppOptions();
   const timelineRuns = await measureTimelines(ownApps);
   const searchRuns = await measureSearch(ownApps);
 
@@ -223,6 +214,33 @@ async function main(): Promise<void> {
   process.stdout.write(missed.length === 0 ? 'All targets met.\n' : `Targets not met:\n${missed.map((check) => `  ✗ ${check.target}`).join('\n')}\n`);
   if (settings.quick) process.stdout.write('(BENCH_QUICK=1: a smoke run; its figures are too short to trust.)\n');
   process.stdout.write('Written to bench/results/latest.json\n');
+}
+
+// The timeline's and the search's cases each run in app processes of their own, on their own databases.
+function ownAppOptions(): TimelineOptions {
+  return {
+    appSettings: (name, path) => ({ name, workDir, databasePath: path, secretKey, mail: null }),
+    start,
+    stop,
+    workDir,
+    connections: settings.connections,
+    warmupS: settings.warmupS,
+    durationS: settings.durationS,
+    rounds: settings.rounds,
+    log,
+  };
+}
+
+/** The search case alone: its table and whether it met its targets. */
+async function searchOnly(): Promise<void> {
+  requireWrk();
+  log(`settings ${JSON.stringify(settings)}; load average ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
+  buildApp();
+  const summary = summarizeSearch(SEARCH_POSTS, SEARCHES, await measureSearch(ownAppOptions()));
+  const missed = summary.checks.filter((check) => !check.met);
+  process.stdout.write(`\nNode ${process.versions.node} · load average ${loadavg().map((value) => value.toFixed(2)).join(' / ')} at end · ${settings.connections} connections, ${settings.rounds} rounds × ${settings.durationS} s (medians)\n\n`);
+  process.stdout.write(`${formatSearch(summary).join('\n')}\n\n`);
+  process.stdout.write(missed.length === 0 ? 'All search targets met.\n' : `Targets not met:\n${missed.map((check) => `  ✗ ${check.target}`).join('\n')}\n`);
 }
 
 /**
@@ -291,6 +309,7 @@ function machine(): Record<string, unknown> {
 
 try {
   if (process.argv.includes('--ladder')) process.stdout.write(`\n${await runLadder(settings, log)}\n`);
+  else if (process.argv.includes('--search')) await searchOnly();
   else await main();
 } catch (error) {
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));

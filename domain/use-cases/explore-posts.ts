@@ -1,6 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
-import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
+import { countedPage, listOf, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { TimelinePost } from '../posts/post.js';
 
@@ -18,6 +18,6 @@ export class ExplorePosts {
   }
 
   private everyone(): PagedList<TimelinePost> {
-    return { fetch: (offset, limit) => this.posts.everyone(offset, limit), count: () => this.posts.countEveryone() };
+    return listOf((offset, limit) => this.posts.everyone(offset, limit), () => this.posts.countEveryone());
   }
 }

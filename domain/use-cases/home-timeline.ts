@@ -1,6 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
-import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
+import { countedPage, listOf, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { TimelinePost } from '../posts/post.js';
 import type { UserId } from '../user.js';
@@ -19,6 +19,6 @@ export class HomeTimeline {
   }
 
   private timelineOf(userId: UserId): PagedList<TimelinePost> {
-    return { fetch: (offset, limit) => this.posts.homeTimeline(userId, offset, limit), count: () => this.posts.countHomeTimeline(userId) };
+    return listOf((offset, limit) => this.posts.homeTimeline(userId, offset, limit), () => this.posts.countHomeTimeline(userId));
   }
 }

@@ -1,6 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound, UserNotFound } from '../errors.js';
-import { countedPage, type CountedPage, type PageRequest } from '../pagination.js';
+import { countedPage, listOf, type CountedPage, type PageRequest } from '../pagination.js';
 import type { FollowRepository } from '../ports/follow-repository.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -20,16 +20,16 @@ export class ListFollows {
   ) {}
 
   execute(input: Readonly<{ user: UserLookup; direction: FollowDirection; page: PageRequest }>): ResultAsync<CountedPage<CountedUser>, ListFollowsError> {
-    return findUser(this.users, input.user).andThen((user) => countedPage(input.page, {
-      fetch: async (offset, limit) => withCounts(
+    return findUser(this.users, input.user).andThen((user) => countedPage(input.page, listOf(
+      async (offset, limit) => withCounts(
         input.direction === 'followers' ? await this.follows.followersOf(user.id, offset, limit) : await this.follows.followeesOf(user.id, offset, limit),
         this.follows,
         this.posts,
       ),
-      count: async () => {
+      async () => {
         const { followers, following } = await this.follows.counts(user.id);
         return input.direction === 'followers' ? followers : following;
       },
-    }));
+    )));
   }
 }

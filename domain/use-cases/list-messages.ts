@@ -2,7 +2,7 @@ import { okAsync, ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
 import type { ReceivedMessage } from '../messages/message.js';
 import { UNREAD_MESSAGE_COUNT } from '../notifications/notification.js';
-import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
+import { countedPage, listOf, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { Clock } from '../ports/clock.js';
 import type { MessageRepository } from '../ports/message-repository.js';
 import type { NotificationRepository } from '../ports/notification-repository.js';
@@ -45,6 +45,6 @@ export class ListMessages {
 
   private receivedBy(userId: UserId): PagedList<ReceivedMessage> {
     const { messages } = this.ports;
-    return { fetch: (offset, limit) => messages.received(userId, offset, limit), count: () => messages.countReceived(userId) };
+    return listOf((offset, limit) => messages.received(userId, offset, limit), () => messages.countReceived(userId));
   }
 }

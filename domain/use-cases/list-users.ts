@@ -1,6 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound } from '../errors.js';
-import { countedPage, type CountedPage, type PageRequest } from '../pagination.js';
+import { countedPage, listOf, type CountedPage, type PageRequest } from '../pagination.js';
 import type { FollowRepository } from '../ports/follow-repository.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -15,9 +15,9 @@ export class ListUsers {
   ) {}
 
   execute(page: PageRequest): ResultAsync<CountedPage<CountedUser>, PageNotFound> {
-    return countedPage(page, {
-      fetch: async (offset, limit) => withCounts(await this.users.list(offset, limit), this.follows, this.posts),
-      count: () => this.users.count(),
-    });
+    return countedPage(page, listOf(
+      async (offset, limit) => withCounts(await this.users.list(offset, limit), this.follows, this.posts),
+      () => this.users.count(),
+    ));
   }
 }

@@ -1,6 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { PageNotFound, UserNotFound } from '../errors.js';
-import { countedPage, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
+import { countedPage, listOf, pageOf, type CountedPage, type Page, type PagedList, type PageRequest } from '../pagination.js';
 import type { PostRepository } from '../ports/post-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { TimelinePost } from '../posts/post.js';
@@ -24,6 +24,6 @@ export class UserPosts {
   }
 
   private postsBy(authorId: UserId): PagedList<TimelinePost> {
-    return { fetch: (offset, limit) => this.posts.byAuthor(authorId, offset, limit), count: () => this.posts.countByAuthor(authorId) };
+    return listOf((offset, limit) => this.posts.byAuthor(authorId, offset, limit), () => this.posts.countByAuthor(authorId));
   }
 }

@@ -89,7 +89,7 @@ export class Database {
       sql: dialect.search.indexPost,
       onFailure: (error) => log.error('A new post could not be added to the search index: search will not find it until the index is rebuilt', error),
     });
-    this.postSearch = new MikroOrmPostSearch(em, dialect.search);
+    this.postSearch = new MikroOrmPostSearch(this.reads, dialect.search);
     this.follows = new MikroOrmFollowRepository(em, this.reads);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);

@@ -9,14 +9,14 @@ import type { SearchSql } from './mikro-orm-post-search.js';
  */
 export const POSTGRESQL_SEARCH: SearchSql = {
   match: tsQuery,
-  search: [
+  search: { name: 'search_posts', sql: [
     'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
     'from (select posts.id, search_vector, query from posts, to_tsquery(\'posts_search\', ?) query',
     `where search_vector @@ query order by posts.id desc limit ${SEARCH_MATCH_LIMIT}) newest`,
     'join posts p on p.id = newest.id join users u on u.id = p.author_id',
     'order by ts_rank_cd(newest.search_vector, newest.query) desc, p.created_at desc, p.id desc limit ? offset ?',
-  ].join(' '),
-  count: `select count(*) as count from (select 1 from posts where search_vector @@ to_tsquery('posts_search', ?) limit ${SEARCH_MATCH_LIMIT}) matches`,
+  ].join(' ') },
+  count: { name: 'count_search_matches', sql: `select count(*) as count from (select 1 from posts where search_vector @@ to_tsquery('posts_search', ?) limit ${SEARCH_MATCH_LIMIT}) matches` },
   // The vector is a generated column of the post's own row: there is no index of its own to be
   // missing, and the configuration and unaccent it is made with cannot be dropped while it depends
   // on them, so indexing cannot fail apart from the post's insert.

@@ -10,13 +10,13 @@ import type { SearchSql } from './mikro-orm-post-search.js';
  */
 export const SQLITE_SEARCH: SearchSql = {
   match: fts5Query,
-  search: [
+  search: { name: 'search_posts', sql: [
     'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
     `from (select rowid as id, rank from posts_search where posts_search match ? order by rowid desc limit ${SEARCH_MATCH_LIMIT}) newest`,
     'cross join posts p on p.id = newest.id cross join users u on u.id = p.author_id',
     'order by newest.rank, p.created_at desc, p.id desc limit ? offset ?',
-  ].join(' '),
-  count: `select count(*) as count from (select rowid from posts_search where posts_search match ? limit ${SEARCH_MATCH_LIMIT})`,
+  ].join(' ') },
+  count: { name: 'count_search_matches', sql: `select count(*) as count from (select rowid from posts_search where posts_search match ? limit ${SEARCH_MATCH_LIMIT})` },
   indexPost: 'insert into posts_search (rowid, body) values (?, ?)',
 };
 
