@@ -14,6 +14,7 @@ const APP_ENTRY_RELATIVE = 'dist/src/main.js';
 const APP_ENTRY = join(PROJECT_ROOT, APP_ENTRY_RELATIVE);
 const BARE_ENTRY = join(PROJECT_ROOT, 'bench', 'bare-server.ts');
 const LADDER_ENTRY = join(PROJECT_ROOT, 'bench', 'ladder-server.ts');
+const LAYERS_ENTRY = join(PROJECT_ROOT, 'bench', 'layers-server.ts');
 // tsx runs the baseline's TypeScript; resolved here, since the server's working folder is a temporary one.
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const START_TIMEOUT_MS = 30_000;
@@ -53,11 +54,30 @@ export function buildApp(): void {
 
 export async function startApp(settings: AppSettings): Promise<ServerProcess> {
   const port = await freePort();
+  return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), ...startScriptFlags(), APP_ENTRY], appEnvironment(settings, port), '/login');
+}
+
+/** Opens the line on which a layers server prints the names of all the app's layers. */
+export const LAYER_NAMES_PREFIX = 'layers: ';
+
+/**
+ * The app's first `count` middleware layers (bench/layers-server.ts), configured as `startApp`
+ * configures the app, then an answer of the page `pages` holds for the path.
+ */
+export async function startLayers(settings: AppSettings, count: number, pages: BarePages): Promise<ServerProcess> {
+  const port = await freePort();
+  const pagesFile = join(settings.workDir, `${settings.name}-pages.json`);
+  writeFileSync(pagesFile, JSON.stringify(pages));
+  const env = { ...appEnvironment(settings, port), LAYERS_COUNT: String(count), LAYERS_PAGES_FILE: pagesFile };
+  return startServer(settings.name, settings.workDir, port, [...startScriptFlags(), `--import=${TSX_LOADER}`, LAYERS_ENTRY], env, '/login');
+}
+
+function appEnvironment(settings: AppSettings, port: number): Record<string, string> {
   const logDir = join(settings.workDir, `logs-${settings.name}`);
   mkdirSync(logDir, { recursive: true });
   // A clean environment: nothing from the developer's shell leaks in, and the working folder is a
   // temporary one, so no `.env` file is read either.
-  const env: Record<string, string> = {
+  return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -73,7 +93,6 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
       : {}),
     ...(settings.trackerDsn ? { SENTRY_DSN: settings.trackerDsn } : {}),
   };
-  return startServer(settings.name, settings.workDir, port, [...(settings.nodeFlags ?? []), ...startScriptFlags(), APP_ENTRY], env, '/login');
 }
 
 /**
