@@ -151,6 +151,20 @@ test("when any page or error page is answered, then it carries exactly the secur
   }
 });
 
+test('when a visitor who already holds a session loads the login form again, then the same token is in it and no cookie is written', async () => {
+  await withApp({}, async (app) => {
+    const visitor = app.browser();
+    const first = await visitor.get('/login');
+    assert.ok(first.setCookies.some((line) => line.startsWith(`${SESSION_COOKIE}=`)));
+    const again = await visitor.get('/login');
+    assert.equal(again.setCookies, []);
+    const token = (page: { text: string }) => /name="csrf_token" value="([^"]+)"/.exec(page.text)?.[1];
+    assert.ok(token(first));
+    assert.is(token(again), token(first));
+    assert.is(again.headers.get('cache-control'), 'no-store');
+  });
+});
+
 test('when a response depends on the session, then it is never stored; the stylesheet is', async () => {
   await withApp({}, async (app) => {
     const susan = app.browser();
