@@ -2,8 +2,8 @@ import { randomFillSync } from 'node:crypto';
 
 /**
  * Random strings of `bytes` random bytes each (base64url), cut from a buffer refilled `perFill`
- * strings at a time: one call into OpenSSL per string cost more than the middleware that asked
- * for it (measured in profiles of the 404 page and the login form).
+ * strings at a time: one call into OpenSSL per request id cost more than the rest of the
+ * middleware that asked for it (measured in a profile of the 404 page).
  */
 export class RandomPool {
   readonly #bytes: number;

@@ -26,7 +26,7 @@ export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
 
 /**
  * What helmet sets on a response, collected once: with these options its values depend on nothing
- * in the request, and running helmet per request cost a tenth of an anonymous page (measured).
+ * in the request, so running helmet's middleware per request only rebuilt the same strings.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = helmetHeaders(SECURITY_HEADER_OPTIONS);
 

@@ -24,8 +24,8 @@ class LazyFork {
 
 /**
  * Units of work whose EntityManager is forked at its first use: most anonymous pages run no query,
- * and forking for each of them cost a fifth of a 404 (RequestContext.create, measured). MikroORM
- * finds the current unit's EntityManager through `entityManager`, given as its `context` option.
+ * and need no EntityManager of their own. MikroORM finds the current unit's EntityManager through
+ * `entityManager`, given as its `context` option.
  */
 export class LazyUnitsOfWork {
   readonly #current = new AsyncLocalStorage<LazyFork>();
