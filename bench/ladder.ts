@@ -5,14 +5,15 @@
 // with the app's migrations: the viewer follows an author with 30 posts, as in the page cases.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
 import { tokenHash } from '../adapters/persistence/random-token.js';
 import { withSqliteFile } from '../test/support/sqlite-file.js';
 import { LADDER_POSTS_PER_PAGE, LADDER_STEPS, type LadderStep } from './ladder-steps.js';
-import { median, requireWrk, runLoad, unexpectedAnswers, type LoadRequest, type LoadResult } from './load.js';
+import { requireWrk, type LoadRequest } from './load.js';
 import { startBare, startRung, type ServerProcess } from './processes.js';
+import { measureRungs, type Rung } from './rungs.js';
 import type { BenchSettings } from './settings.js';
 
 const SEED_POSTS = 30;
@@ -26,14 +27,10 @@ const RUNG_TITLES: Readonly<Record<LadderStep, string>> = {
   'app-reads': "+ the app's repositories instead (2 prepared queries, unit of work)",
 };
 
-type Rung = Readonly<{ step: LadderStep; server: ServerProcess; request: LoadRequest }>;
-
 export async function runLadder(settings: BenchSettings, log: (message: string) => void): Promise<string> {
   requireWrk();
   const workDir = mkdtempSync(join(tmpdir(), 'microblog-ladder-'));
   const running: ServerProcess[] = [];
-  const startedAt = new Date().toISOString();
-  const loadAtStart = loadavg();
   try {
     const databasePath = join(workDir, 'ladder.db');
     const token = randomBytes(32).toString('base64url');
@@ -42,46 +39,18 @@ export async function runLadder(settings: BenchSettings, log: (message: string) 
     for (const step of LADDER_STEPS) {
       const server = await startRung(workDir, step, databasePath, token);
       running.push(server);
-      rungs.push({ step, server, request: await rungRequest(server.baseUrl, step) });
+      rungs.push({ title: RUNG_TITLES[step], server, request: await rungRequest(server.baseUrl, step), expect: 200 });
     }
     const page = await fetch(`${rungs[0]?.server.baseUrl ?? ''}/`).then((response) => response.text());
     const bare = await startBare(workDir, { '/': { status: 200, body: page } }, 'koa');
     running.push(bare);
-    const bareRequest: LoadRequest = { method: 'GET', path: '/', headers: { Accept: 'text/html' } };
-    const load = (baseUrl: string, request: LoadRequest, durationS: number) =>
-      runLoad({ baseUrl, requests: [request], connections: settings.connections, durationS });
-
+    const twin: Rung = { title: 'bare Koa, static page of the same size', server: bare, request: { method: 'GET', path: '/', headers: { Accept: 'text/html' } }, expect: 200 };
     log(`ladder: ${Buffer.byteLength(page)}-byte page; warm-up ${settings.warmupS} s per rung, then ${settings.rounds} rounds × ${settings.durationS} s`);
-    await load(bare.baseUrl, bareRequest, settings.warmupS);
-    for (const rung of rungs) await load(rung.server.baseUrl, rung.request, settings.warmupS);
-    const bareRounds: LoadResult[] = [];
-    const rungRounds = new Map<LadderStep, LoadResult[]>(LADDER_STEPS.map((step) => [step, []]));
-    for (let round = 1; round <= settings.rounds; round++) {
-      bareRounds.push(await load(bare.baseUrl, bareRequest, settings.durationS));
-      for (const rung of rungs) rungRounds.get(rung.step)?.push(await load(rung.server.baseUrl, rung.request, settings.durationS));
-      log(`  round ${round}: bare ${bareRounds.at(-1)?.requestsPerSecond.toFixed(0)} req/s; ${rungs.map((rung) => `${rung.step} ${rungRounds.get(rung.step)?.at(-1)?.requestsPerSecond.toFixed(0)}`).join(', ')}`);
-    }
-
-    const lines = [
-      `${startedAt} · Node ${process.versions.node} · load average ${loadAtStart.map((value) => value.toFixed(2)).join(' / ')} at start, ${loadavg().map((value) => value.toFixed(2)).join(' / ')} at end · ${settings.connections} connections, ${settings.rounds} rounds × ${settings.durationS} s (medians)`,
-      '',
-      '| rung | req/s | × bare | p50 ms | p99 ms | unexpected |',
-      '|---|--:|--:|--:|--:|--:|',
-      row('bare Koa, static page of the same size', bareRounds, bareRounds),
-      ...rungs.map((rung) => row(RUNG_TITLES[rung.step], rungRounds.get(rung.step) ?? [], bareRounds)),
-    ];
-    return lines.join('\n');
+    return await measureRungs(settings, log, twin, rungs);
   } finally {
     await Promise.all(running.map((server) => server.stop()));
     rmSync(workDir, { recursive: true, force: true });
   }
-}
-
-function row(title: string, rounds: readonly LoadResult[], bareRounds: readonly LoadResult[]): string {
-  const ratio = median(rounds.map((round, index) => round.requestsPerSecond / (bareRounds[index]?.requestsPerSecond ?? Number.NaN)));
-  const unexpected = rounds.reduce((sum, round) => sum + unexpectedAnswers(round, 200), 0);
-  const rate = median(rounds.map((round) => round.requestsPerSecond));
-  return `| ${title} | ${rate.toFixed(0)} | ${ratio.toFixed(2)} | ${median(rounds.map((round) => round.p50Ms)).toFixed(1)} | ${median(rounds.map((round) => round.p99Ms)).toFixed(1)} | ${unexpected} |`;
 }
 
 /** The request a rung is loaded with: from the session rung on, with the cookie its first answer set. */

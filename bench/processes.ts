@@ -13,6 +13,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP_ENTRY_RELATIVE = 'dist/src/main.js';
 const BARE_ENTRY = join(PROJECT_ROOT, 'bench', 'bare-server.ts');
 const LADDER_ENTRY = join(PROJECT_ROOT, 'bench', 'ladder-server.ts');
+const LAYERS_ENTRY = join(PROJECT_ROOT, 'bench', 'layers-server.ts');
 // tsx runs the baseline's TypeScript; resolved here, since the server's working folder is a temporary one.
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const START_TIMEOUT_MS = 30_000;
@@ -54,11 +55,32 @@ export function buildApp(appRoot = PROJECT_ROOT): void {
 
 export async function startApp(settings: AppSettings): Promise<ServerProcess> {
   const port = await freePort();
+  const appRoot = settings.appRoot ?? PROJECT_ROOT;
+  const args = [...(settings.nodeFlags ?? []), ...startScriptFlags(appRoot), join(appRoot, APP_ENTRY_RELATIVE)];
+  return startServer(settings.name, settings.workDir, port, args, appEnvironment(settings, port), '/login');
+}
+
+/** Opens the line on which a layers server prints the names of all the app's layers. */
+export const LAYER_NAMES_PREFIX = 'layers: ';
+
+/**
+ * The app's first `count` middleware layers (bench/layers-server.ts), configured as `startApp`
+ * configures the app, then an answer of the page `pages` holds for the path.
+ */
+export async function startLayers(settings: AppSettings, count: number, pages: BarePages): Promise<ServerProcess> {
+  const port = await freePort();
+  const pagesFile = join(settings.workDir, `${settings.name}-pages.json`);
+  writeFileSync(pagesFile, JSON.stringify(pages));
+  const env = { ...appEnvironment(settings, port), LAYERS_COUNT: String(count), LAYERS_PAGES_FILE: pagesFile };
+  return startServer(settings.name, settings.workDir, port, [...startScriptFlags(), `--import=${TSX_LOADER}`, LAYERS_ENTRY], env, '/login');
+}
+
+function appEnvironment(settings: AppSettings, port: number): Record<string, string> {
   const logDir = join(settings.workDir, `logs-${settings.name}`);
   mkdirSync(logDir, { recursive: true });
   // A clean environment: nothing from the developer's shell leaks in, and the working folder is a
   // temporary one, so no `.env` file is read either.
-  const env: Record<string, string> = {
+  return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -74,9 +96,6 @@ export async function startApp(settings: AppSettings): Promise<ServerProcess> {
       : {}),
     ...(settings.trackerDsn ? { SENTRY_DSN: settings.trackerDsn } : {}),
   };
-  const appRoot = settings.appRoot ?? PROJECT_ROOT;
-  const args = [...(settings.nodeFlags ?? []), ...startScriptFlags(appRoot), join(appRoot, APP_ENTRY_RELATIVE)];
-  return startServer(settings.name, settings.workDir, port, args, env, '/login');
 }
 
 /**

@@ -2,8 +2,8 @@
 // with users, starts a bare Koa server and a bare node:http server beside it, loads them all with
 // wrk and prints the table. Also written to bench/results/latest.json. Knobs: bench/settings.ts.
 // With --ladder, the ladder instead (bench/ladder.ts): what each layer of a page costs. With
-// --search, only the search case (bench/search.ts), printed and not written to latest.json, which
-// holds full runs.
+// --layers, the app's own middleware stack rung by rung (bench/layers.ts). With --search, only the
+// search case (bench/search.ts), printed and not written to latest.json, which holds full runs.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -13,6 +13,7 @@ import { startSilentServer, startSmtpTestServer } from '../test/support/smtp-tes
 import { hideUsersTable, restoreUsersTable } from './fault.js';
 import { addResetBacklog, backlogLeft, clearJobs, measureQueue } from './jobs.js';
 import { runLadder } from './ladder.js';
+import { runLayers } from './layers.js';
 import { probe, requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type AppSettings, type ServerProcess } from './processes.js';
 import {
@@ -308,7 +309,9 @@ function machine(): Record<string, unknown> {
 }
 
 try {
+  const layers = process.argv.find((arg) => arg === '--layers' || arg.startsWith('--layers='));
   if (process.argv.includes('--ladder')) process.stdout.write(`\n${await runLadder(settings, log)}\n`);
+  else if (layers) process.stdout.write(`\n${await runLayers(settings, log, layers.split('=')[1])}\n`);
   else if (process.argv.includes('--search')) await searchOnly();
   else await main();
 } catch (error) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
 import type Koa from 'koa';
-import { createHttpApp, type DebugMode } from '../adapters/http/app.js';
+import { createHttpApp, type DebugMode, type HttpAppOptions } from '../adapters/http/app.js';
 import type { UseCases } from '../adapters/http/use-cases.js';
 import { JobRunner, type JobHandler } from '../adapters/jobs/job-runner.js';
 import { exportPostsHandler } from '../adapters/jobs/export-posts-handler.js';
@@ -88,6 +88,8 @@ export const TOKENS = {
   Clock: Symbol('Clock') as InjectionToken<Clock>,
   Translator: Symbol('Translator') as InjectionToken<Translator>,
   UseCases: Symbol('UseCases') as InjectionToken<UseCases>,
+  /** What the web app is made of; the bench builds its first layers alone from it. */
+  HttpAppOptions: Symbol('HttpAppOptions') as InjectionToken<HttpAppOptions>,
   HttpApp: Symbol('HttpApp') as InjectionToken<Koa>,
 } as const;
 
@@ -263,10 +265,10 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
       };
     }),
   });
-  container.register(TOKENS.HttpApp, {
-    useFactory: instanceCachingFactory((c) => {
+  container.register(TOKENS.HttpAppOptions, {
+    useFactory: instanceCachingFactory((c): HttpAppOptions => {
       const database = c.resolve(TOKENS.Database);
-      return createHttpApp({
+      return {
         useCases: c.resolve(TOKENS.UseCases),
         logger: c.resolve(TOKENS.Logger),
         inUnitOfWork: (work) => database.inUnitOfWork(work),
@@ -279,8 +281,11 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         translator: c.resolve(TOKENS.Translator),
         cacheTemplates: options.production,
         ...(options.debug ? { debug: options.debug } : {}),
-      }) as unknown as Koa;
+      };
     }),
+  });
+  container.register(TOKENS.HttpApp, {
+    useFactory: instanceCachingFactory((c) => createHttpApp(c.resolve(TOKENS.HttpAppOptions)) as unknown as Koa),
   });
   return container;
 }

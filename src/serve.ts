@@ -1,10 +1,13 @@
 import { createServer } from 'node:http';
+import type { DependencyContainer } from 'tsyringe';
 import { appErrorHandlers } from '../adapters/http/app.js';
 import { answerClientErrors } from '../adapters/http/client-error-answer.js';
 import { createDebugPage } from '../adapters/http/errors/debug-page.js';
 import type { Logging } from '../adapters/logging/configure-logging.js';
 import { stackLines } from '../adapters/logging/stack-frames.js';
 import { Database } from '../adapters/persistence/mikro-orm/database.js';
+import type { Logger } from '../domain/ports/logger.js';
+import type { Mailer } from '../domain/ports/mailer.js';
 import type { Config } from './config.js';
 import { buildContainer, TOKENS } from './container.js';
 import { createMailer } from './logging.js';
@@ -42,19 +45,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   // Mail to users (reset links, exported posts) goes out in debug mode too (alerts do not): a
   // developer tries the flows with MAIL_TRANSPORT=file.
   const userMailer = config.mail ? createMailer(config.mail, config.instanceDir) : null;
-  const container = buildContainer({
-    logger,
-    database,
-    secretKeys: options.secretKeys,
-    trustProxy: config.trustProxy,
-    postsPerPage: config.postsPerPage,
-    accessTokenLifetimeMs: config.apiTokenLifetimeMs,
-    viewsDir: VIEWS_DIR,
-    production: config.mode === 'production',
-    passwordReset: userMailer ? { mailer: userMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,
-    postExports: userMailer ? { mailer: userMailer } : null,
-    ...(config.debug ? { debug: { page: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR, stackLines }), allowedHosts: config.debugHosts } } : {}),
-  });
+  const container = appContainer({ config, secretKeys: options.secretKeys, logger, database, userMailer });
   const handle = container.resolve(TOKENS.HttpApp).callback();
   const server = createServer((request, response) => logging.aroundRequest(request, () => void handle(request, response)));
   server.on('clientError', answerClientErrors(logger, appErrorHandlers()));
@@ -84,5 +75,30 @@ export async function serve(options: ServeOptions): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     options.onListening(`http://${config.host}:${port}/`);
     jobRunner.start();
+  });
+}
+
+export type AppContainerOptions = Readonly<{
+  config: Config;
+  secretKeys: readonly string[];
+  logger: Logger;
+  database: Database;
+  userMailer: Mailer | null;
+}>;
+
+/** The app's parts as `config` asks for them, on an open database. */
+export function appContainer({ config, secretKeys, logger, database, userMailer }: AppContainerOptions): DependencyContainer {
+  return buildContainer({
+    logger,
+    database,
+    secretKeys,
+    trustProxy: config.trustProxy,
+    postsPerPage: config.postsPerPage,
+    accessTokenLifetimeMs: config.apiTokenLifetimeMs,
+    viewsDir: VIEWS_DIR,
+    production: config.mode === 'production',
+    passwordReset: userMailer ? { mailer: userMailer, baseUrl: config.baseUrl, linkLifetimeMs: config.passwordResetLinkMs } : null,
+    postExports: userMailer ? { mailer: userMailer } : null,
+    ...(config.debug ? { debug: { page: createDebugPage({ projectRoot: PROJECT_ROOT, viewsDir: VIEWS_DIR, stackLines }), allowedHosts: config.debugHosts } } : {}),
   });
 }

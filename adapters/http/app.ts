@@ -75,14 +75,28 @@ export function appErrorHandlers(): ErrorHandlers {
   return pageErrorHandlers().scope(API_PREFIX, apiErrorHandlers());
 }
 
-export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
+/** One layer of the app's middleware stack, named so that a bench can stop after any of them. */
+export type AppLayer = Readonly<{ name: string; middleware: AppMiddleware }>;
+
+/** The Koa application the layers run in, with its keys and its log of escaped errors, and no middleware yet. */
+export function createKoaApp(options: HttpAppOptions): Koa<AppState, AppContext> {
   // Behind the proxy, the client's address is the one the proxy appended to X-Forwarded-For: the
   // entries before it are whatever the client wrote, and trusting them would let it pick an address
   // per request and escape the per-address login throttle.
   const app = new Koa<AppState, AppContext>({ proxy: options.trustProxy ?? false, maxIpsCount: 1 });
   app.keys = new CookieSigner(options.secretKeys);
   app.on('error', logEscapedErrors(options.logger));
+  return app;
+}
 
+export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext> {
+  const app = createKoaApp(options);
+  for (const layer of appLayers(app, options)) app.use(layer.middleware);
+  return app;
+}
+
+/** The app's middleware, outermost first, for `app` (the session layer keeps its state there). */
+export function appLayers(app: Koa<AppState, AppContext>, options: HttpAppOptions): AppLayer[] {
   const router = new Router<AppState, AppContext>();
   router.use(csrfProtection);
   const postListing = { postsPerPage: options.postsPerPage, clock: options.clock };
@@ -95,24 +109,25 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState, AppContext
   searchRoutes(router, options.useCases, postListing);
   languageRoutes(router, options.useCases);
 
-  // First, so that every page, the error pages included, can render whatever fails later.
-  app.use(pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware);
-  app.use(requestContext(options.logger));
-  app.use(languages(options.translator));
-  app.use(errorBoundary({ logger: options.logger, handlers: appErrorHandlers(), ...(options.debug ? { debugPage: options.debug.page } : {}) }));
-  if (options.debug) app.use(allowedHostsOnly(options.debug.allowedHosts));
-  app.use(securityHeaders);
-  app.use(healthChecks(options.isDatabaseReachable));
-  app.use(apiScope(options));
-  app.use(staticAssets(join(options.viewsDir, 'static')));
-  app.use(noStoreWithSession);
-  app.use(sessions(app as unknown as Koa));
-  app.use(csrfTokens);
-  app.use(formBody);
-  app.use(refuseUnsafeText);
-  app.use((_ctx, next) => options.inUnitOfWork(next));
-  app.use(loadCurrentUser(options.useCases));
-  app.use(router.routes());
-  app.use(allowedMethods(router));
-  return app;
+  return [
+    // First, so that every page, the error pages included, can render whatever fails later.
+    { name: 'views', middleware: pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware },
+    { name: 'request-context', middleware: requestContext(options.logger) },
+    { name: 'languages', middleware: languages(options.translator) },
+    { name: 'error-boundary', middleware: errorBoundary({ logger: options.logger, handlers: appErrorHandlers(), ...(options.debug ? { debugPage: options.debug.page } : {}) }) },
+    ...(options.debug ? [{ name: 'debug-hosts', middleware: allowedHostsOnly(options.debug.allowedHosts) }] : []),
+    { name: 'security-headers', middleware: securityHeaders },
+    { name: 'health-checks', middleware: healthChecks(options.isDatabaseReachable) },
+    { name: 'api', middleware: apiScope(options) },
+    { name: 'static-assets', middleware: staticAssets(join(options.viewsDir, 'static')) },
+    { name: 'no-store-with-session', middleware: noStoreWithSession },
+    { name: 'session', middleware: sessions(app as unknown as Koa) },
+    { name: 'csrf-tokens', middleware: csrfTokens },
+    { name: 'form-body', middleware: formBody },
+    { name: 'refuse-unsafe-text', middleware: refuseUnsafeText },
+    { name: 'unit-of-work', middleware: (_ctx, next) => options.inUnitOfWork(next) },
+    { name: 'current-user', middleware: loadCurrentUser(options.useCases) },
+    { name: 'routes', middleware: router.routes() as AppMiddleware },
+    { name: 'allowed-methods', middleware: allowedMethods(router) },
+  ];
 }

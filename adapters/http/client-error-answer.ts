@@ -1,11 +1,9 @@
-import helmet from 'helmet';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../../domain/ports/logger.js';
 import type { ErrorHandlers } from './errors/error-handlers.js';
 import { PROBLEM_JSON, problemDetails } from './errors/problem-details.js';
-import { SECURITY_HEADER_OPTIONS } from './middleware/security-headers.js';
+import { SECURITY_HEADERS } from './middleware/security-headers.js';
 
 // The statuses Node itself gives these parse failures (lib/_http_server.js); anything else is a 400.
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -22,7 +20,6 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
  * problem+json for a request under `/api`.
  */
 export function answerClientErrors(logger: Logger, handlers: ErrorHandlers): (error: Error & { code?: string }, socket: Duplex) => void {
-  const securityHeaders = staticSecurityHeaders();
   return (error, socket) => {
     const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
     if (error.code === 'ECONNRESET' || !socket.writable || started) {
@@ -31,7 +28,7 @@ export function answerClientErrors(logger: Logger, handlers: ErrorHandlers): (er
     }
     const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
     logger.info(`${status} for a request that could not be read`, { code: error.code ?? error.name });
-    socket.end(response(handlers, status, requestPath(error, socket), securityHeaders));
+    socket.end(response(handlers, status, requestPath(error, socket), SECURITY_HEADERS));
   };
 }
 
@@ -66,12 +63,4 @@ function response(registry: ErrorHandlers, status: number, path: string | null, 
 /** A request that could not be read has no Accept-Language to go by: its words are the keys, which are English. */
 function inEnglish(key: string): string {
   return key;
-}
-
-/** What helmet sets on a response, collected once: the values depend on the options, not the request. */
-function staticSecurityHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const collector = { setHeader: (name: string, value: unknown) => { headers[name] = String(value); }, removeHeader: () => {} };
-  helmet(SECURITY_HEADER_OPTIONS)({} as IncomingMessage, collector as unknown as ServerResponse, () => {});
-  return headers;
 }

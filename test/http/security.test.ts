@@ -1,6 +1,10 @@
+import helmet from 'helmet';
 import Keygrip from 'keygrip';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SECURITY_HEADER_OPTIONS } from '../../adapters/http/middleware/security-headers.js';
 import { SESSION_COOKIE } from '../../adapters/http/middleware/session.js';
 import { ADDRESS_RULE } from '../../domain/login-throttle.js';
 import { Browser } from '../support/browser.js';
@@ -126,6 +130,38 @@ test('when behind a trusted proxy, then the client address is the one the proxy 
     assert.is(throttled.status, 429, 'the forged entries did not make new addresses');
     assert.ok(throttled.headers.get('retry-after'));
     assert.is((await guess(100, '203.0.113.8')).status, 302, 'another client behind the proxy is not throttled');
+  });
+});
+
+test("when any page or error page is answered, then it carries exactly the security headers helmet itself sets with the app's options", async () => {
+  const server: Server = createServer((req, res) => helmet(SECURITY_HEADER_OPTIONS)(req, res, () => res.end()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const fromHelmet = (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).headers;
+    const helmetNames = [...fromHelmet.keys()].filter((name) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name));
+    assert.ok(helmetNames.includes('content-security-policy') && helmetNames.includes('strict-transport-security'));
+    await withApp({}, async (app) => {
+      for (const path of ['/login', '/no-such-page', '/static/app.css']) {
+        const page = await app.browser().get(path);
+        for (const name of helmetNames) assert.is(page.headers.get(name), fromHelmet.get(name), `${path}: ${name}`);
+      }
+    });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('when a visitor who already holds a session loads the login form again, then the same token is in it and no cookie is written', async () => {
+  await withApp({}, async (app) => {
+    const visitor = app.browser();
+    const first = await visitor.get('/login');
+    assert.ok(first.setCookies.some((line) => line.startsWith(`${SESSION_COOKIE}=`)));
+    const again = await visitor.get('/login');
+    assert.equal(again.setCookies, []);
+    const token = (page: { text: string }) => /name="csrf_token" value="([^"]+)"/.exec(page.text)?.[1];
+    assert.ok(token(first));
+    assert.is(token(again), token(first));
+    assert.is(again.headers.get('cache-control'), 'no-store');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../../../domain/ports/logger.js';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
-import { applySecurityHeaders } from '../middleware/security-headers.js';
+import { setSecurityHeaders } from '../middleware/security-headers.js';
 import { isClientDisconnect } from './client-disconnect.js';
 import type { DebugPage } from './debug-page.js';
 import type { ErrorHandlers, ErrorResponse } from './error-handlers.js';
@@ -70,7 +70,7 @@ async function respond(ctx: AppKoaContext, options: ErrorBoundaryOptions, { erro
   }
 
   resetHeaders(ctx, headers);
-  await applySecurityHeaders(ctx);
+  setSecurityHeaders(ctx);
   ctx.set({ 'Cache-Control': 'no-store', ...response.headers });
   ctx.status = response.status;
 

@@ -11,8 +11,9 @@ import { isSafeAddressText, isSafeFieldText, REFUSED_TEXT } from '../unsafe-text
  */
 export const refuseUnsafeText: AppMiddleware = async (ctx, next) => {
   if (!pathIsSafe(ctx.path)) throw createHttpError(404);
-  refuseUnsafeQuery(ctx);
-  refuseUnsafeBodyText(ctx.request.body);
+  if (ctx.querystring !== '') refuseUnsafeQuery(ctx);
+  // A GET has no parsed body: form-body parses only the methods that carry one.
+  if (ctx.request.body !== undefined) refuseUnsafeBodyText(ctx.request.body);
   await next();
 };
 

@@ -1,5 +1,5 @@
-import type { HelmetOptions } from 'helmet';
-import helmet from 'koa-helmet';
+import helmet, { type HelmetOptions } from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
 
 /**
@@ -24,9 +24,27 @@ export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
   referrerPolicy: { policy: 'same-origin' },
 };
 
-export const securityHeaders = helmet(SECURITY_HEADER_OPTIONS) as AppMiddleware;
+/**
+ * What helmet sets on a response, collected once: with these options its values depend on nothing
+ * in the request, so running helmet's middleware per request only rebuilt the same strings.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = helmetHeaders(SECURITY_HEADER_OPTIONS);
+
+const HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+export const securityHeaders: AppMiddleware = async (ctx, next) => {
+  setSecurityHeaders(ctx);
+  await next();
+};
 
 /** For responses rebuilt after an error: their headers were cleared and must be set again. */
-export function applySecurityHeaders(ctx: AppKoaContext): Promise<void> {
-  return Promise.resolve(securityHeaders(ctx, async () => {}));
+export function setSecurityHeaders(ctx: AppKoaContext): void {
+  for (const [name, value] of HEADER_ENTRIES) ctx.res.setHeader(name, value);
+}
+
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const collector = { setHeader: (name: string, value: unknown) => { headers[name] = String(value); }, removeHeader: () => {} };
+  helmet(options)({} as IncomingMessage, collector as unknown as ServerResponse, () => {});
+  return headers;
 }

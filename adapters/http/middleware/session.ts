@@ -1,5 +1,4 @@
 import type Koa from 'koa';
-import compose from 'koa-compose';
 import createSession from 'koa-session';
 import type { AppMiddleware } from '../context.js';
 
@@ -21,9 +20,11 @@ export function sessions(app: Koa): AppMiddleware {
     signed: true,
     overwrite: true,
   }, app) as AppMiddleware;
-  const secureOverHttps: AppMiddleware = async (ctx, next) => {
+  // koa-session copies its options for each request when the request's session is first touched;
+  // touching them here, before the session middleware runs, sets Secure on that copy without a
+  // layer of its own around every request.
+  return async (ctx, next) => {
     ctx.sessionOptions.secure = ctx.secure;
-    await next();
+    await session(ctx, next);
   };
-  return compose([session, secureOverHttps]);
 }

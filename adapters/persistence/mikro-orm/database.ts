@@ -1,4 +1,4 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessTokenRepository } from '../../../domain/ports/access-token-repository.js';
 import { DEFAULT_RETRY_POLICY } from '../../../domain/jobs/retry-policy.js';
@@ -18,6 +18,7 @@ import type { UserRepository } from '../../../domain/ports/user-repository.js';
 import { AccessTokenSchema } from './access-token-schema.js';
 import type { JobQueueOptions } from '../job-queue-options.js';
 import { FollowSchema } from './follow-schema.js';
+import { LazyUnitsOfWork } from './lazy-units-of-work.js';
 import { LoginFailureSchema } from './login-failure-schema.js';
 import { dialectOf, type ClosableJobQueue, type DatabaseLocation, type Dialect } from './dialects.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
@@ -75,6 +76,7 @@ export class Database {
 
   private constructor(
     private readonly orm: MikroORM,
+    private readonly units: LazyUnitsOfWork,
     private readonly dialect: Dialect,
     private readonly jobQueue: ClosableJobQueue,
     log: DatabaseLog,
@@ -107,17 +109,19 @@ export class Database {
    */
   static async open(location: DatabaseLocation, log: DatabaseLog = SILENT_DATABASE_LOG, jobs: Partial<JobQueueOptions> = {}): Promise<Database> {
     const dialect = await dialectOf(location);
+    const units = new LazyUnitsOfWork();
     const orm = await MikroORM.init({
       ...dialect.options,
       entities: [UserSchema, SessionSchema, LoginFailureSchema, PostSchema, FollowSchema, PasswordResetSchema, AccessTokenSchema],
       // Repositories resolve the request's own EntityManager; using the global one is a bug.
       allowGlobalContext: false,
+      context: () => units.entityManager(),
       debug: false,
       colors: false,
       logger: (message) => log.info(message),
     });
     const jobQueue = await dialect.jobQueue(orm.em as SqlEntityManager, { ...DEFAULT_JOB_QUEUE_OPTIONS, ...jobs }, (message) => log.info(message));
-    return new Database(orm, dialect, jobQueue, log);
+    return new Database(orm, units, dialect, jobQueue, log);
   }
 
   /**
@@ -146,10 +150,11 @@ export class Database {
   /**
    * Runs `work` (one request) with an EntityManager of its own, so no state of one request's ORM
    * reaches another's. It is not a transaction: every write goes to the database as it is made, and
-   * a use case that writes more than once groups its writes with `transactions`.
+   * a use case that writes more than once groups its writes with `transactions`. The EntityManager
+   * is forked at the first query, so work that runs none forks nothing.
    */
   inUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
-    return RequestContext.create(this.orm.em, work);
+    return this.units.run(this.orm.em, work);
   }
 
   async isReachable(): Promise<boolean> {
