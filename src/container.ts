@@ -34,6 +34,7 @@ import type { Translator } from '../domain/ports/translator.js';
 import type { UserRepository } from '../domain/ports/user-repository.js';
 import { CheckResetToken } from '../domain/use-cases/check-reset-token.js';
 import { EditProfile } from '../domain/use-cases/edit-profile.js';
+import { GetAccountNotices } from '../domain/use-cases/get-account-notices.js';
 import { GetExport } from '../domain/use-cases/get-export.js';
 import { GetProfile } from '../domain/use-cases/get-profile.js';
 import { HomeTimeline } from '../domain/use-cases/home-timeline.js';
@@ -61,7 +62,6 @@ import { UserPosts } from '../domain/use-cases/user-posts.js';
 import { ListMessages } from '../domain/use-cases/list-messages.js';
 import { ListNotifications } from '../domain/use-cases/list-notifications.js';
 import { SendMessage } from '../domain/use-cases/send-message.js';
-import { UnreadMessageCount } from '../domain/use-cases/unread-message-count.js';
 import { SearchPosts } from '../domain/use-cases/search-posts.js';
 import { LOCALES_DIR } from './paths.js';
 
@@ -176,7 +176,6 @@ function messageUseCases(database: Database, users: UserRepository, sends: Login
   return {
     sendMessage: new SendMessage({ users, messages, notifications, sends, transactions, clock }),
     listMessages: new ListMessages({ messages, notifications, transactions, clock }),
-    unreadMessageCount: new UnreadMessageCount(messages),
     listNotifications: new ListNotifications(notifications),
   };
 }
@@ -260,6 +259,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         revokeAccessToken: new RevokeAccessToken(accessTokens, clock),
         startExport: options.postExports ? new StartExport({ exports, jobs: c.resolve(TOKENS.Jobs), transactions, clock }) : null,
         getExport: new GetExport(exports),
+        getAccountNotices: new GetAccountNotices(c.resolve(TOKENS.Database).accountNotices),
         ...messageUseCases(c.resolve(TOKENS.Database), users, c.resolve(TOKENS.LoginAttemptLog), transactions, clock),
         searchPosts: new SearchPosts(c.resolve(TOKENS.PostSearch)),
       };

@@ -4,6 +4,7 @@ import type { EditProfile } from '../../domain/use-cases/edit-profile.js';
 import type { EndSession } from '../../domain/use-cases/end-session.js';
 import type { ExplorePosts } from '../../domain/use-cases/explore-posts.js';
 import type { GetExport } from '../../domain/use-cases/get-export.js';
+import type { GetAccountNotices } from '../../domain/use-cases/get-account-notices.js';
 import type { FollowUser } from '../../domain/use-cases/follow-user.js';
 import type { GetProfile } from '../../domain/use-cases/get-profile.js';
 import type { HomeTimeline } from '../../domain/use-cases/home-timeline.js';
@@ -27,7 +28,6 @@ import type { UserPosts } from '../../domain/use-cases/user-posts.js';
 import type { ListMessages } from '../../domain/use-cases/list-messages.js';
 import type { ListNotifications } from '../../domain/use-cases/list-notifications.js';
 import type { SendMessage } from '../../domain/use-cases/send-message.js';
-import type { UnreadMessageCount } from '../../domain/use-cases/unread-message-count.js';
 
 /** The domain operations the web app and its API drive, built by the composition root. */
 export type UseCases = Readonly<{
@@ -60,7 +60,7 @@ export type UseCases = Readonly<{
   getExport: GetExport;
   sendMessage: SendMessage;
   listMessages: ListMessages;
-  unreadMessageCount: UnreadMessageCount;
+  getAccountNotices: GetAccountNotices;
   listNotifications: ListNotifications;
   searchPosts: SearchPosts;
 }>;

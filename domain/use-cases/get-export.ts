@@ -13,9 +13,4 @@ export class GetExport {
     return ResultAsync.fromSafePromise(this.exports.findById(input.exportId))
       .andThen((found) => (found && found.userId === input.userId ? ok(found) : err(exportNotFound())));
   }
-
-  /** The user's most recent export: its progress while it runs, its reason once it failed. */
-  latestOf(userId: UserId): Promise<Export | null> {
-    return this.exports.latestOf(userId);
-  }
 }

@@ -2,8 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InMemoryMailer } from '../../adapters/mail/in-memory-mailer.js';
 import { InMemoryExportRepository } from '../../adapters/persistence/in-memory/in-memory-export-repository.js';
+import { InMemoryAccountNoticeReads } from '../../adapters/persistence/in-memory/in-memory-account-notice-reads.js';
 import { InMemoryFollowRepository } from '../../adapters/persistence/in-memory/in-memory-follow-repository.js';
 import { InMemoryJobQueue } from '../../adapters/persistence/in-memory/in-memory-job-queue.js';
+import { InMemoryMessageRepository } from '../../adapters/persistence/in-memory/in-memory-message-repository.js';
 import { InMemoryNotificationRepository } from '../../adapters/persistence/in-memory/in-memory-notification-repository.js';
 import { InMemoryPostRepository } from '../../adapters/persistence/in-memory/in-memory-post-repository.js';
 import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
@@ -17,6 +19,7 @@ import type { Jobs } from '../../domain/ports/jobs.js';
 import type { PostRepository } from '../../domain/ports/post-repository.js';
 import type { Post, PostCursor } from '../../domain/posts/post.js';
 import { EXPORT_FAILURES, EXPORT_PAGE_SIZE, EXPORT_POSTS, ExportPosts } from '../../domain/use-cases/export-posts.js';
+import { GetAccountNotices } from '../../domain/use-cases/get-account-notices.js';
 import { GetExport } from '../../domain/use-cases/get-export.js';
 import { StartExport } from '../../domain/use-cases/start-export.js';
 import { aNewUser } from '../support/builders.js';
@@ -54,7 +57,8 @@ async function setup(options: Readonly<{ posts?: (real: PostRepository) => PostR
     const attachment = mailer.sent.at(index)?.attachments?.[0];
     return JSON.parse(String(attachment?.content)) as Archive;
   };
-  return { users, posts: realPosts, exports, clock, queue, mailer, notifications, susan, john, start, job, claim, archiveOf, get: new GetExport(exports) };
+  return { users, posts: realPosts, exports, clock, queue, mailer, notifications, susan, john, start, job, claim, archiveOf, get: new GetExport(exports),
+    notices: new GetAccountNotices(new InMemoryAccountNoticeReads(exports, new InMemoryMessageRepository(users))) };
 }
 
 test('when a user starts an export, then it is queued with one job keyed by it, which emails every post oldest first as posts.json and marks it done', async () => {
@@ -133,13 +137,13 @@ test('when the job cannot be enqueued, then no export is kept either: both or ne
 });
 
 test('when a user asks for an export, then only their own is found; another user\'s is not found, as an unknown id', async () => {
-  const { start, get, susan, john } = await setup();
+  const { start, get, notices, susan, john } = await setup();
   const started = (await start.execute(susan.id, 'en'))._unsafeUnwrap();
   assert.equal((await get.execute({ exportId: started.id, userId: susan.id }))._unsafeUnwrap(), started);
   assert.equal((await get.execute({ exportId: started.id, userId: john.id }))._unsafeUnwrapErr(), { type: 'ExportNotFound' });
   assert.equal((await get.execute({ exportId: started.id + 1, userId: susan.id }))._unsafeUnwrapErr(), { type: 'ExportNotFound' });
-  assert.equal(await get.latestOf(susan.id), started);
-  assert.is(await get.latestOf(john.id), null);
+  assert.equal((await notices.execute(susan.id)).latestExport, started, 'the pages show the latest export to its owner');
+  assert.is((await notices.execute(john.id)).latestExport, null);
 });
 
 test('when the mail server refuses for good, then the failure is permanent with the server\'s reason, and the owner is told in words of ours once the queue gives up', async () => {

@@ -1,15 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { InMemoryAccountNoticeReads } from '../../adapters/persistence/in-memory/in-memory-account-notice-reads.js';
+import { InMemoryExportRepository } from '../../adapters/persistence/in-memory/in-memory-export-repository.js';
 import { InMemoryLoginAttemptLog } from '../../adapters/persistence/in-memory/in-memory-login-attempt-log.js';
 import { InMemoryMessageRepository } from '../../adapters/persistence/in-memory/in-memory-message-repository.js';
 import { InMemoryNotificationRepository } from '../../adapters/persistence/in-memory/in-memory-notification-repository.js';
 import { InMemoryTransactions } from '../../adapters/persistence/in-memory/in-memory-transactions.js';
 import { InMemoryUserRepository } from '../../adapters/persistence/in-memory/in-memory-user-repository.js';
 import { MESSAGE_RULE } from '../../domain/messages/message.js';
+import { GetAccountNotices } from '../../domain/use-cases/get-account-notices.js';
 import { ListMessages } from '../../domain/use-cases/list-messages.js';
 import { ListNotifications } from '../../domain/use-cases/list-notifications.js';
 import { SendMessage } from '../../domain/use-cases/send-message.js';
-import { UnreadMessageCount } from '../../domain/use-cases/unread-message-count.js';
 import { aNewUser } from '../support/builders.js';
 import { FixedClock } from '../support/fixed-clock.js';
 
@@ -27,7 +29,7 @@ async function setup() {
   return {
     users, clock, susan, john, send,
     list: new ListMessages({ messages, notifications, transactions, clock }),
-    unread: new UnreadMessageCount(messages),
+    unread: new GetAccountNotices(new InMemoryAccountNoticeReads(new InMemoryExportRepository(), messages)),
     notificationsOf: new ListNotifications(notifications),
   };
 }
@@ -39,8 +41,8 @@ test('when a user sends a message, then its recipient has it unread, newest firs
   assert.is(first.message.body, 'hello john', 'trimmed like a post');
   clock.advance(1000);
   await send.execute({ senderId: susan.id, recipient: { id: john.id }, body: 'are you there?' });
-  assert.is(await unread.execute(john.id), 2);
-  assert.is(await unread.execute(susan.id), 0, 'the sender has nothing unread');
+  assert.is((await unread.execute(john.id)).unreadMessages, 2);
+  assert.is((await unread.execute(susan.id)).unreadMessages, 0, 'the sender has nothing unread');
   const shown = await notificationsOf.execute(john.id, new Date(0));
   assert.equal(shown.map(({ name, data }) => ({ name, data })), [{ name: 'unread_message_count', data: 2 }], 'one notification per name: the latest count');
   const page = (await list.execute(john.id, PAGE))._unsafeUnwrap();
@@ -53,11 +55,11 @@ test('when the recipient reads their messages, then they are read, the count not
   clock.advance(1000);
   const readAt = clock.now();
   await list.execute(john.id, PAGE);
-  assert.is(await unread.execute(john.id), 0);
+  assert.is((await unread.execute(john.id)).unreadMessages, 0);
   assert.equal((await notificationsOf.execute(john.id, new Date(readAt.getTime() - 1))).map(({ data }) => data), [0]);
   clock.advance(1000);
   await send.execute({ senderId: susan.id, recipient: { id: john.id }, body: 'two' });
-  assert.is(await unread.execute(john.id), 1);
+  assert.is((await unread.execute(john.id)).unreadMessages, 1);
   assert.equal((await notificationsOf.execute(john.id, readAt)).map(({ data }) => data), [1], 'only what was written after since');
 });
 
@@ -77,8 +79,8 @@ test('when a message is empty or too long, to nobody, or to oneself, then it is 
     { type: 'FieldsRejected', problems: [{ type: 'PostTooLong', field: 'body', maxLength: 140 }] });
   assert.equal((await send.execute({ senderId: susan.id, recipient: { username: 'nobody' }, body: 'hi' }))._unsafeUnwrapErr(), { type: 'UserNotFound' });
   assert.equal((await send.execute({ senderId: susan.id, recipient: { id: susan.id }, body: 'hi' }))._unsafeUnwrapErr(), { type: 'CannotMessageYourself' });
-  assert.is(await unread.execute(john.id), 0);
-  assert.is(await unread.execute(susan.id), 0);
+  assert.is((await unread.execute(john.id)).unreadMessages, 0);
+  assert.is((await unread.execute(susan.id)).unreadMessages, 0);
 });
 
 test('when a sender sends more than the throttle allows at once, then exactly the limit is stored and the rest wait for the window', async () => {
@@ -87,7 +89,7 @@ test('when a sender sends more than the throttle allows at once, then exactly th
     send.execute({ senderId: susan.id, recipient: { id: john.id }, body: `message ${i}` })));
   assert.is(burst.filter((sent) => sent.isOk()).length, MESSAGE_RULE.maxFailures);
   assert.equal(burst.find((sent) => sent.isErr())?._unsafeUnwrapErr(), { type: 'TooManyMessages', retryAfterMs: MESSAGE_RULE.windowMs });
-  assert.is(await unread.execute(john.id), MESSAGE_RULE.maxFailures);
+  assert.is((await unread.execute(john.id)).unreadMessages, MESSAGE_RULE.maxFailures);
   clock.advance(MESSAGE_RULE.windowMs);
   assert.ok((await send.execute({ senderId: susan.id, recipient: { id: john.id }, body: 'later' })).isOk(), 'a minute later, there is room again');
 });

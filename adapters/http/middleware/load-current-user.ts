@@ -5,10 +5,11 @@ import type { UseCases } from '../use-cases.js';
 /**
  * Loads the user whose server-side session the cookie names, and notes that they were seen. A
  * token the server no longer knows (logged out, expired, user gone) leaves an anonymous visitor.
- * A language the user chose is the request's. With the user come their latest export, which every page's layout may mention, and the count of
- * their unread messages for the nav: two indexed reads, side by side, on logged-in requests only.
+ * A language the user chose is the request's. With the user come the notices every page's layout
+ * may show: their latest export and the count of their unread messages for the nav, in one
+ * indexed read, on logged-in requests only.
  */
-export function loadCurrentUser({ resumeSession, recordLastSeen, getExport, unreadMessageCount }: UseCases): AppMiddleware {
+export function loadCurrentUser({ resumeSession, recordLastSeen, getAccountNotices }: UseCases): AppMiddleware {
   return async (ctx, next) => {
     ctx.state.user = null;
     ctx.state.exportNotice = null;
@@ -20,9 +21,9 @@ export function loadCurrentUser({ resumeSession, recordLastSeen, getExport, unre
         ctx.state.user = user;
         // The profile's language wins over this browser's cookie and header: it is the user's own choice, made anywhere.
         if (user.language && ctx.state.languages.includes(user.language)) ctx.state.language = user.language;
-        const [latestExport, unread] = await Promise.all([getExport.latestOf(user.id), unreadMessageCount.execute(user.id)]);
-        ctx.state.exportNotice = presentExportNotice(latestExport);
-        ctx.state.unreadMessages = unread;
+        const notices = await getAccountNotices.execute(user.id);
+        ctx.state.exportNotice = presentExportNotice(notices.latestExport);
+        ctx.state.unreadMessages = notices.unreadMessages;
       }, () => {
         if (ctx.session) delete ctx.session.token;
       });

@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessTokenRepository } from '../../../domain/ports/access-token-repository.js';
 import { DEFAULT_RETRY_POLICY } from '../../../domain/jobs/retry-policy.js';
+import type { AccountNoticeReads } from '../../../domain/ports/account-notices.js';
 import type { ExportRepository } from '../../../domain/ports/export-repository.js';
 import type { FollowRepository } from '../../../domain/ports/follow-repository.js';
 import type { JobQueue } from '../../../domain/ports/jobs.js';
@@ -23,6 +24,7 @@ import { LoginFailureSchema } from './login-failure-schema.js';
 import { dialectOf, type ClosableJobQueue, type DatabaseLocation, type Dialect } from './dialects.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import { MikroOrmAccessTokenRepository } from './mikro-orm-access-token-repository.js';
+import { MikroOrmAccountNoticeReads } from './mikro-orm-account-notice-reads.js';
 import { MikroOrmExportRepository } from './mikro-orm-export-repository.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmLoginAttemptLog } from './mikro-orm-login-attempt-log.js';
@@ -69,6 +71,7 @@ export class Database {
   readonly exports: ExportRepository;
   readonly messages: MessageRepository;
   readonly notifications: NotificationRepository;
+  readonly accountNotices: AccountNoticeReads;
   /** Work owed after an answer, kept in this database so that it outlives the process. */
   readonly jobs: JobQueue;
 
@@ -98,6 +101,7 @@ export class Database {
     this.exports = new MikroOrmExportRepository(em, this.reads);
     this.messages = new MikroOrmMessageRepository(em, this.reads);
     this.notifications = new MikroOrmNotificationRepository(em);
+    this.accountNotices = new MikroOrmAccountNoticeReads(this.reads);
     this.transactions = new MikroOrmTransactions(em);
     this.jobs = jobQueue.queue;
   }

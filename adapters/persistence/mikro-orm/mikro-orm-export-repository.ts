@@ -7,7 +7,7 @@ import type { UserId } from '../../../domain/user.js';
 import type { PreparedReads, ReadStatement } from './prepared-reads.js';
 import { toDate } from './sql-values.js';
 
-type ExportRow = {
+export type ExportRow = {
   id: number;
   user_id: number;
   state: ExportState;
@@ -18,9 +18,9 @@ type ExportRow = {
 };
 
 const EXPORT_COLUMNS = 'select id, user_id, state, progress, error, created_at, updated_at from exports';
-// On the path of every logged-in page (the layout shows a running export's progress): one seek
-// on the (user_id, id) index, prepared once per connection.
-const LATEST_OF: ReadStatement = { name: 'latest_export', sql: `${EXPORT_COLUMNS} where user_id = ? order by id desc limit 1` };
+// On the path of every logged-in page (the layout shows a running export's progress, read with the
+// account's other notices): one seek on the (user_id, id) index, prepared once per connection.
+export const LATEST_OF: ReadStatement = { name: 'latest_export', sql: `${EXPORT_COLUMNS} where user_id = ? order by id desc limit 1` };
 // No conflict target: the only unique index besides the key is the one on a user's export in
 // progress, and a second one is refused by it without an exception (which, on PostgreSQL, would
 // spoil the rest of the transaction).
@@ -62,7 +62,7 @@ export class MikroOrmExportRepository implements ExportRepository {
   }
 }
 
-function exportOf(row: ExportRow): Export {
+export function exportOf(row: ExportRow): Export {
   return {
     id: Number(row.id),
     userId: Number(row.user_id),

@@ -12,9 +12,9 @@ type ReceivedRow = { id: number; body: string; created_at: Date | number | strin
 const RECEIVED = `select m.id, m.body, m.created_at, u.id as sender_id, u.username, u.email
   from messages m join users u on u.id = m.sender_id
   where m.recipient_id = ? order by m.created_at desc, m.id desc limit ? offset ?`;
-// On the path of every logged-in page (the nav's badge): a count over the partial index of unread
-// messages, which holds only those, prepared once per connection.
-const COUNT_UNREAD: ReadStatement = { name: 'unread_messages', sql: 'select count(*) as count from messages where recipient_id = ? and read_at is null' };
+// The nav's badge on every logged-in page (read there with the account's other notices): a count
+// over the partial index of unread messages, which holds only those, prepared once per connection.
+export const COUNT_UNREAD: ReadStatement = { name: 'unread_messages', sql: 'select count(*) as count from messages where recipient_id = ? and read_at is null' };
 
 /** Messages in SQL, written with plain statements in the current transaction, if any. */
 export class MikroOrmMessageRepository implements MessageRepository {

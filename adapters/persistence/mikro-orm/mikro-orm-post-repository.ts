@@ -23,6 +23,8 @@ const NEWEST_FIRST = 'order by p.created_at desc, p.id desc limit ? offset ?';
 const HOME_TIMELINE: ReadStatement = { name: 'home_timeline', sql: `${TIMELINE_COLUMNS} where ${HOME_TIMELINE_FILTER} ${NEWEST_FIRST}` };
 const EVERYONE: ReadStatement = { name: 'everyone_timeline', sql: `${TIMELINE_COLUMNS} ${NEWEST_FIRST}` };
 const BY_AUTHOR: ReadStatement = { name: 'author_timeline', sql: `${TIMELINE_COLUMNS} where p.author_id = ? ${NEWEST_FIRST}` };
+// Every profile counts its owner's posts: prepared once per connection, like the timelines.
+const COUNT_BY_AUTHOR: ReadStatement = { name: 'author_post_count', sql: 'select count(*) as count from posts where author_id = ?' };
 
 // Keyset pagination on the (author_id, created_at, id) index: each page is an index seek to the
 // row after the previous page's last, where an OFFSET would walk past every earlier post again.
@@ -93,8 +95,9 @@ export class MikroOrmPostRepository implements PostRepository {
     return countOf(this.em, 'select count(*) as count from posts', []);
   }
 
-  countByAuthor(authorId: UserId): Promise<number> {
-    return countOf(this.em, 'select count(*) as count from posts where author_id = ?', [authorId]);
+  async countByAuthor(authorId: UserId): Promise<number> {
+    const [row] = await this.reads.all<{ count: number | string }>(COUNT_BY_AUTHOR, [authorId]);
+    return Number(row?.count ?? 0);
   }
 
   async countByEachAuthor(authorIds: readonly UserId[]): Promise<ReadonlyMap<UserId, number>> {
