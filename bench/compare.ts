@@ -9,8 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PAGE_CASES } from './cases.js';
-import { median, requireWrk, runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { median, requireWrk, type LoadRequest, type LoadResult } from './load.js';
 import { buildApp, PROJECT_ROOT, startApp, startBare, type ServerProcess } from './processes.js';
+import { loadInRounds } from './rungs.js';
 import { readSettings } from './settings.js';
 import { answerOf, prepareSite, seedUsername, seedUsers } from './site.js';
 
@@ -20,6 +21,8 @@ const log = (message: string) => process.stderr.write(`bench:compare: ${message}
 const USERS = 3;
 
 type Build = Readonly<{ label: string; server: ServerProcess; requests: ReadonlyMap<string, LoadRequest> }>;
+/** Each side's runs of one case, round by round: this checkout, the other commit, the twin. */
+type Runs = Readonly<Record<'here' | 'other' | 'twin', readonly LoadResult[]>>;
 
 const commit = process.argv[2];
 if (!commit) {
@@ -51,26 +54,14 @@ try {
   }
   const twin = await startBare(workDir, pages, 'koa');
   running.push(twin);
-  const sides = [
-    { id: 'here', baseUrl: here.server.baseUrl, request: (caseId: string) => requestOf(here, caseId) },
-    { id: 'other', baseUrl: other.server.baseUrl, request: (caseId: string) => requestOf(other, caseId) },
-    { id: 'twin', baseUrl: twin.baseUrl, request: (caseId: string) => requestOf(here, caseId) },
-  ] as const;
-  type SideId = (typeof sides)[number]['id'];
-  const load = (baseUrl: string, request: LoadRequest, durationS: number) =>
-    runLoad({ baseUrl, requests: [request], connections: settings.connections, durationS });
-
-  log(`warm-up: ${settings.warmupS} s per case and server`);
-  for (const testCase of PAGE_CASES) for (const side of sides) await load(side.baseUrl, side.request(testCase.id), settings.warmupS);
-  const results = new Map(PAGE_CASES.map((testCase) => [testCase.id, [] as Record<SideId, LoadResult>[]]));
-  for (let round = 0; round < settings.rounds; round++) {
-    log(`round ${round + 1}/${settings.rounds}`);
-    for (const testCase of PAGE_CASES) {
-      const rotated = [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)];
-      const runs: Partial<Record<SideId, LoadResult>> = {};
-      for (const side of rotated) runs[side.id] = await load(side.baseUrl, side.request(testCase.id), settings.durationS);
-      results.get(testCase.id)?.push(runs as Record<SideId, LoadResult>);
-    }
+  const results = new Map<string, Runs>();
+  for (const testCase of PAGE_CASES) {
+    log(testCase.title);
+    const hereSide = { server: here.server, request: requestOf(here, testCase.id) };
+    const otherSide = { server: other.server, request: requestOf(other, testCase.id) };
+    const twinSide = { server: twin, request: requestOf(here, testCase.id) };
+    const runs = await loadInRounds(settings, log, [hereSide, otherSide, twinSide]);
+    results.set(testCase.id, { here: runs.get(hereSide) ?? [], other: runs.get(otherSide) ?? [], twin: runs.get(twinSide) ?? [] });
   }
   process.stdout.write(`\n${table(commit, results)}\n\nload average at the end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
 } finally {
@@ -111,14 +102,16 @@ function git(...args: string[]): void {
   if (done.status !== 0) throw new Error(`git ${args.join(' ')} failed (exit ${String(done.status)})`);
 }
 
-function table(otherLabel: string, results: ReadonlyMap<string, readonly Record<'here' | 'other' | 'twin', LoadResult>[]>): string {
+function table(otherLabel: string, results: ReadonlyMap<string, Runs>): string {
   const rows = PAGE_CASES.map((testCase) => {
-    const rounds = results.get(testCase.id) ?? [];
-    const rps = (side: 'here' | 'other' | 'twin') => median(rounds.map((round) => round[side].requestsPerSecond));
-    const ratio = (side: 'here' | 'other') => median(rounds.map((round) => round[side].requestsPerSecond / round.twin.requestsPerSecond));
-    const p99 = (side: 'here' | 'other') => median(rounds.map((round) => round[side].p99Ms));
-    const change = median(rounds.map((round) => round.here.requestsPerSecond / round.other.requestsPerSecond - 1));
-    return `| ${testCase.title} | ${rps('here').toFixed(0)} (p99 ${p99('here').toFixed(1)} ms) | ${rps('other').toFixed(0)} (p99 ${p99('other').toFixed(1)} ms) | ${rps('twin').toFixed(0)} | ${ratio('here').toFixed(3)} | ${ratio('other').toFixed(3)} | ${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} % |`;
+    const runs = results.get(testCase.id) ?? { here: [], other: [], twin: [] };
+    // Each round's figure against the same round's figure of `base`: runs seconds apart.
+    const perRound = (side: readonly LoadResult[], base: readonly LoadResult[]) =>
+      median(side.map((run, round) => run.requestsPerSecond / (base[round]?.requestsPerSecond ?? Number.NaN)));
+    const rps = (side: readonly LoadResult[]) => median(side.map((run) => run.requestsPerSecond)).toFixed(0);
+    const p99 = (side: readonly LoadResult[]) => median(side.map((run) => run.p99Ms)).toFixed(1);
+    const change = perRound(runs.here, runs.other) - 1;
+    return `| ${testCase.title} | ${rps(runs.here)} (p99 ${p99(runs.here)} ms) | ${rps(runs.other)} (p99 ${p99(runs.other)} ms) | ${rps(runs.twin)} | ${perRound(runs.here, runs.twin).toFixed(3)} | ${perRound(runs.other, runs.twin).toFixed(3)} | ${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} % |`;
   });
   return [
     `| case | this checkout req/s | ${otherLabel} req/s | twin req/s | this ÷ twin | ${otherLabel} ÷ twin | change |`,

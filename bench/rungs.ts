@@ -1,6 +1,6 @@
 // What the ladders share (`--ladder`, `--layers`): a twin and servers that each do a little more,
-// loaded with wrk in interleaved rounds after a warm-up; each one's req/s as a ratio to the twin's
-// of the same round, so that a busy moment weighs on all of them alike.
+// loaded with wrk in interleaved rounds after a warm-up (as `bench:compare` loads its builds); each
+// one's req/s as a ratio to the twin's of the same round, so that a busy moment weighs on all alike.
 import { loadavg } from 'node:os';
 import { median, runLoad, unexpectedAnswers, type LoadRequest, type LoadResult } from './load.js';
 import type { ServerProcess } from './processes.js';
@@ -8,19 +8,34 @@ import type { BenchSettings } from './settings.js';
 
 export type Rung = Readonly<{ title: string; server: ServerProcess; request: LoadRequest; expect: number }>;
 
+/** A server and the request to load it with. */
+export type LoadSubject = Readonly<{ server: Pick<ServerProcess, 'name' | 'baseUrl'>; request: LoadRequest }>;
+
+/**
+ * Loads every subject after a warm-up, in rounds that take each in turn, the order rotating from
+ * round to round so that no subject always runs just after another; each subject's runs, round by round.
+ */
+export async function loadInRounds<Subject extends LoadSubject>(
+  settings: BenchSettings, log: (message: string) => void, subjects: readonly Subject[],
+): Promise<Map<Subject, LoadResult[]>> {
+  const load = (subject: Subject, durationS: number) =>
+    runLoad({ baseUrl: subject.server.baseUrl, requests: [subject.request], connections: settings.connections, durationS });
+  for (const subject of subjects) await load(subject, settings.warmupS);
+  const rounds = new Map<Subject, LoadResult[]>(subjects.map((subject) => [subject, []]));
+  for (let round = 1; round <= settings.rounds; round++) {
+    const first = (round - 1) % subjects.length;
+    for (const subject of [...subjects.slice(first), ...subjects.slice(0, first)]) rounds.get(subject)?.push(await load(subject, settings.durationS));
+    log(`  round ${round}: ${subjects.map((subject) => `${subject.server.name} ${rounds.get(subject)?.at(-1)?.requestsPerSecond.toFixed(0)}`).join(', ')}`);
+  }
+  return rounds;
+}
+
 /** The table of medians, the twin's row first, under a line that says when, on what and how long. */
 export async function measureRungs(settings: BenchSettings, log: (message: string) => void, twin: Rung, rungs: readonly Rung[]): Promise<string> {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg();
   const all = [twin, ...rungs];
-  const load = (rung: Rung, durationS: number) =>
-    runLoad({ baseUrl: rung.server.baseUrl, requests: [rung.request], connections: settings.connections, durationS });
-  for (const rung of all) await load(rung, settings.warmupS);
-  const rounds = new Map<Rung, LoadResult[]>(all.map((rung) => [rung, []]));
-  for (let round = 1; round <= settings.rounds; round++) {
-    for (const rung of all) rounds.get(rung)?.push(await load(rung, settings.durationS));
-    log(`  round ${round}: ${all.map((rung) => `${rung.server.name} ${rounds.get(rung)?.at(-1)?.requestsPerSecond.toFixed(0)}`).join(', ')}`);
-  }
+  const rounds = await loadInRounds(settings, log, all);
   const twinRounds = rounds.get(twin) ?? [];
   return [
     `${startedAt} · Node ${process.versions.node} · load average ${loadAtStart.map((value) => value.toFixed(2)).join(' / ')} at start, ${loadavg().map((value) => value.toFixed(2)).join(' / ')} at end · ${settings.connections} connections, ${settings.rounds} rounds × ${settings.durationS} s (medians)`,
