@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Message, NewMessage, ReceivedMessage } from '../../../domain/messages/message.js';
 import type { MessageRepository } from '../../../domain/ports/message-repository.js';
 import type { UserId } from '../../../domain/user.js';
-import type { PreparedReads, ReadStatement } from './prepared-reads.js';
+import { preparedCount, type PreparedReads, type ReadStatement } from './prepared-reads.js';
 import { countOf, toDate } from './sql-values.js';
 
 type ReceivedRow = { id: number; body: string; created_at: Date | number | string; sender_id: number; username: string; email: string };
@@ -45,9 +45,8 @@ export class MikroOrmMessageRepository implements MessageRepository {
     return countOf(this.em, 'select count(*) as count from messages where recipient_id = ?', [recipientId]);
   }
 
-  async countUnread(recipientId: UserId): Promise<number> {
-    const [row] = await this.reads.all<{ count: number | string }>(COUNT_UNREAD, [recipientId]);
-    return Number(row?.count ?? 0);
+  countUnread(recipientId: UserId): Promise<number> {
+    return preparedCount(this.reads, COUNT_UNREAD, [recipientId]);
   }
 
   async markRead(recipientId: UserId, at: Date): Promise<void> {

@@ -3,7 +3,7 @@ import type { PostRepository } from '../../../domain/ports/post-repository.js';
 import type { NewPost, Post, PostCursor, TimelinePost } from '../../../domain/posts/post.js';
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
-import type { PreparedReads, ReadStatement } from './prepared-reads.js';
+import { preparedCount, type PreparedReads, type ReadStatement } from './prepared-reads.js';
 import { countOf, placeholders, toDate } from './sql-values.js';
 
 type PostRow = { id: number; author_id: number; body: string; created_at: Date | number | string };
@@ -95,9 +95,8 @@ export class MikroOrmPostRepository implements PostRepository {
     return countOf(this.em, 'select count(*) as count from posts', []);
   }
 
-  async countByAuthor(authorId: UserId): Promise<number> {
-    const [row] = await this.reads.all<{ count: number | string }>(COUNT_BY_AUTHOR, [authorId]);
-    return Number(row?.count ?? 0);
+  countByAuthor(authorId: UserId): Promise<number> {
+    return preparedCount(this.reads, COUNT_BY_AUTHOR, [authorId]);
   }
 
   async countByEachAuthor(authorIds: readonly UserId[]): Promise<ReadonlyMap<UserId, number>> {

@@ -2,7 +2,7 @@ import { ResultAsync } from 'neverthrow';
 import { searchUnavailable, type PostSearch, type SearchUnavailable } from '../../../domain/ports/post-search.js';
 import type { TimelinePost } from '../../../domain/posts/post.js';
 import type { SearchQuery } from '../../../domain/search/search-query.js';
-import type { PreparedReads, ReadStatement } from './prepared-reads.js';
+import { preparedCount, type PreparedReads, type ReadStatement } from './prepared-reads.js';
 import { toDate } from './sql-values.js';
 
 /**
@@ -50,8 +50,7 @@ export class MikroOrmPostSearch implements PostSearch {
   }
 
   count(query: SearchQuery): ResultAsync<number, SearchUnavailable> {
-    return this.run(this.reads.all<{ count: number | string }>(this.sql.count, [this.sql.match(query)]))
-      .map(([row]) => Number(row?.count ?? 0));
+    return this.run(preparedCount(this.reads, this.sql.count, [this.sql.match(query)]));
   }
 
   private run<Rows>(rows: Promise<Rows>): ResultAsync<Rows, SearchUnavailable> {

@@ -21,6 +21,12 @@ export interface PreparedReads {
   close(): Promise<void>;
 }
 
+/** A prepared `select count(*) as count`; PostgreSQL counts as bigint, which its driver hands over as text. */
+export async function preparedCount(reads: PreparedReads, statement: ReadStatement, values: readonly ReadValue[]): Promise<number> {
+  const [row] = await reads.all<{ count: number | string }>(statement, values);
+  return Number(row?.count ?? 0);
+}
+
 /**
  * Inside a MikroORM transaction a read must see the transaction's own writes, which only its
  * connection can: there the read goes through MikroORM on that connection. Null outside one.
