@@ -68,6 +68,9 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
       });
     },
   });
+  // A client killed mid-conversation resets its connection; a real mail server notes that and goes
+  // on serving, where an unheard 'error' event would end the whole test process.
+  server.on('error', () => {});
   const port = await listen(server.server, () => server.listen(options.port ?? 0, HOST));
   return {
     host: HOST,
