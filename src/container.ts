@@ -273,6 +273,7 @@ export function buildContainer(options: ContainerOptions): DependencyContainer {
         logger: c.resolve(TOKENS.Logger),
         inUnitOfWork: (work) => database.inUnitOfWork(work),
         isDatabaseReachable: () => database.isReachable(),
+        isDatabaseBusy: (error) => database.isBusy(error),
         secretKeys: options.secretKeys,
         trustProxy: options.trustProxy ?? false,
         postsPerPage: options.postsPerPage ?? 25,

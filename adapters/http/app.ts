@@ -41,6 +41,8 @@ export type HttpAppOptions = Readonly<{
   logger: Logger;
   /** For `/readyz`: whether the database answers. */
   isDatabaseReachable: () => Promise<boolean>;
+  /** Whether a failure is the database's refusal of a write that waited its whole turn (answered 503, not 500). */
+  isDatabaseBusy: (error: unknown) => boolean;
   /** Runs one request's work with ORM state of its own; not a transaction (use cases ask for those). */
   inUnitOfWork: <T>(work: () => Promise<T>) => Promise<T>;
   /** Signing keys for cookies, newest first. */
@@ -114,7 +116,7 @@ export function appLayers(app: Koa<AppState, AppContext>, options: HttpAppOption
     { name: 'views', middleware: pugViews({ dir: options.viewsDir, cache: options.cacheTemplates }) as AppMiddleware },
     { name: 'request-context', middleware: requestContext(options.logger) },
     { name: 'languages', middleware: languages(options.translator) },
-    { name: 'error-boundary', middleware: errorBoundary({ logger: options.logger, handlers: appErrorHandlers(), ...(options.debug ? { debugPage: options.debug.page } : {}) }) },
+    { name: 'error-boundary', middleware: errorBoundary({ logger: options.logger, handlers: appErrorHandlers(), isDatabaseBusy: options.isDatabaseBusy, ...(options.debug ? { debugPage: options.debug.page } : {}) }) },
     ...(options.debug ? [{ name: 'debug-hosts', middleware: allowedHostsOnly(options.debug.allowedHosts) }] : []),
     { name: 'security-headers', middleware: securityHeaders },
     { name: 'health-checks', middleware: healthChecks(options.isDatabaseReachable) },

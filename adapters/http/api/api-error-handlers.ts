@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { DatabaseBusy, databaseBusyResponse } from '../errors/database-busy.js';
 import { ErrorHandlers } from '../errors/error-handlers.js';
 import { SearchUnavailableError, searchUnavailableResponse } from '../errors/search-unavailable.js';
 import { ApiProblem } from './api-problem.js';
@@ -34,6 +35,10 @@ export function apiErrorHandlers(): ErrorHandlers {
       detail: DETAILS[503] ?? '',
       headers: { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) },
       unexpected: true,
+    }))
+    .onError(DatabaseBusy, () => databaseBusyResponse({
+      title: STATUS_CODES[503] ?? 'Service Unavailable',
+      detail: 'The service is too busy to take this request right now. Try again after the time in Retry-After.',
     }))
     .onError(SearchUnavailableError, () => searchUnavailableResponse('Search is unavailable right now. Try again after the time in Retry-After.'));
 }

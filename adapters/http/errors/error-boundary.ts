@@ -2,6 +2,7 @@ import type { Logger } from '../../../domain/ports/logger.js';
 import type { AppKoaContext, AppMiddleware } from '../context.js';
 import { setSecurityHeaders } from '../middleware/security-headers.js';
 import { isClientDisconnect } from './client-disconnect.js';
+import { DatabaseBusy } from './database-busy.js';
 import type { DebugPage } from './debug-page.js';
 import type { ErrorHandlers, ErrorResponse } from './error-handlers.js';
 import { renderErrorPage } from './error-page.js';
@@ -14,6 +15,8 @@ export type ErrorBoundaryOptions = Readonly<{
   handlers: ErrorHandlers;
   /** Debug mode only: the developer's page for an unexpected error, in place of the generic one. */
   debugPage?: DebugPage;
+  /** Whether a failure is the database's refusal of a write that waited its whole turn: a 503, not a 500. */
+  isDatabaseBusy?: (error: unknown) => boolean;
 }>;
 
 /**
@@ -36,7 +39,8 @@ export function errorBoundary(options: ErrorBoundaryOptions): AppMiddleware {
         options.logger.info('Client closed the connection before the response', { method: ctx.method, path: ctx.path });
         return;
       }
-      await respond(ctx, options, { error, status: statusOf(error), headers: headersOf(error) });
+      const failure = options.isDatabaseBusy?.(error) ? new DatabaseBusy(error) : error;
+      await respond(ctx, options, { error: failure, status: statusOf(failure), headers: headersOf(failure) });
     }
   };
 }

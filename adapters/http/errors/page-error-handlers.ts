@@ -1,5 +1,6 @@
 import createHttpError, { type HttpError } from 'http-errors';
 import { CsrfTokenInvalid } from '../middleware/csrf.js';
+import { DatabaseBusy, databaseBusyResponse } from './database-busy.js';
 import { errorCopy } from './error-catalogue.js';
 import { ErrorHandlers } from './error-handlers.js';
 import { httpErrorResponse } from './http-error-response.js';
@@ -17,6 +18,7 @@ export function pageErrorHandlers(): ErrorHandlers {
       title: 'Form Expired',
       detail: 'This form has expired or was sent from another site, so nothing was changed. Go back, reload the page and submit it again.',
     }))
+    .onError(DatabaseBusy, () => databaseBusyResponse())
     .onError(SearchUnavailableError, () => searchUnavailableResponse(
       'Search is unavailable right now, and the administrator has been notified. Everything else works: please search again in a moment.'));
 }

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
+import { LockWaitTimeoutException, MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessTokenRepository } from '../../../domain/ports/access-token-repository.js';
 import { DEFAULT_RETRY_POLICY } from '../../../domain/jobs/retry-policy.js';
@@ -41,6 +41,7 @@ import { PostSchema } from './post-schema.js';
 import type { PreparedReads } from './prepared-reads.js';
 import { SessionSchema } from './session-schema.js';
 import { UserSchema } from './user-schema.js';
+import { isSqliteBusy } from './sqlite-lock-waits.js';
 
 export type { DatabaseLocation } from './dialects.js';
 
@@ -163,6 +164,17 @@ export class Database {
 
   async isReachable(): Promise<boolean> {
     return this.orm.isConnected();
+  }
+
+  /**
+   * Whether `error` (or what caused it) is the database refusing a statement that waited its whole
+   * turn for a lock: contention, worth trying again, not a bug.
+   */
+  isBusy(error: unknown): boolean {
+    for (let cause = error; cause instanceof Error; cause = cause.cause) {
+      if (cause instanceof LockWaitTimeoutException || isSqliteBusy(cause)) return true;
+    }
+    return false;
   }
 
   async close(): Promise<void> {

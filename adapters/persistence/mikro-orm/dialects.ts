@@ -11,7 +11,8 @@ import { SqliteJobQueue } from './sqlite-job-queue.js';
 import type { PreparedReads } from './prepared-reads.js';
 import { PostgreSqlPreparedReads } from './postgresql-prepared-reads.js';
 import { SqlitePreparedReads } from './sqlite-prepared-reads.js';
-import { withImmediateTransactions } from './sqlite-immediate-transactions.js';
+import { withAppSqliteDialect } from './sqlite-knex-dialect.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-lock-waits.js';
 
 export type DatabaseLocation =
   | Readonly<{ dialect: 'sqlite'; path: string }>
@@ -20,9 +21,10 @@ export type DatabaseLocation =
 /** Callback-style connection handed to knex's pool hook by the sqlite3 driver. */
 type Sqlite3Connection = { exec(sql: string, done: (error: Error | null) => void): void };
 
-// WAL lets readers run beside a writer; the busy timeout makes a second process wait for a lock
-// instead of failing at once (https://www.sqlite.org/wal.html, https://www.sqlite.org/c3ref/busy_timeout.html).
-const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+// WAL lets readers run beside a writer; the busy timeout makes a writer wait a moment for the lock
+// in place before it is refused and waits on a timer (https://www.sqlite.org/wal.html,
+// https://www.sqlite.org/c3ref/busy_timeout.html, `sqlite-lock-waits.ts`).
+const SQLITE_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`;
 
 // A lost server must fail requests within seconds (a custom 500), not hang them for knex's default
 // minute; the pool then opens fresh connections by itself once the server is back.
@@ -57,7 +59,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
   switch (location.dialect) {
     case 'sqlite': {
       const { AbstractSqlDriver, SqliteConnection, SqlitePlatform } = await import('@mikro-orm/sqlite');
-      const connection = withImmediateTransactions(withBoundParameters(SqliteConnection, sqliteValue));
+      const connection = withAppSqliteDialect(withBoundParameters(SqliteConnection, sqliteValue));
       // MikroORM's SqliteDriver with the connection swapped for one that binds its values.
       class SqliteDriver extends AbstractSqlDriver<InstanceType<typeof connection>> {
         constructor(config: Configuration) {
@@ -81,9 +83,9 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         migrations: async () => (await import('./migrations/sqlite/index.js')).sqliteMigrations,
         preparedReads: (em) => new SqlitePreparedReads(em),
         // A write statement holds the database's one write lock from start to end, so one statement
-        // is atomic. A transaction would hold the lock across round trips, each needing a thread of
-        // libuv's pool, where waiters sleeping on the busy timeout and password hashes may hold
-        // them all: the holder then cannot finish and every waiter fails with SQLITE_BUSY.
+        // is atomic. A transaction would hold the lock across round trips, each queued for a thread
+        // of libuv's pool behind whatever password hashes are waiting: every login's writes would
+        // wait on other people's hashes.
         keyExclusion: 'one-statement',
         jobQueue: async (em, options) => ({ queue: new SqliteJobQueue(em, options), close: async () => {} }),
         // Built-in lower() folds ASCII letters only (https://www.sqlite.org/lang_corefunc.html#lower).
