@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PROJECT_ROOT, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { launchChromium, newLoopbackContext } from '../support/chromium.js';
-import { lockDatabase } from '../support/database-lock.js';
+import { hideTable } from '../support/database-lock.js';
 import { logIn, register } from '../support/e2e-actions.js';
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
@@ -36,9 +36,9 @@ async function avatarLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => (globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } }).document.images[0]?.complete === true);
 }
 
-/** Submits the form on `page` while the database is locked, so the app meets an unexpected failure. */
-async function submitWhileLocked(app: AppProcess, page: Page, button: string): Promise<void> {
-  const lock = await lockDatabase(app.databasePath);
+/** Submits the form on `page` while the users table is gone, so the app meets an unexpected failure. */
+async function submitWithoutUsers(app: AppProcess, page: Page, button: string): Promise<void> {
+  const lock = await hideTable(app.databasePath, 'users');
   try {
     await page.getByRole('button', { name: button }).click();
     await page.waitForLoadState();
@@ -103,7 +103,7 @@ async function productionPages(browser: Browser): Promise<void> {
 
     await page.goto(`${app.baseUrl}/edit_profile`);
     await page.getByLabel('About me').fill('Saved while the database is locked');
-    await submitWhileLocked(app, page, 'Submit');
+    await submitWithoutUsers(app, page, 'Submit');
     await shoot(page, '500');
   } finally {
     await app.stop();
@@ -134,7 +134,7 @@ async function debugPage(browser: Browser): Promise<void> {
     await logIn(page, app.baseUrl, 'susan');
     await page.goto(`${app.baseUrl}/edit_profile`);
     await page.getByLabel('About me').fill('Saved while the database is locked');
-    await submitWhileLocked(app, page, 'Submit');
+    await submitWithoutUsers(app, page, 'Submit');
     await shoot(page, 'debug');
   } finally {
     await app.stop();

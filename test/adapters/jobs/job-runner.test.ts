@@ -45,7 +45,7 @@ test('when the database is locked while jobs are due, then the runner says so on
   const lock = await lockDatabase(world.where.sqlitePath ?? '');
   const ran: number[] = [];
   start(world, { run: async (job) => ok(void ran.push(Number(job.payload['n']))) });
-  // SQLite's busy timeout is 5 s: the first claim waits that long before it gives up.
+  // A write waits 5 s in all for SQLite's lock: the first claim waits that long before it gives up.
   await eventually(() => world.logs.text().includes('The job queue cannot be read'), 'the outage logged', 15_000);
   assert.equal(ran, []);
   await lock.release();
