@@ -81,7 +81,7 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
           },
         },
         migrations: async () => (await import('./migrations/sqlite/index.js')).sqliteMigrations,
-        preparedReads: (em) => new SqlitePreparedReads(em),
+        preparedReads: (em) => new SqlitePreparedReads(em, location.path),
         // A write statement holds the database's one write lock from start to end, so one statement
         // is atomic. A transaction would hold the lock across round trips, each queued for a thread
         // of libuv's pool behind whatever password hashes are waiting: every login's writes would

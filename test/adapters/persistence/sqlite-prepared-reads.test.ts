@@ -1,0 +1,69 @@
+import { ok } from 'neverthrow';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
+import { aNewUser } from '../../support/builders.js';
+import { runAsync } from '../../support/result-of.js';
+
+// The hot reads run on SQLite connections of their own: what another request has not yet
+// committed stays out of them, and what it committed is in them at once.
+
+async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'prepared-reads-'));
+  const database = await Database.open({ dialect: 'sqlite', path: join(dir, 'app.db') });
+  try {
+    await database.migrate();
+    await work(database);
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('when another request reads while a transaction has written and not yet committed, then it sees the last commit, and the writes once committed', () => withDatabase(async (database) => {
+  const now = new Date('2026-05-01T10:00:00Z');
+  const userId = await database.inUnitOfWork(async () => (await database.users.add(aNewUser({ username: 'susan' })))._unsafeUnwrap().id);
+  const written = promised<string>();
+  const readDone = promised<void>();
+  // The reader is a request of its own, begun outside the transaction's async context.
+  const reader = (async () => {
+    const token = await written.promise;
+    try {
+      return await database.inUnitOfWork(async () => ({ session: await database.sessions.find(token), notices: await database.accountNotices.of(userId) }));
+    } finally {
+      readDone.resolve();
+    }
+  })();
+  const token = await database.inUnitOfWork(async () => (await runAsync(database.transactions, async () => {
+    const created = await database.sessions.create({ userId, createdAt: now, lastActiveAt: now, rememberMe: false });
+    await database.users.updateProfile(userId, { username: 'susan-renamed', aboutMe: '' });
+    written.resolve(created);
+    await readDone.promise;
+    return ok(created);
+  }))._unsafeUnwrap());
+
+  assert.equal(await reader, { session: null, notices: { latestExport: null, unreadMessages: 0 } });
+  const seenAfter = await database.inUnitOfWork(() => database.sessions.find(token));
+  assert.is(seenAfter?.user.username, 'susan-renamed');
+}));
+
+test('when reads arrive together, then each gets its own rows', () => withDatabase(async (database) => {
+  const ids = await database.inUnitOfWork(async () => {
+    const added: number[] = [];
+    for (let n = 0; n < 12; n++) added.push((await database.users.add(aNewUser({ username: `user${n}` })))._unsafeUnwrap().id);
+    return added;
+  });
+  const found = await Promise.all(ids.map((id) => database.inUnitOfWork(async () => (await database.users.findById(id))?.username)));
+  assert.equal(found, ids.map((_, n) => `user${n}`));
+}));
+
+function promised<T>() {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+test.run();
