@@ -89,15 +89,28 @@ export function postSearchContract(name: string, open: () => Promise<SearchStore
     });
   });
 
-  test('when a post is published, then it is found as soon as its insert returned, with its author', async ({ store }) => {
+  test('when a post is published, then it is found as soon as its insert returned, with its author, by the same search that found nothing before', async ({ store }) => {
     await withPosts(store, async (find) => {
       const [susan] = await store.posts.everyone(0, 1);
+      assert.equal(await find('zebras'), []);
       const post = await store.posts.add({ authorId: susan?.author.id ?? 0, body: 'zebras at dawn', createdAt: at(30) });
       assert.equal(await find('zebras'), [0]);
       const [found] = (await store.search.search(parseSearchQuery('zebras')._unsafeUnwrap(), 0, 1))._unsafeUnwrap();
       assert.equal(found, {
         id: post.id, body: 'zebras at dawn', createdAt: at(30), author: { id: susan?.author.id, username: 'susan', email: 'susan@example.com' },
       });
+    });
+  });
+
+  test('when an author is renamed after a search, then the same search shows the new name', async ({ store }) => {
+    await withPosts(store, async (find) => {
+      const query = parseSearchQuery('fox')._unsafeUnwrap();
+      const authorFound = async () => (await store.search.search(query, 0, 1))._unsafeUnwrap()[0]?.author;
+      assert.equal(await find('fox'), [1]);
+      const before = await authorFound();
+      assert.is(before?.username, 'susan');
+      (await store.users.updateProfile(before?.id ?? 0, { username: 'susanna', aboutMe: '' }))._unsafeUnwrap();
+      assert.is((await authorFound())?.username, 'susanna');
     });
   });
 

@@ -32,7 +32,6 @@ import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
 import { MikroOrmNotificationRepository } from './mikro-orm-notification-repository.js';
 import { MikroOrmPasswordResetTokens } from './mikro-orm-password-reset-tokens.js';
 import { MikroOrmPostRepository } from './mikro-orm-post-repository.js';
-import { MikroOrmPostSearch } from './mikro-orm-post-search.js';
 import { MikroOrmSessionRepository } from './mikro-orm-session-repository.js';
 import { MikroOrmTransactions } from './mikro-orm-transactions.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
@@ -92,10 +91,10 @@ export class Database {
     this.sessions = new MikroOrmSessionRepository(em, this.reads);
     this.loginAttempts = new MikroOrmLoginAttemptLog(em, dialect.keyExclusion);
     this.posts = new MikroOrmPostRepository(em, this.reads, {
-      sql: dialect.search.indexPost,
+      sql: dialect.indexPost,
       onFailure: (error) => log.error('A new post could not be added to the search index: search will not find it until the index is rebuilt', error),
     });
-    this.postSearch = new MikroOrmPostSearch(this.reads, dialect.search);
+    this.postSearch = dialect.postSearch(this.reads);
     this.follows = new MikroOrmFollowRepository(em, this.reads);
     this.passwordResets = new MikroOrmPasswordResetTokens(em);
     this.accessTokens = new MikroOrmAccessTokenRepository(em);

@@ -4,9 +4,11 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { JobQueue } from '../../../domain/ports/jobs.js';
 import type { JobQueueOptions } from '../job-queue-options.js';
 import type { KeyExclusion } from './mikro-orm-login-attempt-log.js';
-import type { SearchSql } from './mikro-orm-post-search.js';
+import type { PostSearch } from '../../../domain/ports/post-search.js';
+import { MikroOrmPostSearch } from './mikro-orm-post-search.js';
 import { POSTGRESQL_SEARCH } from './postgresql-search-sql.js';
-import { SQLITE_SEARCH } from './sqlite-search-sql.js';
+import { RememberedRankingSearch } from './remembered-ranking-search.js';
+import { SQLITE_INDEX_POST, SQLITE_SEARCH } from './sqlite-search-sql.js';
 import { SqliteJobQueue } from './sqlite-job-queue.js';
 import type { PreparedReads } from './prepared-reads.js';
 import { PostgreSqlPreparedReads } from './postgresql-prepared-reads.js';
@@ -42,8 +44,13 @@ export type Dialect = Readonly<{
   jobQueue: (em: SqlEntityManager, options: JobQueueOptions, log: (message: string) => void) => Promise<ClosableJobQueue>;
   /** A username in ASCII lower case, in SQL: the expression of the unique index on users' names. */
   foldedUsername: string;
-  /** How posts are searched in the dialect's full-text index. */
-  search: SearchSql;
+  /**
+   * The statement that indexes a new post, bound to its id and body; null where the database
+   * indexes every post itself, in the post's own insert.
+   */
+  indexPost: string | null;
+  /** Search in the dialect's full-text index, through the hot reads. */
+  postSearch: (reads: PreparedReads) => PostSearch;
 }>;
 
 /** A job queue and how to let go of what it holds besides the ORM's connections. */
@@ -90,7 +97,8 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         jobQueue: async (em, options) => ({ queue: new SqliteJobQueue(em, options), close: async () => {} }),
         // Built-in lower() folds ASCII letters only (https://www.sqlite.org/lang_corefunc.html#lower).
         foldedUsername: 'lower(username)',
-        search: SQLITE_SEARCH,
+        indexPost: SQLITE_INDEX_POST,
+        postSearch: (reads) => new RememberedRankingSearch(reads, SQLITE_SEARCH),
       };
     }
     case 'postgresql': {
@@ -128,7 +136,14 @@ export async function dialectOf(location: DatabaseLocation): Promise<Dialect> {
         // lower() follows the database's locale (a Turkish one turns `I` into `ı`) except under the
         // "C" collation, where it folds ASCII letters only.
         foldedUsername: 'lower(username collate "C")',
-        search: POSTGRESQL_SEARCH,
+        // The vector is a generated column of the post's own row: there is no index of its own to be
+        // missing, and the configuration and unaccent it is made with cannot be dropped while it
+        // depends on them, so indexing cannot fail apart from the post's insert.
+        indexPost: null,
+        // Ranking with ts_rank_cd weighs each post by its own words only, with no count over the
+        // whole index, so each page ranks again, cheaply; and PostgreSQL may commit posts out of
+        // the order of their ids, which a remembered ranking would rely on.
+        postSearch: (reads) => new MikroOrmPostSearch(reads, POSTGRESQL_SEARCH),
       };
     }
   }

@@ -4,10 +4,9 @@ import type { NewPost, Post, PostCursor, TimelinePost } from '../../../domain/po
 import type { UserId } from '../../../domain/user.js';
 import { PostSchema } from './post-schema.js';
 import { preparedCount, type PreparedReads, type ReadStatement } from './prepared-reads.js';
-import { countOf, placeholders, toDate } from './sql-values.js';
+import { countOf, placeholders, timelinePostOf, toDate, type TimelineRow } from './sql-values.js';
 
 type PostRow = { id: number; author_id: number; body: string; created_at: Date | number | string };
-type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
 
 const HOME_TIMELINE_FILTER = 'p.author_id = ? or exists (select 1 from follows f where f.follower_id = ? and f.followed_id = p.author_id)';
 const TIMELINE_COLUMNS = 'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email from posts p join users u on u.id = p.author_id';
@@ -109,11 +108,6 @@ export class MikroOrmPostRepository implements PostRepository {
 
   private async timeline(statement: ReadStatement, values: readonly number[]): Promise<TimelinePost[]> {
     const rows = await this.reads.all<TimelineRow>(statement, values);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      body: row.body,
-      createdAt: toDate(row.created_at),
-      author: { id: Number(row.author_id), username: row.username, email: row.email },
-    }));
+    return rows.map(timelinePostOf);
   }
 }

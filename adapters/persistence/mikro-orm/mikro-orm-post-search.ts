@@ -3,7 +3,7 @@ import { searchUnavailable, type PostSearch, type SearchUnavailable } from '../.
 import type { TimelinePost } from '../../../domain/posts/post.js';
 import type { SearchQuery } from '../../../domain/search/search-query.js';
 import { preparedCount, type PreparedReads, type ReadStatement } from './prepared-reads.js';
-import { toDate } from './sql-values.js';
+import { timelinePostOf, type TimelineRow } from './sql-values.js';
 
 /**
  * How one dialect searches: `match` is the engine's query text for a parsed query (every term
@@ -16,14 +16,7 @@ export type SearchSql = Readonly<{
   search: ReadStatement;
   /** `select count(*) as count` of the matches. */
   count: ReadStatement;
-  /**
-   * The statement that indexes a new post, bound to its id and body; null where the database
-   * indexes every post itself, in the post's own insert (a generated column).
-   */
-  indexPost: string | null;
 }>;
-
-type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
 
 /**
  * Search in the posts' own database, in the dialect's full-text index, its two statements prepared
@@ -40,20 +33,15 @@ export class MikroOrmPostSearch implements PostSearch {
   ) {}
 
   search(query: SearchQuery, offset: number, limit: number): ResultAsync<TimelinePost[], SearchUnavailable> {
-    return this.run(this.reads.all<TimelineRow>(this.sql.search, [this.sql.match(query), limit, offset]))
-      .map((rows) => rows.map((row) => ({
-        id: Number(row.id),
-        body: row.body,
-        createdAt: toDate(row.created_at),
-        author: { id: Number(row.author_id), username: row.username, email: row.email },
-      })));
+    return unavailableOnFailure(this.reads.all<TimelineRow>(this.sql.search, [this.sql.match(query), limit, offset])).map((rows) => rows.map(timelinePostOf));
   }
 
   count(query: SearchQuery): ResultAsync<number, SearchUnavailable> {
-    return this.run(preparedCount(this.reads, this.sql.count, [this.sql.match(query)]));
+    return unavailableOnFailure(preparedCount(this.reads, this.sql.count, [this.sql.match(query)]));
   }
+}
 
-  private run<Rows>(rows: Promise<Rows>): ResultAsync<Rows, SearchUnavailable> {
-    return ResultAsync.fromPromise(rows, searchUnavailable);
-  }
+/** Any failure of the index (missing, corrupt, being rebuilt) is the store being unavailable, its cause kept for the log. */
+export function unavailableOnFailure<T>(answer: Promise<T>): ResultAsync<T, SearchUnavailable> {
+  return ResultAsync.fromPromise(answer, searchUnavailable);
 }

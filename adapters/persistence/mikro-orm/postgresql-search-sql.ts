@@ -17,10 +17,6 @@ export const POSTGRESQL_SEARCH: SearchSql = {
     'order by ts_rank_cd(newest.search_vector, newest.query) desc, p.created_at desc, p.id desc limit ? offset ?',
   ].join(' ') },
   count: { name: 'count_search_matches', sql: `select count(*) as count from (select 1 from posts where search_vector @@ to_tsquery('posts_search', ?) limit ${SEARCH_MATCH_LIMIT}) matches` },
-  // The vector is a generated column of the post's own row: there is no index of its own to be
-  // missing, and the configuration and unaccent it is made with cannot be dropped while it depends
-  // on them, so indexing cannot fail apart from the post's insert.
-  indexPost: null,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { TimelinePost } from '../../../domain/posts/post.js';
 
 /**
  * Raw query rows carry the driver's form of a time: SQLite the stored milliseconds (a number, or
@@ -7,6 +8,18 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 export function toDate(value: Date | number | string): Date {
   if (value instanceof Date) return value;
   return new Date(typeof value === 'number' || /^\d+$/.test(value) ? Number(value) : value);
+}
+
+/** A post with its author, as the timelines and the search select it. */
+export type TimelineRow = { id: number; body: string; created_at: Date | number | string; author_id: number; username: string; email: string };
+
+export function timelinePostOf(row: TimelineRow): TimelinePost {
+  return {
+    id: Number(row.id),
+    body: row.body,
+    createdAt: toDate(row.created_at),
+    author: { id: Number(row.author_id), username: row.username, email: row.email },
+  };
 }
 
 export function toNullableDate(value: Date | number | string | null): Date | null {

@@ -1,24 +1,30 @@
 import { SEARCH_MATCH_LIMIT } from '../../../domain/ports/post-search.js';
 import type { SearchQuery, SearchTerm } from '../../../domain/search/search-query.js';
-import type { SearchSql } from './mikro-orm-post-search.js';
+import type { RankedSearchSql } from './remembered-ranking-search.js';
 
 /**
  * Search in the FTS5 table `posts_search` (https://www.sqlite.org/fts5.html): the newest matches
  * are read by rowid, which FTS5 walks backwards and stops, with their rank (bm25, lower is better),
- * which it then computes for those rows only; they are joined to their posts and authors (CROSS
- * JOIN keeps FTS5 the outer loop) and sorted.
+ * which it then computes for those rows only; they are joined to their posts (CROSS JOIN keeps FTS5
+ * the outer loop) for the time that orders equal ranks. A page's posts and authors are then read by
+ * primary key.
  */
-export const SQLITE_SEARCH: SearchSql = {
+export const SQLITE_SEARCH: RankedSearchSql = {
   match: fts5Query,
-  search: { name: 'search_posts', sql: [
-    'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
-    `from (select rowid as id, rank from posts_search where posts_search match ? order by rowid desc limit ${SEARCH_MATCH_LIMIT}) newest`,
-    'cross join posts p on p.id = newest.id cross join users u on u.id = p.author_id',
-    'order by newest.rank, p.created_at desc, p.id desc limit ? offset ?',
+  newestPost: { name: 'newest_post', sql: 'select max(id) as id from posts' },
+  rankedIds: { name: 'search_ranked_ids', sql: [
+    `select newest.id from (select rowid as id, rank from posts_search where posts_search match ? order by rowid desc limit ${SEARCH_MATCH_LIMIT}) newest`,
+    'cross join posts p on p.id = newest.id',
+    'order by newest.rank, p.created_at desc, p.id desc',
   ].join(' ') },
-  count: { name: 'count_search_matches', sql: `select count(*) as count from (select rowid from posts_search where posts_search match ? limit ${SEARCH_MATCH_LIMIT})` },
-  indexPost: 'insert into posts_search (rowid, body) values (?, ?)',
+  postsByIds: { name: 'posts_by_ids', sql: [
+    'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
+    'from posts p cross join users u on u.id = p.author_id where p.id in (select value from json_each(?))',
+  ].join(' ') },
 };
+
+/** Indexes a new post, bound to its id and body. */
+export const SQLITE_INDEX_POST = 'insert into posts_search (rowid, body) values (?, ?)';
 
 /**
  * Every term as an FTS5 string, which FTS5 reads as words and nothing else: a word as `"word"`, a
