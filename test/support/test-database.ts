@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
+import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
 import { withSqliteFile } from './sqlite-file.js';
 
 export type TestDatabase = Readonly<{
@@ -32,6 +32,20 @@ export async function createSqliteDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'microblog-db-'));
   const path = join(dir, 'app.db');
   return { location: { dialect: 'sqlite', path }, sqlitePath: path, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The app's `Database` on a fresh, migrated SQLite file, closed and removed afterwards: for tests of the SQLite adapter itself. */
+export async function withMigratedSqlite<T>(work: (database: Database, path: string) => Promise<T>): Promise<T> {
+  const file = await createSqliteDatabase();
+  const path = file.sqlitePath ?? '';
+  const database = await Database.open({ dialect: 'sqlite', path });
+  try {
+    await database.migrate();
+    return await work(database, path);
+  } finally {
+    await database.close();
+    await file.drop();
+  }
 }
 
 /** A new, empty database on the server `serverUrl` points at, dropped afterwards; `settings` end its `create database`. */

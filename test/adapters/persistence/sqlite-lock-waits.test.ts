@@ -1,39 +1,24 @@
 import { okAsync } from 'neverthrow';
 import { scrypt } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
+import type { Database } from '../../../adapters/persistence/mikro-orm/database.js';
 import { retryWhileBusy } from '../../../adapters/persistence/mikro-orm/sqlite-lock-waits.js';
 import { aNewUser } from '../../support/builders.js';
+import { withSqliteFile, type SqliteFile } from '../../support/sqlite-file.js';
+import { withMigratedSqlite } from '../../support/test-database.js';
 
 // How writes on the embedded database wait for SQLite's one write lock: never asleep on a thread
 // that the lock's holder, or a password hash, needs.
 
-type World = Readonly<{ database: Database; userId: number; intruder: sqlite3.Database }>;
+type World = Readonly<{ database: Database; userId: number; intruder: SqliteFile }>;
 
 /** A migrated database on a SQLite file with one user, and a second connection to it, as another process would hold. */
-async function withLockedWorld(work: (world: World) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'lock-waits-'));
-  const path = join(dir, 'app.db');
-  const database = await Database.open({ dialect: 'sqlite', path });
-  const intruder = new sqlite3.Database(path);
-  try {
-    await database.migrate();
+function withLockedWorld(work: (world: World) => Promise<void>): Promise<void> {
+  return withMigratedSqlite((database, path) => withSqliteFile(path, async (intruder) => {
     const userId = await database.inUnitOfWork(async () => (await database.users.add(aNewUser()))._unsafeUnwrap().id);
     await work({ database, userId, intruder });
-  } finally {
-    await new Promise((done) => intruder.close(done));
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function exec(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((done, fail) => db.exec(sql, (error) => (error ? fail(error) : done())));
+  }));
 }
 
 /** A promise's outcome as it stands, for asserting that something is still waiting. */
@@ -75,7 +60,7 @@ test('when every try is refused as busy, then the last refusal goes on once the 
 });
 
 test('when four writes wait for a lock another connection holds, then a password hash still runs meanwhile, and the writes go through once the lock is let go', () => withLockedWorld(async ({ database, userId, intruder }) => {
-  await exec(intruder, 'BEGIN IMMEDIATE');
+  await intruder.exec('BEGIN IMMEDIATE');
   // As many waiting writes as libuv's pool has threads: asleep in SQLite's busy handler, they
   // would hold every thread until their wait ran out.
   const writes = Array.from({ length: 4 }, (_, i) => tracked(database.inUnitOfWork(() => database.users.recordLastSeen(userId, new Date(1_000 * i)))));
@@ -84,14 +69,14 @@ test('when four writes wait for a lock another connection holds, then a password
   await new Promise<void>((done, fail) => scrypt('password123', 'salt', 32, { N: 1024 }, (error) => (error ? fail(error) : done())));
   assert.equal(writes.map((write) => write.settled()), [false, false, false, false], 'the writes are still waiting for the lock');
 
-  await exec(intruder, 'COMMIT');
+  await intruder.exec('COMMIT');
   await Promise.all(writes.map((write) => write.promise));
   const user = await database.inUnitOfWork(() => database.users.findById(userId));
   assert.ok(user?.lastSeen, 'the writes were stored');
 }));
 
 test('when the lock is held past the whole wait, then a write and a transaction each fail as busy, and the transaction begins none of its work', () => withLockedWorld(async ({ database, userId, intruder }) => {
-  await exec(intruder, 'BEGIN IMMEDIATE');
+  await intruder.exec('BEGIN IMMEDIATE');
   let workRan = false;
   const [write, transaction] = await Promise.allSettled([
     database.inUnitOfWork(() => database.users.recordLastSeen(userId, new Date())),
@@ -100,7 +85,7 @@ test('when the lock is held past the whole wait, then a write and a transaction 
       return okAsync(null);
     })),
   ]);
-  await exec(intruder, 'ROLLBACK');
+  await intruder.exec('ROLLBACK');
 
   assert.is(write.status, 'rejected');
   assert.is(transaction.status, 'rejected');

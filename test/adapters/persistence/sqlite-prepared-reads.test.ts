@@ -1,29 +1,14 @@
 import { ok } from 'neverthrow';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
 import { aNewUser } from '../../support/builders.js';
 import { runAsync } from '../../support/result-of.js';
+import { withMigratedSqlite } from '../../support/test-database.js';
 
 // The hot reads run on SQLite connections of their own: what another request has not yet
 // committed stays out of them, and what it committed is in them at once.
 
-async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'prepared-reads-'));
-  const database = await Database.open({ dialect: 'sqlite', path: join(dir, 'app.db') });
-  try {
-    await database.migrate();
-    await work(database);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-test('when another request reads while a transaction has written and not yet committed, then it sees the last commit, and the writes once committed', () => withDatabase(async (database) => {
+test('when another request reads while a transaction has written and not yet committed, then it sees the last commit, and the writes once committed', () => withMigratedSqlite(async (database) => {
   const now = new Date('2026-05-01T10:00:00Z');
   const userId = await database.inUnitOfWork(async () => (await database.users.add(aNewUser({ username: 'susan' })))._unsafeUnwrap().id);
   const written = promised<string>();
@@ -50,7 +35,7 @@ test('when another request reads while a transaction has written and not yet com
   assert.is(seenAfter?.user.username, 'susan-renamed');
 }));
 
-test('when reads arrive together, then each gets its own rows', () => withDatabase(async (database) => {
+test('when reads arrive together, then each gets its own rows', () => withMigratedSqlite(async (database) => {
   const ids = await database.inUnitOfWork(async () => {
     const added: number[] = [];
     for (let n = 0; n < 12; n++) added.push((await database.users.add(aNewUser({ username: `user${n}` })))._unsafeUnwrap().id);
