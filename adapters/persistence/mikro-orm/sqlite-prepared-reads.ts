@@ -82,7 +82,9 @@ class Reader {
   }
 
   async all<Row>(statement: ReadStatement, values: readonly ReadValue[]): Promise<Row[]> {
-    const prepared = await this.prepared(statement);
+    const prepared = await this.prepared(statement).catch((error: unknown) => {
+      throw failureOfItsOwn(error);
+    });
     return new Promise<Row[]>((resolve, reject) => {
       prepared.all<Row>([...values], (error, rows) => (error ? reject(error) : resolve(rows)));
     });
@@ -110,4 +112,14 @@ class Reader {
     this.statements.set(statement.name, preparing);
     return preparing;
   }
+}
+
+/**
+ * Reads that arrive together share one preparation of their statement, and so, when it fails, one
+ * error object. Each read fails with a copy of its own (message, code and stack kept): an error
+ * tracker reports an error object once, and each failed request is a failure to report.
+ */
+function failureOfItsOwn(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  return Object.assign(new Error(error.message, { cause: error.cause }), error, { stack: error.stack });
 }

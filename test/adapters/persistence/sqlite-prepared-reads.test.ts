@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { aNewUser } from '../../support/builders.js';
 import { runAsync } from '../../support/result-of.js';
+import { withSqliteFile } from '../../support/sqlite-file.js';
 import { withMigratedSqlite } from '../../support/test-database.js';
 
 // The hot reads run on SQLite connections of their own: what another request has not yet
@@ -43,6 +44,15 @@ test('when reads arrive together, then each gets its own rows', () => withMigrat
   });
   const found = await Promise.all(ids.map((id) => database.inUnitOfWork(async () => (await database.users.findById(id))?.username)));
   assert.equal(found, ids.map((_, n) => `user${n}`));
+}));
+
+test('when reads that arrive together meet a statement that cannot be prepared, then each fails with an error of its own, with the driver\'s code', () => withMigratedSqlite(async (database, path) => {
+  await withSqliteFile(path, (file) => file.exec('ALTER TABLE "users" RENAME TO "users_away"'));
+  // Twice as many reads as there are reading connections, so that two wait on each preparation.
+  const reads = await Promise.allSettled(Array.from({ length: 8 }, () => database.inUnitOfWork(() => database.sessions.find('a-token'))));
+  const failures = reads.map((read) => (read.status === 'rejected' ? read.reason as Error & { code?: string } : null));
+  assert.ok(failures.every((failure) => failure?.code === 'SQLITE_ERROR' && failure.message.includes('no such table: users')), String(failures[0]));
+  assert.is(new Set(failures).size, failures.length, 'no two requests share an error object');
 }));
 
 function promised<T>() {
