@@ -1,12 +1,8 @@
-import sqlite3 from 'sqlite3';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BUSY_RETRY_AFTER_SECONDS } from '../../adapters/http/errors/database-busy.js';
 import { withApiApp } from '../support/api-app.js';
-
-function exec(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((done, fail) => db.exec(sql, (error) => (error ? fail(error) : done())));
-}
+import { lockDatabase } from '../support/database-lock.js';
 
 const JOHN = { username: 'john', email: 'john@example.com', password: 'password123', password2: 'password123' };
 
@@ -19,14 +15,13 @@ test('when another connection holds the write lock past a write\'s whole wait, t
     const susan = await api.signUp('susan');
     const browser = app.browser();
     await browser.get('/register');
-    const intruder = new sqlite3.Database(app.sqlitePath);
+    const lock = await lockDatabase(app.sqlitePath);
     try {
-      await exec(intruder, 'BEGIN EXCLUSIVE');
       const [page, problem] = await Promise.all([
         browser.post('/register', JOHN),
         api.post('/api/posts', { token: susan.token, json: { body: 'written while the database is locked' } }),
       ]);
-      await exec(intruder, 'ROLLBACK');
+      await lock.release();
 
       assert.is(page.status, 503);
       assert.is(page.headers.get('retry-after'), String(BUSY_RETRY_AFTER_SECONDS));
@@ -46,7 +41,7 @@ test('when another connection holds the write lock past a write\'s whole wait, t
       const published = await api.post('/api/posts', { token: susan.token, json: { body: 'written once the lock is gone' } });
       assert.is(published.status, 201);
     } finally {
-      await new Promise((done) => intruder.close(done));
+      await lock.release();
     }
   });
 });

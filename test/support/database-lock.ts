@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { withSqliteFile } from './sqlite-file.js';
 
 export type DatabaseLock = Readonly<{ release: () => Promise<void> }>;
 
@@ -8,7 +9,9 @@ export type DatabaseLock = Readonly<{ release: () => Promise<void> }>;
  * wait for the lock (5 s) is over. `release` rolls back and closes, and the file is usable again.
  */
 export async function lockDatabase(path: string): Promise<DatabaseLock> {
-  const db = await open(path);
+  const db = await new Promise<sqlite3.Database>((done, fail) => {
+    const opened: sqlite3.Database = new sqlite3.Database(path, (error) => (error ? fail(error) : done(opened)));
+  });
   try {
     await exec(db, 'BEGIN EXCLUSIVE');
   } catch (error) {
@@ -27,24 +30,12 @@ export async function lockDatabase(path: string): Promise<DatabaseLock> {
  * `release` puts the table back as it was.
  */
 export async function hideTable(path: string, table: string): Promise<DatabaseLock> {
-  const db = await open(path);
   const hidden = `${table}_hidden`;
-  try {
-    await exec(db, `ALTER TABLE "${table}" RENAME TO "${hidden}"`);
-  } catch (error) {
-    await close(db);
-    throw error;
-  }
+  await withSqliteFile(path, (file) => file.exec(`ALTER TABLE "${table}" RENAME TO "${hidden}"`));
   let released: Promise<void> | null = null;
   return {
-    release: () => (released ??= exec(db, `ALTER TABLE "${hidden}" RENAME TO "${table}"`).finally(() => close(db))),
+    release: () => (released ??= withSqliteFile(path, (file) => file.exec(`ALTER TABLE "${hidden}" RENAME TO "${table}"`))),
   };
-}
-
-function open(path: string): Promise<sqlite3.Database> {
-  return new Promise((done, fail) => {
-    const opened: sqlite3.Database = new sqlite3.Database(path, (error) => (error ? fail(error) : done(opened)));
-  });
 }
 
 function exec(db: sqlite3.Database, sql: string): Promise<void> {

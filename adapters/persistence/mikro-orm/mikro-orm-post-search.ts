@@ -19,12 +19,12 @@ export type SearchSql = Readonly<{
 }>;
 
 /**
- * Search in the posts' own database, in the dialect's full-text index, its two statements prepared
- * like the other hot reads: a search page costs one of them, and parsing and planning it anew cost
- * SQLite as much again as running it for a word in few posts (0.04 ms each on 100 000 posts), on
- * top of MikroORM writing its values into the text. Any failure of the index
- * (missing, corrupt, being rebuilt) is the store being unavailable: the caller says so, and the
- * cause is kept for the log.
+ * Search in the posts' own database, in the dialect's full-text index, ranked anew for every count
+ * and page: for a ranking that weighs each post by its own words only (PostgreSQL's ts_rank_cd),
+ * with no count over the whole index. Its two statements are prepared like the other hot reads,
+ * where MikroORM would write the values into the text for the database to parse and plan anew.
+ * Any failure of the index (missing, corrupt, being rebuilt) is the store being unavailable: the
+ * caller says so, and the cause is kept for the log.
  */
 export class MikroOrmPostSearch implements PostSearch {
   constructor(
