@@ -1,7 +1,9 @@
 // `npm run bench:profile -- <case> [seconds]`: the production build under one case's load with
 // `node --cpu-prof`, then the functions and packages that took the CPU time. Profile before
 // optimizing. Cases: index, profile, edit-profile-invalid, login-page, not-found, start
-// (start-up only), timeline (the index of a user following 500 users with 100 000 posts). The
+// (start-up only), timeline (the index of a user following 500 users with 100 000 posts),
+// search-common, search-rare, search-phrase, search-prefix and publish (the search case's
+// requests on its 100 000 posts). The
 // .cpuprofile is kept (open it in Chrome DevTools) and its path printed.
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runLoad, type LoadRequest } from './load.js';
 import { buildApp, startApp, type AppSettings } from './processes.js';
+import { prepareSearch, SEARCHES, type SearchId, type SearchRequests } from './search.js';
 import { prepareSite, seedUsername, seedUsers, type Site } from './site.js';
 import { prepareTimeline, TIMELINE_POSTS } from './timeline.js';
 
@@ -37,18 +40,25 @@ await seeding.stop();
 
 const app = await startApp(settings('app', ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]));
 const pick = CASES[caseName];
+const searchId = SEARCHES.find((search) => caseName === `search-${search.id}`)?.id;
 const request = pick
   ? pick(await prepareSite(app.baseUrl, seedUsername(0), seedUsername(1), [seedUsername(2)]))
   : caseName === 'timeline'
     ? await prepareTimeline(app.baseUrl, join(workDir, 'profile.db'), TIMELINE_POSTS.large)
-    : null;
+    : searchId || caseName === 'publish'
+      ? searchRequest(await prepareSearch(app.baseUrl, join(workDir, 'profile.db')), searchId)
+      : null;
 if (request) {
   const result = await runLoad({ baseUrl: app.baseUrl, requests: [request], connections: 32, durationS: Number(seconds) });
   process.stdout.write(`${caseName}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(result.statuses)}\n`);
 } else if (caseName !== 'start') {
-  throw new Error(`unknown case "${caseName}"; one of ${Object.keys(CASES).join(', ')}, timeline, start`);
+  throw new Error(`unknown case "${caseName}"; one of ${Object.keys(CASES).join(', ')}, timeline, ${SEARCHES.map((search) => `search-${search.id}`).join(', ')}, publish, start`);
 }
 await app.stop();
+
+function searchRequest(requests: SearchRequests, id: SearchId | undefined): LoadRequest {
+  return id ? requests.searches[id] : requests.publish;
+}
 
 const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile written in ${profileDir}`);

@@ -74,14 +74,14 @@ export async function measureSearch(options: TimelineOptions): Promise<SearchRun
   return runs;
 }
 
-type SearchRequests = Readonly<{ searches: Readonly<Record<SearchId, LoadRequest>>; publish: LoadRequest }>;
+export type SearchRequests = Readonly<{ searches: Readonly<Record<SearchId, LoadRequest>>; publish: LoadRequest }>;
 
 /**
  * Registers the searcher at the front door, seeds 100 000 posts straight into the file and indexes
  * them with FTS5's rebuild (as the search's migration indexes the posts before it), logs in, checks each search's first page and returns the
  * requests: each search, and a post published with the form's CSRF token.
  */
-async function prepareSearch(baseUrl: string, databasePath: string): Promise<SearchRequests> {
+export async function prepareSearch(baseUrl: string, databasePath: string): Promise<SearchRequests> {
   const browser = new Browser(baseUrl);
   const registered = await browser.register(SEARCHER, `${SEARCHER}@example.com`, SEED_PASSWORD);
   if (registered.status !== 302) throw new Error(`registering ${SEARCHER} answered ${registered.status}, expected 302`);
