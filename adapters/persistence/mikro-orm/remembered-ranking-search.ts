@@ -12,15 +12,21 @@ import { timelinePostOf, type TimelineRow } from './sql-values.js';
  */
 export type RankedSearchSql = Readonly<{
   match: (query: SearchQuery) => string;
-  /** The newest post's `id` (null with no post yet). */
+  /** The newest post's `id` as `newest_post` (null with no post yet). */
   newestPost: ReadStatement;
   /** The `id` of every match in the window, best first, equal ranks newest first. */
   rankedIds: ReadStatement;
-  /** The timeline rows of the posts whose ids are in the JSON array bound to it, in no order. */
+  /** The timeline rows of the posts whose ids are in the JSON array bound to it, in no order, each with `newest_post` as `newestPost` reads it. */
   postsByIds: ReadStatement;
 }>;
 
 type Ranking = Readonly<{ newestPost: number; ids: Promise<readonly number[]> }>;
+
+type NewestPostRow = { newest_post: number | string | null };
+
+function newestPostOf(row: NewestPostRow): number {
+  return Number(row.newest_post ?? 0);
+}
 
 // Past this many queries the memory starts over, whatever visitors search for: at most 256 rankings
 // of 1 000 ids each.
@@ -34,7 +40,8 @@ const REMEMBERED_QUERIES = 256;
  *
  * The newest post's id names the state of the posts: a post is never edited or removed, and SQLite
  * commits posts in the order of their ids (one writer at a time), so the same newest id means the
- * same posts. Each search reads it first; a post published since the ranking was made is a newer id,
+ * same posts. Each search reads it (with the page's posts, when the query was ranked already); a post
+ * published since the ranking was made is a newer id,
  * and the query is ranked again, so a post is found as soon as its publishing returned. Authors are
  * read with each page, so a renamed author shows at once. What this does not see is the index
  * changing on its own (an operator's rebuild of it): a query's ranking then holds until the next post.
@@ -48,19 +55,36 @@ export class RememberedRankingSearch implements PostSearch {
   ) {}
 
   search(query: SearchQuery, offset: number, limit: number): ResultAsync<TimelinePost[], SearchUnavailable> {
-    return unavailableOnFailure(this.rankingOf(query).then((ids) => this.postsInOrder(ids.slice(offset, offset + limit))));
+    return unavailableOnFailure(this.pageOf(this.sql.match(query), offset, limit));
   }
 
   count(query: SearchQuery): ResultAsync<number, SearchUnavailable> {
-    return unavailableOnFailure(this.rankingOf(query).then((ids) => ids.length));
+    return unavailableOnFailure(this.rankingOf(this.sql.match(query)).then((ids) => ids.length));
   }
 
-  private async rankingOf(query: SearchQuery): Promise<readonly number[]> {
-    const match = this.sql.match(query);
+  /**
+   * A remembered ranking's page is read with the newest post's id in the same statement, so the
+   * common case costs one read: the page stands when no post came since the ranking was made.
+   * Otherwise, and for a page with nothing to read, the newest id is read first as below.
+   */
+  private async pageOf(match: string, offset: number, limit: number): Promise<TimelinePost[]> {
+    const known = this.rankings.get(match);
+    if (known) {
+      const ids = (await known.ids).slice(offset, offset + limit);
+      if (ids.length > 0) {
+        const page = await this.postsInOrder(ids);
+        if (page.newestPost === known.newestPost) return page.posts;
+      }
+    }
+    const ids = (await this.rankingOf(match)).slice(offset, offset + limit);
+    return ids.length === 0 ? [] : (await this.postsInOrder(ids)).posts;
+  }
+
+  private async rankingOf(match: string): Promise<readonly number[]> {
     // Read before ranking: a post published in between is then in a ranking kept under the older
     // id, which the next search finds out of date, never the other way round.
-    const [newest] = await this.reads.all<{ id: number | string | null }>(this.sql.newestPost, []);
-    const newestPost = Number(newest?.id ?? 0);
+    const [newest] = await this.reads.all<NewestPostRow>(this.sql.newestPost, []);
+    const newestPost = newest ? newestPostOf(newest) : 0;
     const known = this.rankings.get(match);
     if (known?.newestPost === newestPost) return known.ids;
     if (this.rankings.size >= REMEMBERED_QUERIES) this.rankings.clear();
@@ -74,10 +98,11 @@ export class RememberedRankingSearch implements PostSearch {
     return ids;
   }
 
-  private async postsInOrder(ids: readonly number[]): Promise<TimelinePost[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.reads.all<TimelineRow>(this.sql.postsByIds, [JSON.stringify(ids)]);
+  private async postsInOrder(ids: readonly number[]): Promise<Readonly<{ posts: TimelinePost[]; newestPost: number | null }>> {
+    const rows = await this.reads.all<TimelineRow & NewestPostRow>(this.sql.postsByIds, [JSON.stringify(ids)]);
     const byId = new Map(rows.map((row) => [Number(row.id), timelinePostOf(row)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    // No row (every listed post removed since) tells nothing of the newest post.
+    const newestPost = rows[0] ? newestPostOf(rows[0]) : null;
+    return { posts: ids.flatMap((id) => byId.get(id) ?? []), newestPost };
   }
 }

@@ -2,6 +2,8 @@ import { SEARCH_MATCH_LIMIT } from '../../../domain/ports/post-search.js';
 import type { SearchQuery, SearchTerm } from '../../../domain/search/search-query.js';
 import type { RankedSearchSql } from './remembered-ranking-search.js';
 
+const NEWEST_POST = 'select max(id) as newest_post from posts';
+
 /**
  * Search in the FTS5 table `posts_search` (https://www.sqlite.org/fts5.html): the newest matches
  * are read by rowid, which FTS5 walks backwards and stops, with their rank (bm25, lower is better),
@@ -11,14 +13,14 @@ import type { RankedSearchSql } from './remembered-ranking-search.js';
  */
 export const SQLITE_SEARCH: RankedSearchSql = {
   match: fts5Query,
-  newestPost: { name: 'newest_post', sql: 'select max(id) as id from posts' },
+  newestPost: { name: 'newest_post', sql: NEWEST_POST },
   rankedIds: { name: 'search_ranked_ids', sql: [
     `select newest.id from (select rowid as id, rank from posts_search where posts_search match ? order by rowid desc limit ${SEARCH_MATCH_LIMIT}) newest`,
     'cross join posts p on p.id = newest.id',
     'order by newest.rank, p.created_at desc, p.id desc',
   ].join(' ') },
   postsByIds: { name: 'posts_by_ids', sql: [
-    'select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email',
+    `select p.id, p.body, p.created_at, u.id as author_id, u.username, u.email, (${NEWEST_POST}) as newest_post`,
     'from posts p cross join users u on u.id = p.author_id where p.id in (select value from json_each(?))',
   ].join(' ') },
 };
