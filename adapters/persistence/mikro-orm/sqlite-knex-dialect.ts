@@ -1,5 +1,5 @@
 import { SqliteKnexDialect, type AbstractSqlConnection } from '@mikro-orm/knex';
-import { retryWhileBusy } from './sqlite-lock-waits.js';
+import { retryWhileBusy, TransactionTurns } from './sqlite-lock-waits.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base takes any constructor arguments
 type SqliteConnectionClass = new (...args: any[]) => AbstractSqlConnection;
@@ -7,6 +7,7 @@ type SqliteConnectionClass = new (...args: any[]) => AbstractSqlConnection;
 /** The part of a knex transaction this file changes. */
 type KnexTransaction = {
   begin(connection: unknown): Promise<unknown>;
+  acquireConnection(config: unknown, work: (connection: unknown) => Promise<unknown>): Promise<unknown>;
   trxClient: { query(connection: unknown, sql: string): Promise<unknown> };
 };
 
@@ -19,9 +20,14 @@ type KnexTransaction = {
  * lock at the start, waiting for it like any other write, so a transaction may read before it
  * writes. Savepoints (nested transactions) are begun by knex's own `savepoint`, unchanged.
  *
- * Every statement waits for the lock on a timer, not on a thread (see `sqlite-lock-waits.ts`).
+ * The transactions of this process take turns before they begin, and every statement waits for the
+ * lock on a timer, not on a thread (see `sqlite-lock-waits.ts`).
  */
 class AppSqliteDialect extends SqliteKnexDialect {
+  private readonly turns = new TransactionTurns();
+  /** True on the client of a transaction already begun, whose own transactions are savepoints. */
+  declare transacting: boolean;
+
   override _query(connection: unknown, query: unknown): Promise<unknown> {
     return retryWhileBusy(() => super._query(connection, query));
   }
@@ -33,6 +39,11 @@ class AppSqliteDialect extends SqliteKnexDialect {
     // the caller a transaction already over, whose first statement then fails with a knex error
     // that hides the SQLITE_BUSY behind it.
     transaction.begin = (connection) => transaction.trxClient.query(connection, 'BEGIN IMMEDIATE;');
+    if (!this.transacting) {
+      // The turn is taken before a connection: a transaction waiting for its turn holds none.
+      const acquire = transaction.acquireConnection.bind(transaction);
+      transaction.acquireConnection = (config, work) => this.turns.take(() => acquire(config, work));
+    }
     return transaction;
   }
 }

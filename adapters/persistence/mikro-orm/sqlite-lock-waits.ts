@@ -1,3 +1,5 @@
+import { E_TIMEOUT, Mutex, withTimeout, type MutexInterface } from 'async-mutex';
+
 /**
  * How a statement waits for SQLite's one write lock. SQLite's own busy handler waits by sleeping
  * on the thread that runs the statement, a thread of libuv's pool (four by default, shared with
@@ -36,6 +38,36 @@ export async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs = LOCK
       if (!isSqliteBusy(error) || left <= 0) throw error;
       const pause = Math.min(left, Math.random() * Math.min(MAX_PAUSE_MS, 2 ** tries));
       await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+/**
+ * The transactions of one process, one at a time, in the order they asked. A transaction holds
+ * SQLite's write lock from BEGIN IMMEDIATE to its COMMIT, across several round trips; those that
+ * met it at the lock each held a pooled connection while they waited, and came back on timers. The
+ * pool's four connections were soon all waiting, so nothing else of the process reached the
+ * database until the holder was done, and the lock then stood free until a waiter's timer came
+ * round. Here they wait holding nothing, and the next begins as the one before it ends. Other
+ * processes' transactions still meet this one at SQLite's lock, and wait for it as any statement
+ * does. A turn not come within `waitMs` fails as busy, as a lock not taken in time does.
+ */
+export class TransactionTurns {
+  private readonly turn: MutexInterface;
+
+  constructor(waitMs = LOCK_WAIT_MS) {
+    this.turn = withTimeout(new Mutex(), waitMs);
+  }
+
+  async take<T>(transaction: () => Promise<T>): Promise<T> {
+    const release = await this.turn.acquire().catch((error: unknown) => {
+      // A refusal of its own for each transaction: an error tracker reports one error object once.
+      throw error === E_TIMEOUT ? Object.assign(new Error('SQLITE_BUSY: the transactions ahead in this process held the database too long'), { code: 'SQLITE_BUSY' }) : error;
+    });
+    try {
+      return await transaction();
+    } finally {
+      release();
     }
   }
 }

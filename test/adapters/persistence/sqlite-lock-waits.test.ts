@@ -1,9 +1,9 @@
-import { okAsync } from 'neverthrow';
+import { okAsync, ResultAsync } from 'neverthrow';
 import { scrypt } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Database } from '../../../adapters/persistence/mikro-orm/database.js';
-import { retryWhileBusy } from '../../../adapters/persistence/mikro-orm/sqlite-lock-waits.js';
+import { isSqliteBusy, retryWhileBusy, TransactionTurns } from '../../../adapters/persistence/mikro-orm/sqlite-lock-waits.js';
 import { aNewUser } from '../../support/builders.js';
 import { withSqliteFile, type SqliteFile } from '../../support/sqlite-file.js';
 import { withMigratedSqlite } from '../../support/test-database.js';
@@ -59,6 +59,22 @@ test('when every try is refused as busy, then the last refusal goes on once the 
   assert.ok(tries > 1, `tried ${tries} times`);
 });
 
+test('when a turn does not come within its wait, then that transaction fails as busy without running, and the turns after it still come', async () => {
+  const turns = new TransactionTurns(50);
+  let letGo = () => {};
+  const holder = turns.take(() => new Promise<string>((resolve) => (letGo = () => resolve('first'))));
+  let lateRan = false;
+  const late = await turns.take(async () => {
+    lateRan = true;
+  }).catch((error: unknown) => error);
+  const next = turns.take(async () => 'next');
+  letGo();
+
+  assert.ok(isSqliteBusy(late), 'the late transaction failed as busy');
+  assert.is(lateRan, false);
+  assert.equal(await Promise.all([holder, next]), ['first', 'next']);
+});
+
 test('when four writes wait for a lock another connection holds, then a password hash still runs meanwhile, and the writes go through once the lock is let go', () => withLockedWorld(async ({ database, userId, intruder }) => {
   await intruder.exec('BEGIN IMMEDIATE');
   // As many waiting writes as libuv's pool has threads: asleep in SQLite's busy handler, they
@@ -95,6 +111,33 @@ test('when the lock is held past the whole wait, then a write and a transaction 
   assert.is(database.isBusy(new Error('UNIQUE constraint failed: users.email')), false);
 
   await database.inUnitOfWork(() => database.users.recordLastSeen(userId, new Date()));
+}));
+
+test('when transactions of this process arrive behind one that holds the lock, then they wait their turn holding no connection: a read through the pool answers meanwhile, and each commits once the lock is let go', () => withLockedWorld(async ({ database, userId }) => {
+  let letGo = () => {};
+  const holding = new Promise<void>((resolve) => (letGo = resolve));
+  const inTransaction = (work: () => Promise<void>) => database.inUnitOfWork(async () => database.transactions.run(() => ResultAsync.fromSafePromise(work())));
+  const holder = tracked(inTransaction(async () => {
+    await database.users.recordLastSeen(userId, new Date(1_000));
+    await holding;
+  }));
+  // More waiting transactions than the pool has connections: had each taken one to wait for the
+  // lock in, nothing else could reach the database until the holder let go.
+  const waiting = Array.from({ length: 6 }, (_, i) => tracked(inTransaction(() => database.users.recordLastSeen(userId, new Date(2_000 + i)))));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+
+  try {
+    const read = database.inUnitOfWork(() => database.posts.byAuthorOldestFirst(userId, null, 10));
+    // Not a measure of speed: a read stuck behind the lock would wait for as long as it is held.
+    const stuck = new Promise((resolve) => setTimeout(() => resolve('still waiting for a connection'), 2_000));
+    assert.equal(await Promise.race([read, stuck]), []);
+    assert.equal([holder, ...waiting].map((transaction) => transaction.settled()), Array(7).fill(false), 'every transaction is still waiting');
+  } finally {
+    letGo();
+  }
+  await Promise.all([holder, ...waiting].map((transaction) => transaction.promise));
+  const user = await database.inUnitOfWork(() => database.users.findById(userId));
+  assert.ok((user?.lastSeen?.getTime() ?? 0) >= 2_000, 'the waiting transactions wrote after the holder');
 }));
 
 test.run();
