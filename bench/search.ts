@@ -2,8 +2,8 @@
 // own, for a word in every post, a word in one, a phrase and a prefix; and publishing a post with
 // the search index kept in step against publishing without it (the FTS5 table set aside between
 // runs by a second connection, an ordinary table taking the index rows in its place), on the same
-// database. The side without the index still writes each post in a transaction with a savepoint,
-// so the ratio is FTS5's own cost, not that of the transaction the index row is written in.
+// database. The side without the index still writes each post and a row for it in one transaction,
+// so the ratio is FTS5's own cost, not that of the statement the index row is written by.
 import { join } from 'node:path';
 import { Browser } from '../test/support/browser.js';
 import { withSqliteFile } from '../test/support/sqlite-file.js';

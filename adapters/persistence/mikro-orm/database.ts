@@ -91,7 +91,7 @@ export class Database {
     this.sessions = new MikroOrmSessionRepository(em, this.reads);
     this.loginAttempts = new MikroOrmLoginAttemptLog(em, dialect.keyExclusion);
     this.posts = new MikroOrmPostRepository(em, this.reads, {
-      sql: dialect.indexPost,
+      statement: dialect.indexPost,
       onFailure: (error) => log.error('A new post could not be added to the search index: search will not find it until the index is rebuilt', error),
     });
     this.postSearch = dialect.postSearch(this.reads);

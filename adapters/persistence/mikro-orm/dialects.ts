@@ -6,6 +6,7 @@ import type { JobQueueOptions } from '../job-queue-options.js';
 import type { KeyExclusion } from './mikro-orm-login-attempt-log.js';
 import type { PostSearch } from '../../../domain/ports/post-search.js';
 import { MikroOrmPostSearch } from './mikro-orm-post-search.js';
+import type { PostIndexStatement } from './mikro-orm-post-repository.js';
 import { POSTGRESQL_SEARCH } from './postgresql-search-sql.js';
 import { RememberedRankingSearch } from './remembered-ranking-search.js';
 import { SQLITE_INDEX_POST, SQLITE_SEARCH } from './sqlite-search-sql.js';
@@ -44,11 +45,8 @@ export type Dialect = Readonly<{
   jobQueue: (em: SqlEntityManager, options: JobQueueOptions, log: (message: string) => void) => Promise<ClosableJobQueue>;
   /** A username in ASCII lower case, in SQL: the expression of the unique index on users' names. */
   foldedUsername: string;
-  /**
-   * The statement that indexes a new post, bound to its id and body; null where the database
-   * indexes every post itself, in the post's own insert.
-   */
-  indexPost: string | null;
+  /** How a new post is indexed; null where the database indexes every post itself, in the post's own insert. */
+  indexPost: PostIndexStatement | null;
   /** Search in the dialect's full-text index, through the hot reads. */
   postSearch: (reads: PreparedReads) => PostSearch;
 }>;

@@ -30,10 +30,18 @@ const COUNT_BY_AUTHOR: ReadStatement = { name: 'author_post_count', sql: 'select
 const AUTHOR_POSTS = 'select id, author_id, body, created_at from posts where author_id = ?';
 const OLDEST_FIRST = 'order by created_at, id limit ?';
 
+/** How a dialect indexes a new post where its insert does not. */
+export type PostIndexStatement = Readonly<{
+  /** Bound to the post's id and body. */
+  sql: string;
+  /** Whether a failed commit of a post with its index row may be the index's fault. */
+  mayFailCommit: (error: unknown) => boolean;
+}>;
+
 /** How a new post reaches the search index, and who hears of it when it cannot. */
 export type PostIndexing = Readonly<{
-  /** The statement that indexes a post, bound to its id and body; null where its insert does. */
-  sql: string | null;
+  /** Null where the post's insert indexes it. */
+  statement: PostIndexStatement | null;
   onFailure: (error: unknown) => void;
 }>;
 
@@ -50,15 +58,22 @@ export class MikroOrmPostRepository implements PostRepository {
   ) {}
 
   add(post: NewPost): Promise<Post> {
-    const { sql } = this.indexing;
-    if (sql === null) return this.insert(post);
-    // The post and its index row commit together, so the post is findable once this returns. The
-    // row is written in a savepoint of its own: an index that fails (missing, corrupt) is reported
-    // and costs search this post until the index is rebuilt, but never costs the post itself.
+    const { statement, onFailure } = this.indexing;
+    if (statement === null) return this.insert(post);
+    // The post and its index row commit together, so the post is findable once this returns. An
+    // index that fails (missing, corrupt) is reported and costs search this post until the index is
+    // rebuilt, but never costs the post itself. A failed statement undoes its own changes and leaves
+    // the transaction's earlier ones standing (https://www.sqlite.org/lang_transaction.html), as a
+    // savepoint of its own would, without two more round trips while the write lock is held. An
+    // index that writes at commit fails the commit instead, and the post is then written alone.
     return this.em.transactional(async () => {
       const added = await this.insert(post);
-      await this.em.transactional(() => this.em.execute(sql, [added.id, added.body])).catch(this.indexing.onFailure);
+      await this.em.execute(statement.sql, [added.id, added.body]).catch(onFailure);
       return added;
+    }).catch((error: unknown) => {
+      if (!statement.mayFailCommit(error)) throw error;
+      onFailure(error);
+      return this.insert(post);
     });
   }
 

@@ -1,5 +1,6 @@
 import { SEARCH_MATCH_LIMIT } from '../../../domain/ports/post-search.js';
 import type { SearchQuery, SearchTerm } from '../../../domain/search/search-query.js';
+import type { PostIndexStatement } from './mikro-orm-post-repository.js';
 import type { RankedSearchSql } from './remembered-ranking-search.js';
 
 const NEWEST_POST = 'select max(id) as newest_post from posts';
@@ -25,8 +26,15 @@ export const SQLITE_SEARCH: RankedSearchSql = {
   ].join(' ') },
 };
 
-/** Indexes a new post, bound to its id and body. */
-export const SQLITE_INDEX_POST = 'insert into posts_search (rowid, body) values (?, ?)';
+/**
+ * Indexes a new post. FTS5 keeps a transaction's new rows in memory and writes them into the index
+ * when the transaction commits, so an index whose structure is corrupt accepts the row and fails the
+ * commit (SQLITE_CORRUPT), where a missing table fails the statement itself.
+ */
+export const SQLITE_INDEX_POST: PostIndexStatement = {
+  sql: 'insert into posts_search (rowid, body) values (?, ?)',
+  mayFailCommit: (error) => (error as { code?: unknown } | null)?.code === 'SQLITE_CORRUPT',
+};
 
 /**
  * Every term as an FTS5 string, which FTS5 reads as words and nothing else: a word as `"word"`, a
