@@ -107,6 +107,8 @@ export type SearchSide = LoadSide & Readonly<{ id: string; title: string }>;
 export type SearchSummary = Readonly<{
   posts: number;
   searches: readonly SearchSide[];
+  /** The searcher's home page in the same rounds, a page of 25 posts without a search: for comparison. */
+  homePage: LoadSide;
   publishInStep: LoadSide;
   publishWithoutIndex: LoadSide;
   /** Publishing req/s with the index kept in step ÷ without it. */
@@ -250,22 +252,24 @@ export function summarizeTimeline(followedUsers: number, posts: Readonly<{ small
 export function summarizeSearch(
   posts: number,
   searches: readonly Readonly<{ id: string; title: string }>[],
-  runs: Readonly<{ searches: Readonly<Record<string, readonly LoadResult[]>>; publishInStep: readonly LoadResult[]; publishWithoutIndex: readonly LoadResult[] }>,
+  runs: Readonly<{ searches: Readonly<Record<string, readonly LoadResult[]>>; homePage: readonly LoadResult[]; publishInStep: readonly LoadResult[]; publishWithoutIndex: readonly LoadResult[] }>,
 ): SearchSummary {
   const sides = searches.map((search): SearchSide => ({ ...search, ...summarizeSide(runs.searches[search.id] ?? [], 200) }));
+  const homePage = summarizeSide(runs.homePage, 200);
   const publishInStep = summarizeSide(runs.publishInStep, 302);
   const publishWithoutIndex = summarizeSide(runs.publishWithoutIndex, 302);
   const publishRatio = publishInStep.requestsPerSecond / publishWithoutIndex.requestsPerSecond;
   return {
     posts,
     searches: sides,
+    homePage,
     publishInStep,
     publishWithoutIndex,
     publishRatio,
     checks: [
       ...sides.map((side) => ({ target: `${side.id}: p99 ≤ ${SEARCH_P99_TARGET_MS} ms`, met: side.rounds.length > 0 && side.p99Ms <= SEARCH_P99_TARGET_MS })),
       { target: `publishing in step ≥ ${fixed(1 - PUBLISH_IN_STEP_TOLERANCE, 2)} × without the index`, met: publishRatio >= 1 - PUBLISH_IN_STEP_TOLERANCE },
-      { target: 'every answer as expected', met: [...sides, publishInStep, publishWithoutIndex].every((side) => side.rounds.length > 0 && side.unexpected === 0) },
+      { target: 'every answer as expected', met: [...sides, homePage, publishInStep, publishWithoutIndex].every((side) => side.rounds.length > 0 && side.unexpected === 0) },
     ],
   };
 }
@@ -356,7 +360,9 @@ export function formatSearch(search: SearchSummary): string[] {
   lines.push(`**Search** (logged-in \`GET /search\`, a page of 25, on ${search.posts.toLocaleString('en')} posts in SQLite's FTS5 index, an app of its own)`, '');
   lines.push('| search | req/s | p50 ms | p99 ms | unexpected |');
   lines.push('|---|--:|--:|--:|--:|');
-  for (const side of search.searches) lines.push(`| ${side.title} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`);
+  const row = (title: string, side: LoadSide) => `| ${title} | ${fixed(side.requestsPerSecond, 0)} | ${fixed(side.p50Ms, 1)} | ${fixed(side.p99Ms, 1)} | ${side.unexpected} |`;
+  for (const side of search.searches) lines.push(row(side.title, side));
+  lines.push(row('for comparison, no search: the home page (25 posts of the 500 authors followed)', search.homePage));
   lines.push('', `Publishing (\`POST /index\`): ${fixed(search.publishInStep.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishInStep.p99Ms, 1)} ms) with the index in step, ${fixed(search.publishWithoutIndex.requestsPerSecond, 0)} req/s (p99 ${fixed(search.publishWithoutIndex.p99Ms, 1)} ms) without: ${fixed(search.publishRatio, 2)} — ${checks(search.checks)}`);
   return lines;
 }

@@ -32,6 +32,8 @@ export type SearchId = (typeof SEARCHES)[number]['id'];
 
 export type SearchRuns = Readonly<{
   searches: Readonly<Record<SearchId, LoadResult[]>>;
+  /** The searcher's home page in the same rounds: 25 posts of the 500 authors they follow, no search. */
+  homePage: LoadResult[];
   publishInStep: LoadResult[];
   publishWithoutIndex: LoadResult[];
 }>;
@@ -47,14 +49,16 @@ export async function measureSearch(options: TimelineOptions): Promise<SearchRun
   log(`search: ${SEARCH_POSTS.toLocaleString('en')} posts, ${SEARCHES.length} searches and publishing with and without the index, ${options.rounds} rounds × ${options.durationS} s`);
   const databasePath = join(options.workDir, 'search.db');
   const app = await options.start(options.appSettings('search', databasePath));
-  const runs = { searches: { common: [], rare: [], phrase: [], prefix: [] } as Record<SearchId, LoadResult[]>, publishInStep: [] as LoadResult[], publishWithoutIndex: [] as LoadResult[] };
+  const runs = { searches: { common: [], rare: [], phrase: [], prefix: [] } as Record<SearchId, LoadResult[]>, homePage: [] as LoadResult[], publishInStep: [] as LoadResult[], publishWithoutIndex: [] as LoadResult[] };
   try {
     const requests = await prepareSearch(app.baseUrl, databasePath);
     const load = (request: LoadRequest, durationS: number) => runLoad({ baseUrl: app.baseUrl, requests: [request], connections: options.connections, durationS });
     for (const search of SEARCHES) await load(requests.searches[search.id], options.warmupS);
+    await load(requests.homePage, options.warmupS);
     await load(requests.publish, options.warmupS);
     for (let round = 1; round <= options.rounds; round++) {
       for (const search of SEARCHES) runs.searches[search.id].push(await load(requests.searches[search.id], options.durationS));
+      runs.homePage.push(await load(requests.homePage, options.durationS));
       // Alternating order, so neither side always runs on the heels of the other.
       const sides = round % 2 === 1 ? (['inStep', 'without'] as const) : (['without', 'inStep'] as const);
       for (const side of sides) {
@@ -65,7 +69,7 @@ export async function measureSearch(options: TimelineOptions): Promise<SearchRun
           if (side === 'without') await withSqliteFile(databasePath, (db) => db.exec(INDEX_BACK));
         }
       }
-      log(`  round ${round}: ${SEARCHES.map((search) => `${search.id} ${runs.searches[search.id].at(-1)?.requestsPerSecond.toFixed(0)} req/s`).join(', ')}; `
+      log(`  round ${round}: ${SEARCHES.map((search) => `${search.id} ${runs.searches[search.id].at(-1)?.requestsPerSecond.toFixed(0)} req/s`).join(', ')}, home page ${runs.homePage.at(-1)?.requestsPerSecond.toFixed(0)} req/s; `
         + `publish ${runs.publishInStep.at(-1)?.requestsPerSecond.toFixed(0)} req/s in step, ${runs.publishWithoutIndex.at(-1)?.requestsPerSecond.toFixed(0)} without`);
     }
   } finally {
@@ -74,7 +78,7 @@ export async function measureSearch(options: TimelineOptions): Promise<SearchRun
   return runs;
 }
 
-export type SearchRequests = Readonly<{ searches: Readonly<Record<SearchId, LoadRequest>>; publish: LoadRequest }>;
+export type SearchRequests = Readonly<{ searches: Readonly<Record<SearchId, LoadRequest>>; homePage: LoadRequest; publish: LoadRequest }>;
 
 /**
  * Registers the searcher at the front door, seeds 100 000 posts straight into the file and indexes
@@ -107,5 +111,5 @@ export async function prepareSearch(baseUrl: string, databasePath: string): Prom
   };
   const published = await probe(baseUrl, publish);
   if (published !== 302) throw new Error(`publishing a post answered ${published}, expected 302`);
-  return { searches, publish };
+  return { searches, homePage: { method: 'GET', path: '/index', headers }, publish };
 }
