@@ -40,11 +40,11 @@ const REMEMBERED_QUERIES = 256;
  *
  * The newest post's id names the state of the posts: a post is never edited or removed, and SQLite
  * commits posts in the order of their ids (one writer at a time), so the same newest id means the
- * same posts. Each search reads it (with the page's posts, when the query was ranked already); a post
- * published since the ranking was made is a newer id,
- * and the query is ranked again, so a post is found as soon as its publishing returned. Authors are
- * read with each page, so a renamed author shows at once. What this does not see is the index
- * changing on its own (an operator's rebuild of it): a query's ranking then holds until the next post.
+ * same posts. Each search reads it (with the page's posts, when the query was ranked already); a
+ * post published since the ranking was made is a newer id, and the query is ranked again, so a post
+ * is found as soon as its publishing returned. Authors are read with each page, so a renamed author
+ * shows at once. What this does not see is the index changing on its own (an operator's rebuild of
+ * it): a query's ranking then holds until the next post.
  */
 export class RememberedRankingSearch implements PostSearch {
   private readonly rankings = new Map<string, Ranking>();
@@ -64,27 +64,24 @@ export class RememberedRankingSearch implements PostSearch {
 
   /**
    * A remembered ranking's page is read with the newest post's id in the same statement, so the
-   * common case costs one read: the page stands when no post came since the ranking was made.
-   * Otherwise, and for a page with nothing to read, the newest id is read first as below.
+   * common case costs one read: the page stands when no post came since the ranking was made. A
+   * newer id read with it is the one the query is ranked again as of; a page with nothing to read
+   * reads the newest id on its own first.
    */
   private async pageOf(match: string, offset: number, limit: number): Promise<TimelinePost[]> {
     const known = this.rankings.get(match);
-    if (known) {
-      const ids = (await known.ids).slice(offset, offset + limit);
-      if (ids.length > 0) {
-        const page = await this.postsInOrder(ids);
-        if (page.newestPost === known.newestPost) return page.posts;
-      }
-    }
-    const ids = (await this.rankingOf(match)).slice(offset, offset + limit);
+    const knownIds = known ? (await known.ids).slice(offset, offset + limit) : [];
+    const page = knownIds.length > 0 ? await this.postsInOrder(knownIds) : null;
+    if (page && page.newestPost === known?.newestPost) return page.posts;
+    const ids = (await this.rankingOf(match, page?.newestPost ?? undefined)).slice(offset, offset + limit);
     return ids.length === 0 ? [] : (await this.postsInOrder(ids)).posts;
   }
 
-  private async rankingOf(match: string): Promise<readonly number[]> {
+  /** The query's ranking as of `newestSeen`, the newest post's id if already read, else read now. */
+  private async rankingOf(match: string, newestSeen?: number): Promise<readonly number[]> {
     // Read before ranking: a post published in between is then in a ranking kept under the older
     // id, which the next search finds out of date, never the other way round.
-    const [newest] = await this.reads.all<NewestPostRow>(this.sql.newestPost, []);
-    const newestPost = newest ? newestPostOf(newest) : 0;
+    const newestPost = newestSeen ?? await this.newestPost();
     const known = this.rankings.get(match);
     if (known?.newestPost === newestPost) return known.ids;
     if (this.rankings.size >= REMEMBERED_QUERIES) this.rankings.clear();
@@ -96,6 +93,11 @@ export class RememberedRankingSearch implements PostSearch {
       if (this.rankings.get(match)?.ids === ids) this.rankings.delete(match);
     });
     return ids;
+  }
+
+  private async newestPost(): Promise<number> {
+    const [newest] = await this.reads.all<NewestPostRow>(this.sql.newestPost, []);
+    return newest ? newestPostOf(newest) : 0;
   }
 
   private async postsInOrder(ids: readonly number[]): Promise<Readonly<{ posts: TimelinePost[]; newestPost: number | null }>> {
