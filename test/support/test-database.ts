@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Database, type DatabaseLocation } from '../../adapters/persistence/mikro-orm/database.js';
+import { Database, type DatabaseLocation, type DatabaseLog } from '../../adapters/persistence/mikro-orm/database.js';
 import { withSqliteFile } from './sqlite-file.js';
 
 export type TestDatabase = Readonly<{
@@ -34,11 +34,14 @@ export async function createSqliteDatabase(): Promise<TestDatabase> {
   return { location: { dialect: 'sqlite', path }, sqlitePath: path, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The app's `Database` on a fresh, migrated SQLite file, closed and removed afterwards: for tests of the SQLite adapter itself. */
-export async function withMigratedSqlite<T>(work: (database: Database, path: string) => Promise<T>): Promise<T> {
+/**
+ * The app's `Database` on a fresh, migrated SQLite file, closed and removed afterwards: for tests of
+ * the SQLite adapter itself. `log` hears what the database reports (silent by default).
+ */
+export async function withMigratedSqlite<T>(work: (database: Database, path: string) => Promise<T>, log?: DatabaseLog): Promise<T> {
   const file = await createSqliteDatabase();
   const path = file.sqlitePath ?? '';
-  const database = await Database.open({ dialect: 'sqlite', path });
+  const database = await Database.open({ dialect: 'sqlite', path }, log);
   try {
     await database.migrate();
     return await work(database, path);

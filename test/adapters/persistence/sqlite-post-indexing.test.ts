@@ -1,10 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Database } from '../../../adapters/persistence/mikro-orm/database.js';
 import { parseSearchQuery } from '../../../domain/search/search-query.js';
 import { aNewUser } from '../../support/builders.js';
 import { REMAKE_SQLITE_SEARCH_INDEX } from '../../support/search-index-faults.js';
-import { createSqliteDatabase, readRows, runSql } from '../../support/test-database.js';
+import { readRows, runSql, withMigratedSqlite } from '../../support/test-database.js';
 
 // On SQLite a new post's index row is written in the post's own transaction, by a statement of its
 // own whose failure undoes only itself: a broken index costs search the post, never the post.
@@ -15,12 +14,9 @@ import { createSqliteDatabase, readRows, runSql } from '../../support/test-datab
 const BREAK_INDEX_STRUCTURE = 'update posts_search_data set block = x\'00000000ffffffffff\' where id = 10';
 
 test('when the FTS5 index is corrupt, then each post is still stored and the failure reported; once the index is made anew, search finds them', async () => {
-  const file = await createSqliteDatabase();
-  const location = file.location;
   const reported: string[] = [];
-  const database = await Database.open(location, { info: () => {}, error: (message: string) => reported.push(message) });
-  try {
-    await database.migrate();
+  await withMigratedSqlite(async (database, path) => {
+    const location = { dialect: 'sqlite', path } as const;
     const publish = (authorId: number, body: string) => database.inUnitOfWork(() => database.posts.add({ authorId, body, createdAt: new Date() }));
     const susan = await database.inUnitOfWork(async () => (await database.users.add(aNewUser({ username: 'susan' })))._unsafeUnwrap());
     await publish(susan.id, 'otter one');
@@ -34,10 +30,7 @@ test('when the FTS5 index is corrupt, then each post is still stored and the fai
     for (const script of REMAKE_SQLITE_SEARCH_INDEX) await runSql(location, script);
     const found = await database.inUnitOfWork(async () => database.postSearch.search(parseSearchQuery('otter')._unsafeUnwrap(), 0, 25));
     assert.equal(found._unsafeUnwrap().map((post) => post.body).sort(), ['otter one', 'otter three', 'otter two']);
-  } finally {
-    await database.close();
-    await file.drop();
-  }
+  }, { info: () => {}, error: (message: string) => reported.push(message) });
 });
 
 test.run();
